@@ -1,0 +1,168 @@
+"""One article, its one spaCy Doc, and its tables — each computed once, on demand.
+
+:func:`analyze` is the entry point; ``newslab.entities``, ``actors``, ``quotes``,
+``statements`` and ``portrayal`` are thin shortcuts to it. Nothing here parses text twice:
+the Doc is made on first use and every table reads it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .article import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .mentions import Mention
+
+
+class Analysis:
+    """An article with its Doc and tables, each computed once.
+
+    >>> import newslab
+    >>> a = newslab.analyze("data/articles/nato-seeks-afghan-help-from-russia.txt")  # doctest: +SKIP
+    >>> a.actors.head(4).actor.tolist()  # doctest: +SKIP
+    ['Russia', 'Rasmussen', 'Nato', 'Medvedev']
+    """
+
+    def __init__(self, article: Article, *, nlp: "Language | None" = None,
+                 doc: "Doc | None" = None, metonymy: bool = True,
+                 aliases: "Mapping[str, str] | str | os.PathLike | None" = None) -> None:
+        self.article = article
+        self._nlp = nlp
+        self.metonymy = metonymy
+        self.aliases = aliases
+        if doc is not None:
+            self.__dict__["doc"] = doc
+
+    def __repr__(self) -> str:
+        return f"<Analysis of {self.article!r}>"
+
+    # -- the one Doc ------------------------------------------------------------------------
+    @cached_property
+    def doc(self) -> "Doc":
+        """The article's spaCy Doc (content blocks only), made once."""
+        from .nlp import article_doc
+
+        return article_doc(self.article, self._nlp)
+
+    # -- mentions -----------------------------------------------------------------------------
+    @cached_property
+    def named_mentions(self) -> list["Mention"]:
+        """Named-entity mentions with canonical actors (names, metonyms, demonyms)."""
+        from .actors import entity_mentions
+
+        return entity_mentions(self.doc, metonymy=self.metonymy, aliases=self.aliases)
+
+    @cached_property
+    def mentions(self) -> list["Mention"]:
+        """Named mentions plus pronouns and role nouns linked to them by the resolver."""
+        from .resolve import resolve_mentions
+
+        extra = resolve_mentions(self.doc, self.named_mentions)
+        return sorted(self.named_mentions + extra, key=lambda m: m.start)
+
+    # -- tables -------------------------------------------------------------------------------
+    @cached_property
+    def entities(self) -> "pd.DataFrame":
+        """Every entity mention: text, label, start/end (source offsets), paragraph, block, actor."""
+        from .actors import mention_table
+
+        return mention_table(self.named_mentions, self.doc, self.article)
+
+    @cached_property
+    def actors(self) -> "pd.DataFrame":
+        """One row per actor, by prominence, with aliases (incl. resolved pronouns/roles)."""
+        from .actors import actor_table
+
+        return actor_table(self.mentions, self.doc, self.article)
+
+    @cached_property
+    def quotes(self) -> "pd.DataFrame":
+        """Who said what: direct, mixed and indirect attributions with resolved speakers."""
+        from .quotes import quotes
+
+        return quotes(self.doc, self.mentions)
+
+    @cached_property
+    def statements(self) -> "pd.DataFrame":
+        """Statements (quotes and attitude constructions) with holder, target, stance label."""
+        from .stance import statements
+
+        return statements(self.doc, self.quotes, self.mentions)
+
+    def stance(self, target: str, **kwargs: Any) -> "pd.DataFrame":
+        """Statements about ``target`` (a phrase or an actor), ranked, with labels."""
+        from .stance import stance
+
+        return stance(self.statements, target, **kwargs)
+
+    @cached_property
+    def portrayal(self) -> "pd.DataFrame":
+        """How the text treats each actor mention sentence: negative / neutral / positive."""
+        from .stance import portrayal
+
+        return portrayal(self.doc, self.mentions)
+
+    # -- display ------------------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        from .display import render_analysis
+
+        return render_analysis(self)
+
+
+def _as_article(source: "Article | str | os.PathLike") -> Article:
+    from .parse import load_article, parse_text
+
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
+                                    and len(source) < 1024 and Path(source).is_file()):
+        return load_article(source)
+    if isinstance(source, str):
+        return parse_text(source)
+    raise TypeError(f"Expected an Article, a path or article text, not {type(source).__name__}")
+
+
+def analyze(source: "Article | Analysis | str | os.PathLike", **kwargs: Any) -> Analysis:
+    """Analyse one article: an :class:`Article`, a path to a .txt/.html file, or pasted text.
+
+    >>> import newslab
+    >>> a = newslab.analyze("Nato seeks help\\n\\nRasmussen said Russia could help.")  # doctest: +SKIP
+    >>> a.quotes.kind.tolist()  # doctest: +SKIP
+    ['indirect']
+    """
+    if isinstance(source, Analysis):
+        return source
+    return Analysis(_as_article(source), **kwargs)
+
+
+def entities(source, **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).entities``."""
+    return analyze(source, **kwargs).entities
+
+
+def actors(source, **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).actors``."""
+    return analyze(source, **kwargs).actors
+
+
+def quotes(source, **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).quotes``."""
+    return analyze(source, **kwargs).quotes
+
+
+def statements(source, **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).statements``."""
+    return analyze(source, **kwargs).statements
+
+
+def portrayal(source, **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).portrayal``."""
+    return analyze(source, **kwargs).portrayal
