@@ -1,11 +1,19 @@
 """newslab: a Jupyter-first toolkit for analysing news articles.
 
+The public surface is small: read an article (``load_article``, ``parse_text``,
+``parse_html``), analyse it once (``analyze``), and read its tables (``entities``, ``actors``,
+``quotes``, ``statements``, ``stance``, ``portrayal``). Everything else may change.
+
 >>> import newslab
 >>> art = newslab.parse_text("Nato seeks Afghan help\\n\\nRasmussen said Russia could help.")
 >>> art.headline
 'Nato seeks Afghan help'
 """
 
+# Submodules whose names equal public functions (newslab.quotes, newslab.actors, ...) are
+# imported first, so that the functions bound below are what `newslab.quotes` etc. mean.
+from . import analysis as _analysis  # noqa: F401
+from .analysis import Analysis, actors, analyze, entities, portrayal, quotes, statements
 from .article import Article, Block, Section
 from .errors import NewslabError
 from .nlp import load_model
@@ -13,5 +21,8 @@ from .parse import load_article, parse_html, parse_text
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Block", "Section", "NewslabError", "load_article", "load_model",
-           "parse_html", "parse_text", "__version__"]
+__all__ = [
+    "Analysis", "Article", "Block", "NewslabError", "Section", "__version__", "actors",
+    "analyze", "entities", "load_article", "load_model", "parse_html", "parse_text",
+    "portrayal", "quotes", "statements",
+]
