@@ -77,6 +77,13 @@ class Analysis:
         return mention_table(self.named_mentions, self.doc, self.article)
 
     @cached_property
+    def mention_frame(self) -> "pd.DataFrame":
+        """Every actor mention incl. pronouns and role nouns (``entities`` + resolved ones)."""
+        from .actors import mention_table
+
+        return mention_table(self.mentions, self.doc, self.article)
+
+    @cached_property
     def actors(self) -> "pd.DataFrame":
         """One row per actor, by prominence, with aliases (incl. resolved pronouns/roles)."""
         from .actors import actor_table

@@ -81,3 +81,126 @@ class ModelNotFoundError(NewslabError, OSError):
             "  conda install -c conda-forge spacy-model-en_core_web_sm\n"
             "or point NEWSLAB_SPACY_MODEL at an installed pipeline name or path."
         )
+
+
+class HTMLParseError(InputError):
+    """The HTML could not be parsed or read, even by lxml's forgiving parser."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"The HTML page {what}. Check that the file is a saved web page (open it in a "
+            "browser); if it is, save it again (\"Save page as… HTML only\"), or copy the "
+            "article's text and use parse_text instead."
+        )
+
+
+class AliasTableError(InputError):
+    """A user alias table (alias -> actor) could not be read."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(
+            f"The alias table {path!r} {problem}. Pass a dict such as "
+            "{'the Kremlin': 'Russia'}, or a UTF-8 CSV file with a header line 'alias,actor' "
+            "(and optionally a 'type' column, e.g. GPE or PERSON)."
+        )
+
+
+class NotADocError(InputError, TypeError):
+    """An analysis that reads a spaCy Doc was given something else."""
+
+    def __init__(self, got: str) -> None:
+        super().__init__(
+            f"Expected a spaCy Doc, got {got}. Build one with "
+            "newslab.nlp.article_doc(article) (or newslab.analyze(text).doc), then pass it in."
+        )
+
+
+class CorpusInputError(InputError):
+    """A corpus input (path, glob, JSONL file or DataFrame) gives no documents to analyse."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what} newslab.analyze_corpus reads .txt/.html files, folders of them, glob "
+            "patterns ('news/**/*.html'), JSONL files with one {\"id\", \"text\"|\"html\"} object "
+            "per line, or a pandas DataFrame with a 'text' or 'html' column."
+        )
+
+
+class OutputFolderError(NewslabError):
+    """The output folder of a corpus run cannot be used as asked."""
+
+    def __init__(self, folder: str, problem: str) -> None:
+        super().__init__(
+            f"Cannot write the corpus results to {folder!r}: {problem} Choose a new or empty "
+            "folder with `out=`, or pass `resume=False` to replace an earlier newslab run there."
+        )
+
+
+class ParserRequiredError(NewslabError, ValueError):
+    """An analysis needs the dependency parse but the Doc was made without it."""
+
+    def __init__(self, analysis: str) -> None:
+        super().__init__(
+            f"newslab.{analysis} needs spaCy's dependency parser, but this Doc has no parse (was "
+            "the model loaded with exclude=('parser',), the 'fast' profile?). Load the full "
+            "model with newslab.load_model() and make the Doc again."
+        )
+
+
+class MissingExtraError(NewslabError, ImportError):
+    """An optional feature needs a package that is not installed."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(
+            f"{feature} needs {package}, which is not installed. Install it with "
+            f"`pip install 'newslab[{extra}]'` (or `pip install '{package}'`)."
+        )
+
+
+class WorkerError(NewslabError):
+    """A corpus worker could not work at all (e.g. no spaCy model installed on it)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(
+            f"A newslab worker failed before analysing any document: {message} Every worker "
+            "needs newslab and a spaCy model installed (see the error above for which)."
+        )
+
+    def __reduce__(self):  # travels back from worker processes with its message intact
+        return (type(self), (self.message,))
+
+
+class UnknownBackendError(NewslabError, KeyError):
+    """A stance or portrayal backend name that is not registered."""
+
+    def __init__(self, kind: str, name: str, available: list[str]) -> None:
+        names = ", ".join(repr(n) for n in sorted(available)) or "none"
+        super().__init__(
+            f"No {kind} backend named {name!r}. Registered: {names}. Pass one of these as "
+            f"backend=..., or register your own with newslab.stance.register_{kind}_backend(name)."
+        )
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class StanceInputError(InputError):
+    """A stance request whose spans or fields cannot be used."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(
+            f"{problem}. Give character offsets (start, end) with 0 <= start < end <= "
+            "len(sentence), or spaCy Spans of the same Doc (e.g. doc.char_span(start, end))."
+        )
+
+
+class PortrayalModelError(NewslabError, OSError):
+    """The shipped portrayal model file is missing or unreadable."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(
+            f"The portrayal model {path!r} {problem}. Reinstall newslab (the file ships with the "
+            "package), or rebuild it with `python scripts/train_portrayal.py` from a checkout "
+            "that has ../shared/eval/stance/newsmtsc_train.jsonl."
+        )

@@ -1,22 +1,889 @@
-"""Pasted page text -> Article. (Placeholder: blank-line paragraphs, first one the headline.)"""
+"""Pasted page text -> :class:`~newslab.article.Article`.
+
+Text copied from a news page holds the article and the page around it: share buttons, bylines,
+photo captions, "Read more" links, related-story lists, newsletter boxes, comments. This module
+splits such text into lines, labels each line, and keeps source offsets for every block.
+
+How it decides (line-level heuristics, no model, linear time):
+
+* **Segmentation.** One unit per non-blank line; hard-wrapped text (most lines close to one
+  fixed width, as in e-mail or terminal copies) is re-joined into paragraphs. Offsets always
+  point into the caller's string; only leading/trailing whitespace is trimmed.
+* **Line labels.** Boilerplate phrases (``lexicons/cleaning_boilerplate.csv``), rows of sharing
+  words (``cleaning_share_words.csv``), photo credits (``cleaning_photo_credits.csv`` plus
+  ``Photo:``/``Image copyright``/``Credit…`` prefixes and trailing ``[AFP]``/``(Name/AP)``),
+  bylines, date lines and ``SOURCE:`` lines.
+* **Good paragraphs.** As in jusText (Pomikálek, *Removing Boilerplate and Duplicate Content
+  from Web Corpora*, 2011), a line is a likely body paragraph when it is long and reads as prose
+  (ends like a sentence, is not mostly capitalised words); short lines count as body only
+  between good ones.
+* **Zones.** The first title-like line is the headline; the body starts at the first good
+  paragraph that is followed by body text (a lone sentence under the headline and before the
+  byline/caption is the standfirst); the body stops at an end-of-article marker (comments,
+  "About the author"), and a related/most-read header drops the list below it until real
+  paragraphs resume. Short lines after the last good paragraph are page chrome.
+* **Sub-headings.** A short line without final punctuation, between body paragraphs and
+  followed by one, starts a new section.
+* **Page layouts** (from an error analysis of pasted news pages): a first line ending in a
+  full stop is the lead, not a headline; three or more dated lines in a row are a list in the
+  article (tour dates), not metadata; a list introduced by a line ending in ":" is body; the
+  signature line of an embedded post stays with it; a caption printed twice (alt text, then
+  caption) and wire-style "In this … file photo, …" sentences are captions; teaser cards (title
+  + cut-off teaser above "Read more", or a title repeated around a section label) are related
+  links; one long excerpt followed by a share row is a card, not the article resuming.
+
+Everything that is not the article is kept as a ``dropped`` block with a ``reason``, so nothing
+disappears silently.
+"""
 
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..article import Article, Block, normalize_span
+from ..errors import EmptyInputError
+
+_LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
+BOILERPLATE_FILE = _LEXICON_DIR / "cleaning_boilerplate.csv"
+SHARE_WORDS_FILE = _LEXICON_DIR / "cleaning_share_words.csv"
+PHOTO_CREDITS_FILE = _LEXICON_DIR / "cleaning_photo_credits.csv"
+
+# -- thresholds (tuned on line statistics of news pages, not on any one page) ----------------
+#: A line with at least this many words that ends like a sentence is a likely paragraph.
+GOOD_MIN_WORDS = 10
+#: A line this long is a likely paragraph even without final punctuation.
+GOOD_LONG_WORDS = 25
+#: Lines whose words are mostly Capitalised are titles or link lists, not prose.
+MAX_CAPITALISED_SHARE = 0.6
+#: A sub-heading has at most this many words (and no final punctuation).
+HEADING_MAX_WORDS = 12
+#: An all-caps line this short that leads a paragraph is a sub-head; longer ones are links.
+CAPS_HEADING_MAX_WORDS = 8
+#: This many dated lines in a row are a list in the article (tour dates), not page metadata.
+DATE_RUN_MIN = 3
+#: The one-sentence teaser under a story card's title has at most this many words.
+CARD_TEASER_MAX_WORDS = 40
+#: A headline has at most this many words.
+HEADLINE_MAX_WORDS = 40
+#: Boilerplate phrases are only looked for in lines up to this many words.
+LEXICON_MAX_WORDS = 30
+#: Regex boilerplate rules (author bios, disclosures) are tried on lines up to this many words.
+REGEX_MAX_WORDS = 80
+#: Lines longer than this (characters) are body text; no chrome pattern is tried on them.
+MAX_LABELLED_CHARS = 3000
+#: After a related-list header, the body resumes at a paragraph this long even if alone.
+RESUME_LONG_WORDS = 50
+
+# Characters after which a line reads as a finished sentence (closing quotes/brackets stripped).
+_TERMINAL = frozenset(".!?:;…。！？؟।")
+_CLOSERS = "\"'”’»)]›"
+_QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”", "«": "»", "’": "’", "”": "”"}
+
+# A news dateline opening a paragraph: "WASHINGTON (Reuters) -", "HAYWARD, Calif. (AP) —",
+# "MADRID —". A paragraph that opens this way is the story's first paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][\w'’.-]*){0,3}\.?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–]+\s")
+# Everything that is blank once normalize_span has run (whitespace, NBSP, zero-width spaces).
+_BLANK_CHARS = "".join(c for c in map(chr, range(0x10000))
+                       if c.isspace() or normalize_span(c).isspace())
+# A line of a data list: figures, or a "label: value" / "date -- place" separator.
+_LIST_ITEM = re.compile(r"\d|\S: | -- | [–—-] ")
+_DIGIT = re.compile(r"\d")
+# A measured figure: a decimal number or a percentage ("225.86", "-5.44%", "3,5").
+_FIGURE = re.compile(r"\d[.,]\d|\d\s?%")
+_LIST_SEPARATORS = (":", "(", " -- ", " – ", " — ", " - ", "|", "•")
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+_WORD = re.compile(r"\w[\w'’.-]*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Buttons that close a teaser card for another story ("Read more" under a title and teaser).
+_CARD_BUTTONS = frozenset({"read more", "read full story", "read the full story", "full story",
+                           "read story", "view story"})
+# The signature line closing an embedded social-media post, as pages print it under the
+# post's text: "— Jane Doe (@janedoe) November 18, 2019". It belongs with the quoted post.
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:on\s+)?\w+\.?\s+\d{1,2},\s+\d{4}$")
+# Two sentences in one line: a full stop, "?" or "!" then a capitalised word.
+_SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u024f\d)\"”’][.?!][\"”’]?\s+[\"“‘]?[A-Z\u00c0-\u00de]")
+# ``SOURCE: Agencies`` (also "Sources:", "Source -"); the value is the source.
+_SOURCE = re.compile(r"(?i)^sources?\s*[:\-–—]\s*(?=\S)")
+# ``By Jane Doe``, ``Written by …``, ``Posted by …``; other languages' "by" too.
+_BYLINE = re.compile(
+    r"(?i)^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|von|par|por|di|"
+    r"door|av|przez|autor(?:es)?|author|autore|auteur|text|texto|texte)\b\s*[:\-–—]?\s*(?=\S|$)"
+)
+# English month names plus the other most common European ones (es/pt/fr/de/it).
+_MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+          r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|"
+          r"dec(?:ember|\.)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+          r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|"
+          r"outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|"
+          r"septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|"
+          r"dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)")
+# Dates as news pages print them: "Nov. 19, 2019", "19 November 2019", "2019-11-18",
+# "11/20/19", "Updated 10:01 pm"; every alternative is short and bounded (no nested repeats),
+# so matching stays linear.
+_DATE = re.compile(
+    rf"(?i)\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}\b|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|gmt|utc|"
+    r"[ecmp][sd]?t\b)|(?:updated|published|posted|last\s+modified|first\s+published)\b)"
+)
+# A line that only says when the page was published or changed.
+_PUBLISHED = re.compile(r"(?i)^\W*(?:updated|published|posted|last\s+modified|first\s+published|"
+                        r"modified|created)\b")
+# The wire-agency caption style: "In this Nov. 5, 2019, file photo, …", "This photo provided
+# by NASA shows …" — a sentence about "this photo" is the caption, not the story.
+_PHOTO_SENTENCE = re.compile(
+    r"(?i)^(?:in\s+)?(?:this|these)\b.{0,60}?\b(?:file\s+|handout\s+)?(?:photo|image|picture|"
+    r"photograph|frame\s+grab|screenshot)s?\b(?:,|\s+(?:shows?|provided|released|taken|made|"
+    r"obtained|from|by)\b)")
+# Whole-line prefixes that introduce a caption without a credit.
+_CAPTION_PREFIX = re.compile(
+    r"(?i)^(?:image\s+caption|photo\s+caption|caption|above|top|pictured|file\s+photo|"
+    r"main\s+image|in\s+pictures)\s*[:\-–—]?\s+(?=\S)"
+)
+# A credit label: "Photo: X", "Image copyright X", "Photograph: X", "Credit... X", "Photo by X".
+_CREDIT_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[\s(\[]))(?:image\s+copyright|image\s+source|(?:photo|image|picture)\s+credit|"
+    r"^(?:photo\s+|image\s+)?courtesy\s+of|"
+    r"photo(?:graph)?s?\s+by|(?:photo(?:graph)?|image|picture|credit|foto|bild|source)\s*"
+    r"(?::|\.\.\.|…))\s*"
+)
+# Wording that marks a sentence as describing a photo: "pictured", "(left)", "poses for".
+_CAPTION_CUE = re.compile(r"(?i)\b(?:pictured|is seen|are seen|poses? for|from left)\b|"
+                          r"\((?:left|right|center|centre|l|r|c|top|above)\)")
+# A person's name alone (a photographer before the agency): two to four Capitalised words.
+_NAME_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
+_TRAILING_BRACKET = re.compile(r"[\[(]\s*([^\[\]()]{1,80}?)\s*[\])]$")
+_COPYRIGHT_YEAR = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|all rights)")
+_MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*[\s>/]|&(?:amp|lt|gt|quot|nbsp);|\bdata-[a-z-]+=|"
+                     r"\[/?[a-z_]+ [a-z_]+=")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: str
+    reason: str
+    effect: str  # "drop" | "list" | "end"
+
+
+@lru_cache(maxsize=1)
+def _lexicons():
+    """Load the CSV lexicons once: rules by match type, share words, the photo-credit pattern."""
+    line_rules: dict[str, _Rule] = {}
+    prefix_rules: list[_Rule] = []
+    head_rules: list[_Rule] = []
+    contains_rules: list[_Rule] = []
+    regex_rules: list[tuple[re.Pattern, _Rule]] = []
+    with open(BOILERPLATE_FILE, encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            rule = _Rule(row["pattern"].strip().lower(), row["reason"].strip(),
+                         row["effect"].strip())
+            if row["match"] == "line":
+                line_rules[_key(rule.pattern)] = rule
+            elif row["match"] == "prefix":
+                prefix_rules.append(rule)
+            elif row["match"] == "head":
+                head_rules.append(rule)
+            elif row["match"] == "regex":
+                regex_rules.append((re.compile(row["pattern"].strip()), rule))
+            else:
+                contains_rules.append(rule)
+    core, filler = set(), set()
+    with open(SHARE_WORDS_FILE, encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            (core if row["role"] == "core" else filler).add(row["word"].strip().lower())
+    with open(PHOTO_CREDITS_FILE, encoding="utf-8") as fh:
+        names = [row["name"].strip() for row in csv.DictReader(r for r in fh
+                                                                if not r.startswith("#"))]
+    # Longest names first so "Getty Images" wins over "Getty"; short all-caps names (AP, PA)
+    # must match case-sensitively, others case-insensitively.
+    names.sort(key=len, reverse=True)
+    alts = [re.escape(n) if len(n) <= 3 and n.isupper() else "(?i:" + re.escape(n) + ")"
+            for n in names]
+    # "AP file", "Reuters Photo": an agency credit for an archive or staff picture
+    agency = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?:\s+(?i:file|photo))?(?![\w-])")
+    # one alternation per match type (longest first), so a line is scanned once per type
+    prefix_rx = re.compile("|".join(re.escape(r.pattern) for r in
+                                    sorted(prefix_rules, key=lambda r: -len(r.pattern))))
+    contains_rx = re.compile("|".join(re.escape(r.pattern) for r in
+                                      sorted(contains_rules, key=lambda r: -len(r.pattern))))
+    head_rx = re.compile("|".join(re.escape(r.pattern) for r in
+                                  sorted(head_rules, key=lambda r: -len(r.pattern))))
+    heads = (head_rx, {r.pattern: r for r in head_rules})
+    prefixes = (prefix_rx, {r.pattern: r for r in prefix_rules})
+    contains = (contains_rx, {r.pattern: r for r in contains_rules})
+    return line_rules, heads, prefixes, contains, regex_rules, (core, filler), agency
+
+
+def _key(s: str) -> str:
+    """Lower-case a line and trim surrounding punctuation, counts and arrows.
+
+    A plain scan rather than a regex: ``[\\W\\d_]+$`` would be quadratic on long runs of
+    punctuation.
+    """
+    i, j = 0, len(s)
+    while i < j and not s[i].isalpha():
+        i += 1
+    while j > i and not s[j - 1].isalpha():
+        j -= 1
+    return " ".join(s[i:j].lower().split())
+
+
+# -- units ---------------------------------------------------------------------------------------
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    words: int
+    role: str = "text"  # text|source|caption|credit|byline|date|lex|markup
+    reason: str | None = None
+    effect: str | None = None
+    good: bool = False
+    terminal: bool = False
+    # caption parts (absolute offsets)
+    cap_start: int | None = None
+    cap_end: int | None = None
+    credit_start: int | None = None
+    credit_end: int | None = None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Move ``s``/``e`` inward past whitespace (including NBSP, zero-width characters)."""
+    span = text[s:e]
+    lead = len(span) - len(span.lstrip(_BLANK_CHARS))
+    trail = len(span) - len(span.rstrip(_BLANK_CHARS))
+    return s + lead, max(s + lead, e - trail)
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as trimmed (start, end) spans; hard-wrapped lines re-joined."""
+    lines = []
+    for m in _LINE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if s < e:
+            lines.append((s, e, m.start()))
+    if len(lines) < 4:
+        return [(s, e) for s, e, _ in lines]
+    lengths = sorted(e - s for s, e, _ in lines)
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width * 0.7 <= n <= width)
+    wrapped = 30 <= width <= 100 and near >= 0.5 * sum(1 for n in lengths if n > 20)
+    if not wrapped:
+        return [(s, e) for s, e, _ in lines]
+    # Hard-wrapped text: a line that reaches (close to) the wrap width continues on the next
+    # line unless a blank line separates them.
+    spans: list[tuple[int, int]] = []
+    prev_end_raw = -1
+    for s, e, raw_start in lines:
+        contiguous = spans and not text[prev_end_raw:raw_start].strip("\r\n\u2028\u2029\x85") \
+            and text.count("\n", prev_end_raw, raw_start) + text.count("\r", prev_end_raw,
+                                                                       raw_start) <= 1
+        if contiguous and spans[-1][2] >= width * 0.7:
+            spans[-1] = (spans[-1][0], e, e - s)
+        else:
+            spans.append((s, e, e - s))
+        prev_end_raw = e
+    return [(s, e) for s, e, _ in spans]
+
+
+def _size(t: str) -> int:
+    """Word count; CJK text (no spaces) counts two characters as a word."""
+    words = len(t.split())
+    cjk = len(_CJK.findall(t)) if len(t) < 5000 else len(t) // 2
+    return max(words, cjk // 2)
+
+
+def _is_terminal(t: str) -> bool:
+    """Does the line end like a sentence? A trailing ellipsis marks a cut teaser, not an end."""
+    t = t.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] in _TERMINAL and not t.endswith(("…", "..."))
+
+
+def _same_start(a: str, b: str, chars: int = 60) -> bool:
+    """Do two lines open with the same text (one may be cut: "… more", "… less")?"""
+    k = min(len(a), len(b), chars)
+    return k >= 20 and a[:k] == b[:k]
+
+
+def _mostly_upper(t: str) -> bool:
+    """Is the line set in capitals ("TAYLOR SWIFT CLEARED AT AMAs")? 90% of its letters."""
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _capitalised_share(t: str) -> float:
+    words = [w for w in _WORD.findall(t) if _LETTER.match(w)]
+    if not words:
+        return 1.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+# -- line labels -----------------------------------------------------------------------------
+def _lexicon_rule(t: str, words: int) -> _Rule | None:
+    """The boilerplate rule a short line matches, if any."""
+    (line_rules, (head_rules, head_by), (prefix_rules, prefix_by), (contains_rules, contains_by),
+     regex_rules, (core, filler), _) = _lexicons()
+    if words > LEXICON_MAX_WORDS:
+        if words <= REGEX_MAX_WORDS:
+            for rx, r in regex_rules:
+                if rx.search(t):
+                    return r
+        return None
+    low = t.lower()
+    key = _key(t)
+    rule = line_rules.get(key)
+    if rule:
+        return rule
+    if words <= 8 and not _is_terminal(t):
+        m = head_rules.match(key)
+        if m:
+            return head_by[m.group(0)]
+    m = prefix_rules.match(low)
+    if m:
+        return prefix_by[m.group(0)]
+    m = contains_rules.search(low)
+    if m:
+        return contains_by[m.group(0)]
+    for rx, r in regex_rules:
+        if rx.search(t):
+            return r
+    toks = [w.strip(".,:;!?()[]|•·-–—/\"'") for w in low.split()]
+    toks = [w for w in toks if w and not w.isdigit()]
+    n_core = sum(1 for w in toks if w in core)
+    if toks and n_core and (all(w in core or w in filler for w in toks)
+                            or (n_core >= 2 and n_core * 2 >= len(toks))):
+        return _Rule("share words", "share", "drop")
+    return None
+
+
+def _credit(t: str, s: int, agency: re.Pattern) -> tuple[int, int, int, int] | None:
+    """Find a photo credit in line ``t`` (starting at offset ``s``).
+
+    Returns (caption_start, caption_end, credit_start, credit_end) as absolute offsets; the
+    caption span may be empty for a credit-only line.
+    """
+    n = len(t)
+    # 1. A credit label: "Photo: Reuters", "… Credit... Jane Doe/The Times", "Image copyright X".
+    last = None
+    for m in _CREDIT_LABEL.finditer(t):
+        last = m
+    if last is not None and last.end() < n:
+        credit = t[last.end():]
+        if len(credit.split()) <= 10:
+            cs = last.end()
+            ce = n
+            # "(Image: X)" -> credit without the brackets
+            pre = last.start()
+            if pre > 0 and t[pre - 1] in "([":
+                pre -= 1
+                ce = len(t[:n].rstrip(")] "))
+            return s, s + len(t[:pre].rstrip(" -–—|,")), s + cs, s + ce
+    # 2. A trailing bracket naming an agency or a photographer/agency pair: "[AFP]",
+    #    "(Manu Fernandez/AP)", "(NASA/JPL-Caltech/ASU)".
+    m = _TRAILING_BRACKET.search(t)
+    if m:
+        inner = m.group(1)
+        if (agency.search(inner) or "©" in inner
+                or re.search(r"[A-Z][\w.-]*\s*/\s*[A-Z]", inner)):
+            return s, s + len(t[:m.start()].rstrip()), s + m.start(1), s + m.end(1)
+    # 3. "© Name" anywhere (not a copyright notice with a year).
+    i = t.find("©")
+    if i >= 0 and not _COPYRIGHT_YEAR.match(t[i:]):
+        j = i + 1
+        while j < n and t[j] == " ":
+            j += 1
+        if j < n:
+            return s, s + len(t[:i].rstrip(" ,.-–—")), s + j, s + n
+    # 4. A line ending in an agency name after a separator: "Alex Wong | Getty Images",
+    #    "Michael Conroy, AP", "… Timothy Weeks AP".
+    if not _is_terminal(t):
+        for m in agency.finditer(t):
+            if m.end() == n:
+                head = t[:m.start()]
+                k = max(head.rfind("|"), head.rfind("/"), head.rfind(","), head.rfind("—"))
+                if k >= 0 and len(head[k + 1:].split()) <= 4:
+                    if _NAME_ONLY.match(head[:k].strip()):
+                        return s, s, s, s + n  # "Michael Conroy, AP": photographer + agency
+                    return s, s + len(head[:k].rstrip()), s + len(head[:k + 1]) + \
+                        (len(head[k + 1:]) - len(head[k + 1:].lstrip())), s + n
+                if len(head.split()) <= 3 or head.endswith(" "):
+                    # credit-only ("Shutterstock", "Getty Images") or caption + agency
+                    cs = m.start() if len(head.split()) > 3 else 0
+                    return s, s + len(t[:cs].rstrip()), s + cs, s + n
+    return None
+
+
+def _label(text: str, s: int, e: int) -> _Unit:
+    t = normalize_span(text[s:e])
+    words = _size(t)
+    u = _Unit(s, e, t, words, terminal=_is_terminal(t))
+    *_, agency = _lexicons()
+    if len(t) > MAX_LABELLED_CHARS:
+        # far longer than any caption, byline or chrome line: plain text, and no pattern
+        # is run over it (keeps very long lines linear)
+        u.good = words >= GOOD_MIN_WORDS
+        return u
+    short = words <= LEXICON_MAX_WORDS
+    m = _SOURCE.match(t) if short else None
+    if m and words <= 8:
+        u.role, u.cap_start = "source", s + m.end()
+        return u
+    if short and _MARKUP.search(t):
+        u.role, u.reason = "markup", "boilerplate"
+        return u
+    if short and _COPYRIGHT_YEAR.match(t):
+        u.role, u.reason, u.effect = "lex", "copyright", "drop"
+        return u
+    rule = _lexicon_rule(t, words)
+    if rule is not None:
+        u.role, u.reason, u.effect = "lex", rule.reason, rule.effect
+        return u
+    if words <= 80:
+        cap = _credit(t, s, agency)
+        if cap is not None:
+            cs, ce, ks, ke = cap
+            cm = _CAPTION_PREFIX.match(t)
+            if cm and s + cm.end() < ce:
+                cs = s + cm.end()
+            u.role = "credit" if ce <= cs else "caption"
+            u.cap_start, u.cap_end, u.credit_start, u.credit_end = cs, ce, ks, ke
+            return u
+        cm = _CAPTION_PREFIX.match(t)
+        if cm:
+            u.role, u.cap_start, u.cap_end = "caption", s + cm.end(), e
+            return u
+        if _PHOTO_SENTENCE.match(t):
+            u.role, u.cap_start, u.cap_end = "caption", s, e
+            return u
+    if _EMBED_SIGNATURE.match(t):
+        return u  # the closing line of an embedded post is part of the quoted post
+    if words <= 15 and _BYLINE.match(t) and not u.terminal or (t.lower() == "by"):
+        u.role = "byline"
+        return u
+    if words <= 20 and _DATE.search(t) and not (u.terminal and words > 8 and t[-1] == "."):
+        u.role = "date"
+        return u
+    # Tag clouds and keyword lists ("stock car 2018, stock car brazil, …") are long but are
+    # comma-separated fragments without a sentence end.
+    listy = not u.terminal and t.count(",") * 5 > words
+    u.good = (words >= GOOD_MIN_WORDS and (u.terminal or words >= GOOD_LONG_WORDS)
+              and not listy and _capitalised_share(t) <= MAX_CAPITALISED_SHARE)
+    return u
+
+
+# -- zones ---------------------------------------------------------------------------------------
+def _heading_like(u: _Unit) -> bool:
+    """A short title-like line: a few words, letters, no final punctuation (``?`` allowed)."""
+    t = u.text.rstrip(_CLOSERS + " ")
+    return (u.role == "text" and 1 <= u.words <= HEADING_MAX_WORDS and len(u.text) <= 100
+            and bool(_LETTER.search(u.text)) and not (t and t[-1] in ".,;:!…"))
+
+
+def _data_list(lines: list[str]) -> bool:
+    """Do these short lines form a data list (teams, dates, prices) rather than a link list?
+
+    Data lists carry figures on most lines, or repeat one template ("Team (Group A): …") so
+    that one separator appears on nearly every line; headlines vary.
+    """
+    n = len(lines)
+    if sum(1 for t in lines if _DIGIT.search(t)) >= 0.6 * n:
+        return True
+    return any(sum(1 for t in lines if sep in t) >= 0.8 * n for sep in _LIST_SEPARATORS)
+
+
+def _title_line(u: _Unit) -> bool:
+    """A headline-style link: 4-20 words, no final full stop, mostly Capitalised Words."""
+    return (u.role == "text" and not u.good and 4 <= u.words <= 20
+            and not u.text.rstrip(_CLOSERS).endswith(".")
+            and _capitalised_share(u.text) >= MAX_CAPITALISED_SHARE)
+
+
+def _find_headline(units: list[_Unit]) -> int | None:
+    """The first title-like line near the top, or ``None`` when the text opens with prose.
+
+    Headlines do not end with a full stop and hold one sentence; a first line that is a good
+    paragraph ending in ``.``, or that holds two sentences, is the lead (pasted text often
+    starts below the headline).
+    """
+    for i, u in enumerate(units[:12]):
+        if u.role in ("lex", "markup", "credit", "byline", "date"):
+            continue
+        if u.role == "text" and u.words <= HEADLINE_MAX_WORDS and not (
+                u.good and (u.text.rstrip(_CLOSERS)[-1:] == "."
+                            or _SENTENCE_BREAK.search(u.text))):
+            return i
+        return None
+    return None
+
+
+def _starts_body(units: list[_Unit], i: int, meta_seen: bool, last_good: int) -> bool:
+    """Is good unit ``i`` the first paragraph of the body (not a standfirst or a teaser)?
+
+    Yes when the text starts with it (no headline), when it is the only good paragraph left,
+    when a byline or date came before it, when it opens with a dateline, or when more body
+    text follows within a few lines.
+    """
+    u = units[i]
+    if i == 0 or i == last_good or meta_seen or _DATELINE.match(u.text[:150]):
+        return True
+    # More body text follows within a few lines: short lines (a sub-head, a list) and advert
+    # or navigation lines may come between, a byline/caption/share row may not (that is the
+    # header zone: a standfirst, then the byline and the lead photo).
+    for j in range(i + 1, min(len(units), i + 7)):
+        v = units[j]
+        if v.good:
+            return True
+        if v.role == "text" or (v.role == "lex" and v.effect == "drop"
+                                and v.reason in ("advert", "navigation", "boilerplate")):
+            continue
+        return False
+    return False
+
+
+def _find_body_start(units: list[_Unit], first: int) -> int:
+    goods = [i for i in range(first, len(units)) if units[i].good]
+    if not goods:
+        texts = [i for i in range(first, len(units)) if units[i].role == "text"]
+        return texts[0] if texts else len(units)
+    meta_seen = False
+    in_list: str | None = None
+    for i in range(first, len(units)):
+        u = units[i]
+        if u.role in ("byline", "date"):
+            meta_seen = True
+        elif u.role == "lex" and u.effect in ("list", "end"):
+            in_list = u.reason
+        if not u.good:
+            continue
+        if in_list:
+            # under a related-stories header: only a run of real paragraphs ends the list
+            if _resumes(units, i, in_list):
+                return i
+        elif _starts_body(units, i, meta_seen, goods[-1]):
+            return i
+    return goods[0]
+
+
+def _mark_date_lists(units: list[_Unit]) -> None:
+    """Turn runs of dated lines (a schedule, a timeline) back into article text.
+
+    Page chrome prints one date (or alternates dates with titles); tour dates, fixtures and
+    race calendars print a date on each of ``DATE_RUN_MIN`` or more lines in a row. Lines
+    that only say when the page was published or updated stay dates.
+    """
+    i, n = 0, len(units)
+    while i < n:
+        j = i
+        while j < n and units[j].role == "date" and not _PUBLISHED.match(units[j].text):
+            j += 1
+        if j - i >= DATE_RUN_MIN:
+            for u in units[i:j]:
+                u.role, u.good = "text", True
+        i = max(j, i + 1)
+
+
+def _resumes(units: list[_Unit], i: int, reason: str | None = "related") -> bool:
+    """After a list header, does the body resume at good unit ``i``?
+
+    Related-story lists alternate titles and one-sentence teasers; the article resumes with
+    two paragraphs in a row, or after a related box with one long paragraph. After an author
+    box or other boilerplate header, a long paragraph is still the author's bio.
+    """
+    u = units[i]
+    if not u.good:
+        return False
+    # the next paragraph, looking past photo captions and advert labels set between them
+    j = i + 1
+    while j < len(units) and (units[j].role in ("caption", "credit") or (
+            units[j].role == "lex" and units[j].reason in ("advert", "credit"))):
+        j += 1
+    # one long paragraph ends a related box when more text follows it; followed by chrome or
+    # by nothing it is one card of a list of excerpts (each with its share row)
+    return (_DATELINE.match(u.text[:150]) is not None
+            or (j < len(units) and units[j].good)
+            or (reason == "related" and u.words >= RESUME_LONG_WORDS
+                and j < len(units) and units[j].role not in ("lex", "markup")))
+
+
+def _classify(units: list[_Unit]) -> list[tuple[str, str | None]]:
+    """Decide each unit's block kind and drop reason."""
+    n = len(units)
+    kinds: list[tuple[str, str | None]] = [("dropped", "navigation")] * n
+    h = _find_headline(units)
+    first = 0 if h is None else h + 1
+    body = _find_body_start(units, first)
+    # A sub-heading right above the first paragraph belongs to the body (not a list item).
+    if (body - 1 >= first and _heading_like(units[body - 1]) and units[body - 1].words >= 2
+            and not (body - 2 >= first and units[body - 2].role == "text"
+                     and not units[body - 2].good)):
+        body -= 1
+
+    # -- header zone ------------------------------------------------------------------------
+    if h is not None:
+        kinds[h] = ("headline", None)
+    standfirst_done = False
+    for i in range(first, body):
+        u = units[i]
+        if u.role in ("byline", "date", "source"):
+            kinds[i] = (u.role, None)
+        elif u.role in ("caption", "credit"):
+            kinds[i] = ("caption", None)
+        elif u.role == "lex":
+            kinds[i] = ("dropped", u.reason)
+        elif u.role == "markup":
+            kinds[i] = ("dropped", "boilerplate")
+        elif (not standfirst_done and h is not None and i <= h + 4 and u.words >= 5
+              and (u.terminal or u.words >= 8) and _capitalised_share(u.text) <= 0.7):
+            kinds[i] = ("standfirst", None)
+            standfirst_done = True
+        else:
+            kinds[i] = ("dropped", "boilerplate")
+    for i in range(0, first - 1):
+        kinds[i] = ("dropped", units[i].reason or "navigation")
+
+    # -- body walk ------------------------------------------------------------------------------
+    mode, mode_reason = "body", None
+    seen: set[str] = set()
+    have_byline = any(k == "byline" for k, _ in kinds[:body])
+    have_date = any(k == "date" for k, _ in kinds[:body])
+    for i in range(max(0, first - 1), body):
+        seen.add(_key(units[i].text))
+    chrome_run = 0
+    teaser_at = -1
+    for i in range(body, n):
+        u = units[i]
+        key = _key(u.text)
+        if mode == "end":
+            kinds[i] = ("dropped", u.reason if u.role == "lex" else mode_reason)
+            continue
+        if mode == "list":
+            if i == teaser_at and u.role == "text" and u.words <= CARD_TEASER_MAX_WORDS \
+                    and not _SENTENCE_BREAK.search(u.text):
+                kinds[i] = ("dropped", "related")  # the one-sentence teaser of a story card
+                continue
+            if not _resumes(units, i, mode_reason):
+                if u.role == "lex" and u.effect in ("list", "end"):
+                    mode = u.effect
+                    mode_reason = u.reason
+                kinds[i] = ("dropped", u.reason if u.role == "lex" else mode_reason)
+                continue
+            mode = "body"
+        if u.role == "lex":
+            kinds[i] = ("dropped", u.reason)
+            if u.effect in ("list", "end"):
+                mode, mode_reason = u.effect, u.reason
+            elif key in _CARD_BUTTONS:
+                # a teaser card for another story: its title and cut-off teaser (lines without
+                # a sentence end) sit right above the button
+                j = i - 1
+                while j >= max(body, i - 2) and kinds[j][0] in ("paragraph", "heading") \
+                        and not units[j].good and not units[j].terminal:
+                    kinds[j] = ("dropped", "related")
+                    j -= 1
+        elif u.role == "markup":
+            kinds[i] = ("dropped", "boilerplate")
+        elif u.role == "source":
+            kinds[i] = ("source", None)
+            mode, mode_reason = "list", "boilerplate"
+        elif u.role in ("caption", "credit"):
+            kinds[i] = ("caption", None)
+        elif u.role == "byline":
+            kinds[i] = ("byline", None) if not have_byline else ("dropped", "boilerplate")
+            have_byline = True
+        elif u.role == "date":
+            kinds[i] = ("date", None) if not have_date else ("dropped", "boilerplate")
+            have_date = True
+        elif (key and i > body and not u.good and key == _key(units[i - 1].text)
+              and kinds[i - 1][0] == "paragraph"):
+            # the same title twice in a row is a story card (image alt + link text): a list
+            # of other stories starts here
+            kinds[i - 1] = kinds[i] = ("dropped", "related")
+            mode, mode_reason, teaser_at = "list", "related", i + 1
+        elif (key and i - 2 > body and not u.good and key == _key(units[i - 2].text)
+              and units[i - 1].words <= 3 and kinds[i - 1][0] == kinds[i - 2][0] == "paragraph"):
+            # the same title twice around a one-word label ("Business"): a story card too,
+            # often with the label above it as well
+            for k in range(i - 2, i + 1):
+                kinds[k] = ("dropped", "related")
+            if kinds[i - 3][0] == "paragraph" and _key(units[i - 3].text) == _key(units[i - 1].text):
+                kinds[i - 3] = ("dropped", "related")
+            mode, mode_reason, teaser_at = "list", "related", i + 1
+        elif key and key in seen:
+            kinds[i] = ("dropped", "duplicate")
+        elif key and i + 1 < n and units[i + 1].role in ("caption", "credit") \
+                and _same_start(key, _key(units[i + 1].text)):
+            kinds[i] = ("dropped", "duplicate")  # the caption printed twice (alt text + caption)
+        elif (u.words >= 6 and _mostly_upper(u.text) and not u.terminal
+              and not _FIGURE.search(u.text)
+              and not (u.words <= CAPS_HEADING_MAX_WORDS and i + 1 < n and units[i + 1].good)):
+            # an all-caps link to another story (a full headline); a short all-caps line that
+            # leads a paragraph is a sub-head, one carrying prices or percentages a data row
+            kinds[i] = ("dropped", "related")
+        else:
+            kinds[i] = ("paragraph", None)
+        if kinds[i][0] == "dropped":
+            chrome_run += 1
+            if chrome_run >= 2 and mode == "body":
+                # two chrome lines in a row: the article has ended or a box interrupts it
+                mode, mode_reason = "list", kinds[i][1]
+        else:
+            chrome_run = 0
+        if key and kinds[i][0] != "paragraph":
+            seen.add(key)
+
+    # -- trailing chrome: short lines after the last good paragraph -------------------------
+    last_good = max((i for i in range(body, n) if kinds[i][0] == "paragraph" and units[i].good),
+                    default=None)
+    if last_good is not None:
+        run = []
+        for i in range(last_good + 1, n):
+            if kinds[i][0] != "paragraph":
+                break
+            run.append(i)
+        # A data list closing the article (tour dates, results, "Team (Group A): 10th"): many
+        # lines, most carrying figures or a "label: value" separator. Link lists rarely do.
+        structured = sum(1 for i in run if _LIST_ITEM.search(units[i].text))
+        data_list = len(run) >= 5 and structured >= 0.6 * len(run)
+        tail_ok = True
+        colon_list = False  # under a line ending in ":" — the items of a list it introduces
+        for i in range(last_good + 1, n):
+            if kinds[i][0] != "paragraph":
+                if kinds[i][0] == "dropped":
+                    tail_ok = False
+                continue
+            u = units[i]
+            embed = _EMBED_SIGNATURE.match(u.text) or (
+                i + 1 < n and _EMBED_SIGNATURE.match(units[i + 1].text))  # a quoted post
+            if tail_ok and (u.terminal and u.words >= 3 or data_list or embed
+                            or colon_list and u.words >= 2):
+                colon_list = colon_list or u.text.rstrip(_CLOSERS + " ").endswith(":")
+                continue
+            tail_ok = False
+            kinds[i] = ("dropped", "boilerplate" if u.words > 3 else "navigation")
+
+    # -- headerless link lists: three or more Title-Case headline lines in a row ---------------
+    i = body
+    while i < n:
+        j = i
+        while j < n and kinds[j][0] == "paragraph" and _title_line(units[j]):
+            j += 1
+        run = range(i, j)
+        if len(run) >= 3 and not _data_list([units[k].text for k in run]):
+            for k in run:
+                kinds[k] = ("dropped", "related")
+        i = j + 1 if j == i else j
+
+    # -- sub-headings ---------------------------------------------------------------------------
+    body_idx = [i for i in range(n) if kinds[i][0] == "paragraph"]
+    for k, i in enumerate(body_idx):
+        u = units[i]
+        if u.good or not _heading_like(u) or _EMBED_SIGNATURE.match(u.text):
+            continue
+        nxt = body_idx[k + 1] if k + 1 < len(body_idx) else None
+        prv = body_idx[k - 1] if k > 0 else None
+        if nxt is None or not units[nxt].good:
+            continue
+        if prv is not None and _heading_like(units[prv]) and kinds[prv][0] == "paragraph":
+            continue  # a list of short items, not a heading
+        kinds[i] = ("heading", None)
+    return kinds
+
+
+def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """Move a heading's span inside surrounding quote marks: ``'Shared threats'``."""
+    if e - s >= 3 and text[s] in _QUOTES and text[e - 1] == _QUOTES[text[s]]:
+        return _trim(text, s + 1, e - 1)
+    return s, e
 
 
 def parse_text(text: str) -> Article:
-    """Parse text copied from a web page into an Article."""
-    blocks = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        raw = m.group(0)
-        lead = len(raw) - len(raw.lstrip())
-        s, e = m.start() + lead, m.start() + len(raw.rstrip())
-        if s >= e:
-            continue
-        kind = "headline" if not blocks else "paragraph"
-        blocks.append(Block(kind, normalize_span(text[s:e]), s, e,
-                            section=None if kind == "headline" else 0))
+    """Parse text copied from a web page into an :class:`Article` with source offsets.
+
+    Finds the headline, standfirst, byline, date, photo captions (credit apart), sub-headings
+    (each starting a section), body paragraphs and the ``SOURCE:`` line, and keeps page chrome
+    (share rows, related stories, newsletters, adverts, comments…) as ``dropped`` blocks with a
+    ``reason``. Raises :class:`~newslab.errors.EmptyInputError` for empty or blank text.
+
+    >>> art = parse_text("Bridge to reopen\\n\\nBy Jane Doe\\n\\n"
+    ...                  "The city said the bridge will reopen on Monday after repairs.\\n\\n"
+    ...                  "Share this article\\n\\nSOURCE: Agencies")
+    >>> art.headline, art.byline, art.source
+    ('Bridge to reopen', 'By Jane Doe', 'Agencies')
+    >>> [b.reason for b in art.dropped]
+    ['share']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text expects a str, got {type(text).__name__}")
+    if not normalize_span(text).strip():
+        raise EmptyInputError("text")
+    units = [_label(text, s, e) for s, e in _segment(text)]
+    _mark_date_lists(units)
+    _attach_credits(units)
+    kinds = _classify(units)
+    blocks: list[Block] = []
+    section, section_used = 0, False
+    for u, (kind, reason) in zip(units, kinds):
+        s, e = u.start, u.end
+        if kind in ("heading", "paragraph"):
+            if kind == "heading":
+                if section_used:
+                    section += 1
+                s, e = _strip_quotes(text, s, e)
+            section_used = True
+            blocks.append(Block(kind, normalize_span(text[s:e]), s, e, section=section))
+        elif kind == "caption":
+            cs, ce = (u.cap_start, u.cap_end) if u.cap_start is not None else (s, e)
+            if u.role == "credit" or ce <= cs:
+                cs, ce = s, e
+            b = Block("caption", normalize_span(text[cs:ce]), cs, ce)
+            if u.credit_start is not None and u.credit_end > u.credit_start:
+                b.credit = normalize_span(text[u.credit_start:u.credit_end])
+                b.credit_start, b.credit_end = u.credit_start, u.credit_end
+            blocks.append(b)
+        elif kind == "source":
+            cs = u.cap_start if u.cap_start is not None else s
+            blocks.append(Block("source", normalize_span(text[cs:e]), cs, e))
+        elif kind == "dropped":
+            blocks.append(Block("dropped", u.text, s, e, reason=reason or "boilerplate"))
+        else:
+            blocks.append(Block(kind, u.text, s, e))
     return Article(text=text, blocks=blocks)
+
+
+def _attach_credits(units: list[_Unit]) -> None:
+    """Give a credit-only line ("Photo: Reuters") to the caption it belongs to.
+
+    BBC-style pages put "Image copyright X" above "Image caption Y"; most others put the credit
+    right under the caption text. The caption line then carries the credit's span and the
+    credit line becomes a dropped block, so the credit is not counted twice.
+    """
+    for j, u in enumerate(units):
+        if u.role != "credit":
+            continue
+        target = None
+        if j + 1 < len(units) and units[j + 1].role == "caption" \
+                and units[j + 1].credit_start is None:
+            target = units[j + 1]
+        elif j > 0 and units[j - 1].credit_start is None and not u.text.lower().startswith(
+                "image copyright") and (
+                units[j - 1].role == "caption"
+                or (units[j - 1].role == "text" and units[j - 1].words <= 50 and j - 1 > 0
+                    and not _DATELINE.match(units[j - 1].text[:150]))):
+            target = units[j - 1]
+        elif j + 1 < len(units) and units[j + 1].role == "text" and units[j + 1].words <= 50 \
+                and _CAPTION_CUE.search(units[j + 1].text):
+            target = units[j + 1]  # credit printed above a caption that reads as one
+        if target is None:
+            continue
+        if target.role == "text":
+            target.role, target.cap_start, target.cap_end = "caption", target.start, target.end
+            target.good = False
+        target.credit_start, target.credit_end = u.credit_start, u.credit_end
+        u.role, u.reason, u.effect = "lex", "credit", "drop"

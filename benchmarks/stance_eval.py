@@ -1,0 +1,91 @@
+"""Actor stance and portrayal: macro-F1 of newslab.stance on the shared evaluation sets.
+
+Usage (from the repo root)::
+
+    .venv/bin/python benchmarks/stance_eval.py                 # both figures + baselines
+    .venv/bin/python benchmarks/stance_eval.py --keep out/     # also keep the prediction files
+
+Two separate scores, as newslab keeps them:
+
+* actor stance (holder -> target) on ``directed_dev.jsonl`` (directed sentiment, Park et al.
+  2021; mostly neutral), through :func:`newslab.stance.stance_jsonl` with the ``rules``
+  backend;
+* portrayal (how the text treats the target) on ``newsmtsc_dev_rw.jsonl`` (NewsMTSC real-world
+  dev split, Hamborg & Donnay 2021), with the shipped ``tfidf`` model.
+
+Scores come from ``shared/eval/stance/score_stance.py`` (macro-F1 over negative / neutral /
+positive, its primary metric). For context it also scores an "always neutral" baseline. The
+evaluation files are read for measuring only (nothing of them ships). When ``../shared/eval``
+is absent the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval" / "stance"
+sys.path.insert(0, str(REPO))
+
+#: (name, gold file, what it measures)
+SETS = [("actor stance", "directed_dev.jsonl", "holder -> target, rules backend"),
+        ("portrayal", "newsmtsc_dev_rw.jsonl", "target portrayal, tfidf model")]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_stance", EVAL / "score_stance.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _neutral_baseline(gold: Path, out: Path) -> None:
+    with open(gold, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for line in src:
+            if line.strip():
+                dst.write(json.dumps({"id": json.loads(line)["id"], "label": "neutral"}) + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--keep", type=Path, help="folder to keep the prediction files in")
+    a = ap.parse_args(argv)
+    if not (EVAL / "score_stance.py").exists():
+        print(f"stance evaluation data not found at {EVAL}; nothing to measure (this is fine "
+              "outside the development workspace).")
+        return 0
+    from newslab.stance import stance_jsonl
+
+    score = _scorer()
+    out_dir = a.keep or Path(tempfile.mkdtemp(prefix="newslab-stance-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, fname, what in SETS:
+        gold = EVAL / fname
+        if not gold.exists():
+            print(f"{name}: {fname} missing, skipped")
+            continue
+        pred = out_dir / f"pred_{gold.stem}.jsonl"
+        base = out_dir / f"neutral_{gold.stem}.jsonl"
+        t0 = time.time()
+        summary = stance_jsonl(gold, pred)
+        secs = time.time() - t0
+        _neutral_baseline(gold, base)
+        ours = score.score_files(str(gold), str(pred))
+        neutral = score.score_files(str(gold), str(base))
+        print(f"== {name} ({what}) on {fname}: macro-F1 {ours['F1m']:.3f}  "
+              f"[always neutral {neutral['F1m']:.3f}]  {summary['lines']} lines in {secs:.1f}s")
+        print("   " + score.format_row("newslab", ours))
+        print("   " + score.format_row("always neutral", neutral))
+    if a.keep:
+        print(f"predictions kept in {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

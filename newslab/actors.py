@@ -1,0 +1,788 @@
+"""Named entities -> canonical actors, and the actor and mention tables built from them.
+
+:func:`entity_mentions` turns a Doc's named entities into :class:`~newslab.mentions.Mention`
+records that carry a canonical ``actor``:
+
+* **names** - ``Lavrov`` and ``Mr Lavrov`` join ``Sergei Lavrov`` when the full name occurs in
+  the same document (a shorter name whose words end the full name; with two candidates, the one
+  named in full most often, then the one introduced first). Honorifics
+  (``lexicons/honorifics.csv``), a leading ``the``, a possessive ``'s``, case and full stops are
+  ignored when names are compared, so ``NATO``/``Nato`` and ``U.S.``/``US`` are one actor, shown
+  in the spelling the document uses most.
+* **known names** - ``lexicons/names.csv`` maps other names of countries and international
+  bodies to one actor (``US``, ``America`` -> ``United States``).
+* **metonymy** - capitals and seats of government stand for their state (``Moscow``,
+  ``the Kremlin`` -> ``Russia``; ``lexicons/metonyms.csv``, see its header for the choices made,
+  e.g. ``Brussels`` -> ``European Union``). A PhraseMatcher finds them even where the NER misses
+  them. A place named literally keeps its own name: ``talks in Moscow``, ``a visit to Moscow``,
+  a dateline, ``the Paris accord`` (see :func:`_literal_place`). ``metonymy=False`` keeps every
+  city as itself.
+* **demonyms** - ``Russian`` (NORP) counts as a mention of ``Russia`` with ``kind="demonym"``
+  (``lexicons/demonyms.csv``), so users can filter them out.
+* **propagation** - a name the NER tagged once is also found where the NER missed it (a
+  PhraseMatcher over the document's own names, case-sensitive, proper nouns only, never inside
+  another entity or a longer capitalised name).
+* **aliases** - a user table (dict or CSV ``alias,actor[,type]``) overrides everything.
+
+Which NER labels count as actors is in ``lexicons/actor_labels.csv`` (dates, numbers, laws and
+titles of works do not); an entity with no capital letter is taken for an NER slip and dropped. A mention's Doc span includes a following possessive ``'s`` (the span
+``Russia's`` refers to Russia) and a leading ``the`` for seats listed with one (``the Kremlin``).
+
+:func:`actor_table` gives one row per actor (with the pronoun and role-noun mentions that
+``newslab.resolve`` links), :func:`mention_table` one row per mention, both with offsets into
+the article's original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Union
+
+from .errors import AliasTableError, NotADocError
+from .mentions import Mention
+from .nlp import SEGMENTS_KEY
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.tokens import Doc
+
+    from .article import Article
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
+
+#: Possessive clitics spaCy splits off a name (``Russia's`` -> ``Russia`` + ``'s``).
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+#: Determiners dropped from the front of a name before comparing (``the Taliban``).
+_DETERMINERS = frozenset({"the"})
+#: Mention kinds that name the actor (as opposed to pronouns and role nouns from the resolver).
+NAMED_KINDS = ("name", "surname", "variant", "metonym", "demonym", "alias")
+
+#: Prominence weights (see :func:`actor_table`). Loosely after centering theory's salience order
+#: (Grosz, Joshi & Weinstein 1995: subjects > objects > the rest) and entity-salience work
+#: (Dunietz & Gillick 2014): a nationality adjective (``Afghan supplies``) and a place named only
+#: as the setting (``talks in Moscow``) refer to an actor more weakly than an argument does.
+WEAK_MENTION_WEIGHT = 0.5
+#: Prepositions whose object, when a place (GPE/LOC/FAC), is the setting rather than a participant.
+#: ``from``/``to``/``with`` are left out: ``help from Russia``, ``talks with Russia`` name actors.
+_SETTING_PREPS = frozenset({"in", "at", "inside", "within", "across", "throughout", "near",
+                            "around", "outside", "into", "onto"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions whose object is a place read literally, so metonymy does not apply: the settings
+#: above plus ``to`` (``a visit to Moscow``, ``on his way to the White House``).
+_LITERAL_PREPS = _SETTING_PREPS | {"to"}
+#: Articles that mark a capital + noun as the name of a thing (``the Paris accord``), unlike
+#: ``Moscow officials`` or a headline's ``Moscow pledges help``.
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+# -- lexicons ---------------------------------------------------------------------------------
+def _read_lexicon(name: str) -> list[dict[str, str]]:
+    """Rows of ``lexicons/<name>``; lines starting with ``#`` are the source note."""
+    with open(LEXICON_DIR / name, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: no leading ``the``, possessive, full stops; case-folded.
+
+    >>> name_key("the U.S.'s")
+    'us'
+    >>> name_key("NATO") == name_key("Nato")
+    True
+    """
+    t = text.replace("’", "'").strip()
+    t = re.sub(r"'s?$", "", t, flags=re.I)
+    t = re.sub(r"^the\s+", "", t, flags=re.I)
+    t = t.replace(".", "").replace(",", " ")
+    return " ".join(t.split()).casefold()
+
+
+@lru_cache(maxsize=None)
+def _actor_labels() -> frozenset[str]:
+    return frozenset(r["label"] for r in _read_lexicon("actor_labels.csv") if r["actor"] == "yes")
+
+
+@lru_cache(maxsize=None)
+def _metonyms() -> dict[str, tuple[str, str, str]]:
+    """name key -> (actor, type, kind); kind is ``capital`` or ``seat``."""
+    return {name_key(r["name"]): (r["actor"], r["type"], r["kind"])
+            for r in _read_lexicon("metonyms.csv")}
+
+
+@lru_cache(maxsize=None)
+def _metonym_forms() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Table names as written without a leading ``the``, and the keys listed with one."""
+    forms, with_the = [], set()
+    for r in _read_lexicon("metonyms.csv"):
+        name = r["name"]
+        if name.lower().startswith("the "):
+            name = name[4:]
+            with_the.add(name_key(name))
+        forms.append(name)
+    return tuple(dict.fromkeys(forms)), frozenset(with_the)
+
+
+@lru_cache(maxsize=None)
+def _known_names() -> dict[str, tuple[str, str]]:
+    """name key -> (actor, type) for other names of countries and international bodies."""
+    return {name_key(r["name"]): (r["actor"], r["type"]) for r in _read_lexicon("names.csv")}
+
+
+@lru_cache(maxsize=None)
+def _demonyms() -> dict[str, str]:
+    return {name_key(r["demonym"]): r["country"] for r in _read_lexicon("demonyms.csv")}
+
+
+@lru_cache(maxsize=None)
+def _honorifics() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(name_key(w) for w in r["title"].split())
+                     for r in _read_lexicon("honorifics.csv"))
+
+
+@lru_cache(maxsize=None)
+def _honorific_heads() -> frozenset[str]:
+    """First words of the honorifics: a cheap test before the full comparison."""
+    return frozenset(t[0] for t in _honorifics())
+
+
+def _demonym_country(key: str) -> str | None:
+    table = _demonyms()
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:  # Russians, Afghans, Britons
+        return table[key[:-1]]
+    if key.endswith("men") and key[:-3] + "man" in table:  # Frenchmen
+        return table[key[:-3] + "man"]
+    return None
+
+
+def read_aliases(aliases: AliasTable) -> dict[str, tuple[str, str | None]]:
+    """A user alias table as ``{name_key(alias): (actor, type or None)}``.
+
+    ``aliases`` is a dict (``{"the alliance": "Nato"}``) or a path to a CSV file with columns
+    ``alias,actor`` and an optional ``type``.
+
+    >>> read_aliases({"Brussels": "Belgium"})
+    {'brussels': ('Belgium', None)}
+    """
+    return {name_key(alias): (actor, typ) for alias, actor, typ in _alias_rows(aliases)}
+
+
+def _alias_rows(aliases: AliasTable) -> list[tuple[str, str, str | None]]:
+    """``(alias as written, actor, type or None)`` rows of a dict or CSV alias table."""
+    if aliases is None:
+        return []
+    if isinstance(aliases, Mapping):
+        return [(str(k).strip(), str(v).strip(), None) for k, v in aliases.items()
+                if str(k).strip() and str(v).strip()]
+    path = Path(aliases)
+    if not path.is_file():
+        raise AliasTableError(str(path), "does not exist")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    except UnicodeDecodeError:
+        raise AliasTableError(str(path), "is not UTF-8 text") from None
+    reader = csv.DictReader(lines)
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "alias" not in fields or "actor" not in fields:
+        raise AliasTableError(str(path), f"has columns {fields}, not 'alias' and 'actor'")
+    rows = []
+    for row in reader:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if row.get("alias") and row.get("actor"):
+            rows.append((row["alias"], row["actor"], row.get("type") or None))
+    return rows
+
+
+# -- spaCy helpers ----------------------------------------------------------------------------
+_BLANK = {}
+
+
+def _words(text: str) -> list[str]:
+    """Tokenize a table entry the way spaCy's English tokenizer splits running text."""
+    if "nlp" not in _BLANK:
+        import spacy
+
+        _BLANK["nlp"] = spacy.blank("en")
+    return [t.text for t in _BLANK["nlp"].make_doc(text)]
+
+
+_MATCHERS: dict[int, tuple[object, object]] = {}
+
+
+def _metonym_matcher(vocab):
+    """A PhraseMatcher over the metonym table, built once per vocabulary."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    forms, _ = _metonym_forms()
+    matcher.add("METONYM", [Doc(vocab, words=_words(f)) for f in forms])
+    _MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+# -- candidate spans --------------------------------------------------------------------------
+@dataclass
+class _Cand:
+    """A span that names an actor, before it is linked. ``origin``: ner/metonym/alias/propagated."""
+
+    start: int
+    end: int
+    label: str
+    origin: str
+    clean: tuple[int, int] = (0, 0)  # token range without the/possessive/honorifics
+    key: str = ""
+    cluster: str = ""
+    kind: str = "name"
+    table_actor: str | None = None
+    table_type: str | None = None
+    alias_type: str | None = None
+
+
+def _trim_entity(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Cut an entity at a paragraph break and drop edge punctuation/space tokens."""
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or
+                           (doc[end - 1].is_punct and doc[end - 1].text not in _POSSESSIVES)):
+        end -= 1
+    return start, end
+
+
+def _with_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    if end < len(doc) and doc[end].text in _POSSESSIVES and doc[end].tag_ in ("POS", ""):
+        return start, end + 1
+    return start, end
+
+
+def _clean_range(doc: "Doc", start: int, end: int, person: bool) -> tuple[int, int]:
+    """Token range of the bare name: no leading ``the``, trailing ``'s`` or (persons) titles."""
+    if end - start > 1 and doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    if end - start > 1 and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    if person and name_key(doc[start].text) in _honorific_heads():
+        titles = _honorifics()
+        stripped = True
+        while stripped:
+            stripped = False
+            for n in (3, 2, 1):
+                words = tuple(name_key(t.text) for t in doc[start:start + n])
+                if end - start > n and len(words) == n and words in titles:
+                    start += n
+                    stripped = True
+                    break
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _ner_candidates(doc: "Doc", labels: frozenset[str]) -> list[_Cand]:
+    cands = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        s, e = _trim_entity(doc, ent.start, ent.end)
+        if s < e:
+            cands.append(_Cand(s, e, ent.label_, "ner"))
+    return cands
+
+
+def _add_matches(doc: "Doc", cands: list[_Cand], spans: Iterable[tuple[int, int]], label: str,
+                 origin: str, *, blocked: list[tuple[int, int]], override: bool) -> list[_Cand]:
+    """Merge matcher spans into ``cands``.
+
+    A match that covers an entity replaces it (``the Kremlin`` over ``Kremlin``); a match inside
+    a longer entity is dropped (``Moscow`` in ``Moscow State University``), unless ``override``
+    (user aliases win). Matches touching a ``blocked`` span (persons, non-actor entities) are
+    dropped.
+    """
+    for s, e in sorted(set(spans), key=lambda se: (se[0], -(se[1] - se[0]))):
+        if any(_overlaps((s, e), b) for b in blocked) and not override:
+            continue
+        hits = [c for c in cands if _overlaps((s, e), (c.start, c.end))]
+        if not override and any(not (s <= c.start and c.end <= e) for c in hits):
+            continue
+        for c in hits:
+            cands.remove(c)
+        kept = hits[0].label if hits else label
+        cands.append(_Cand(s, e, kept, origin))
+    return cands
+
+
+def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
+    """Find names the NER tagged somewhere but missed elsewhere in the same document.
+
+    Patterns are the document's own bare names (and the surnames of its full person names),
+    matched case-sensitively. To keep false positives down a match must be proper nouns (when
+    the Doc is tagged), must not touch any entity, and must not sit inside a longer capitalised
+    name (``Georgia`` in an untagged ``Georgia Tech``); a title before it is allowed (``Mr``).
+    """
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    forms: dict[tuple[str, ...], str] = {}
+    for c in cands:
+        if c.origin != "ner":
+            continue
+        words = tuple(t.text for t in doc[c.clean[0]:c.clean[1]])
+        if not words or len("".join(words)) < 2 or not any(ch.isupper() for ch in words[0]):
+            continue
+        forms.setdefault(words, c.label)
+        if c.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
+            forms.setdefault(words[-1:], "PERSON")
+    if not forms:
+        return cands
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    labels = {}
+    for words, label in forms.items():
+        key = " ".join(words)
+        labels[doc.vocab.strings.add(key)] = label
+        matcher.add(key, [Doc(doc.vocab, words=list(words))])
+    taken = bytearray(len(doc))  # 1 where a token already belongs to an entity or a mention
+    for s, e in [(e.start, e.end) for e in doc.ents] + [(c.start, c.end) for c in cands]:
+        taken[s:e] = b"\x01" * (e - s)
+    tagged = doc.has_annotation("TAG")
+    titles = _honorifics()
+    new = []
+    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if any(taken[s:e]):
+            continue
+        if tagged and any(t.pos_ != "PROPN" for t in doc[s:e]):
+            continue
+        before = doc[s - 1] if s > 0 else None
+        after = doc[e] if e < len(doc) else None
+        if before is not None and before.is_title and not before.is_sent_start and \
+                (name_key(before.text),) not in titles:
+            continue
+        if after is not None and (after.is_title or after.is_upper) and after.is_alpha:
+            continue
+        new.append(_Cand(s, e, labels[match_id], "propagated"))
+        taken[s:e] = b"\x01" * (e - s)
+    return cands + new
+
+
+# -- linking ----------------------------------------------------------------------------------
+def _is_suffix(short: list[str], full: list[str]) -> bool:
+    return len(short) < len(full) and full[-len(short):] == short
+
+
+def _link_people(cands: list[_Cand]) -> None:
+    """Give person mentions a cluster: full names, and surnames joined to a full name."""
+    people = [c for c in cands if c.cluster == "" and c.label == "PERSON"]
+    fulls = sorted({c.key for c in people if len(c.key.split()) > 1}, key=lambda k: -len(k.split()))
+    # A shorter full name that ends a longer one ("Fogh Rasmussen") joins it when unambiguous.
+    canon = {}
+    for k in fulls:
+        longer = {canon.get(f, f) for f in fulls if _is_suffix(k.split(), f.split())}
+        canon[k] = longer.pop() if len(longer) == 1 else k
+    positions = defaultdict(list)
+    for c in people:
+        if c.key in canon:
+            positions[canon[c.key]].append(c.start)
+    # Surnames: this also picks up single names the NER gave another label (a PERSON mis-tagged
+    # as ORG/GPE), but never a table hit (metonym, demonym, known name).
+    shorts = [c for c in cands if c.cluster == "" and c.key not in canon and
+              (c.label == "PERSON" or c.table_actor is None)]
+    by_suffix: dict[str, set[str]] = defaultdict(set)
+    for f in fulls:
+        words = f.split()
+        for i in range(1, len(words)):
+            by_suffix[" ".join(words[i:])].add(canon[f])
+    for c in shorts:
+        options = set(by_suffix.get(c.key, ()))
+        if not options:
+            continue
+        if len(options) > 1:
+            # Two Clintons: news style keeps the bare surname for the story's main person and
+            # calls relatives by first name, so take the one named in full most often, then
+            # the one introduced first.
+            pick = min(options, key=lambda o: (-len(positions[o]), min(positions[o])))
+        else:
+            pick = options.pop()
+        c.cluster, c.kind, c.label = pick, "surname", "PERSON"
+    for c in people:
+        if c.key in canon:
+            c.cluster = canon[c.key]
+
+
+def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = None,
+                    labels: Iterable[str] | None = None) -> list[Mention]:
+    """Every named-entity mention in ``doc`` with its canonical actor, in text order.
+
+    ``labels`` overrides the NER labels kept as actors (``lexicons/actor_labels.csv``).
+    ``aliases`` (dict or CSV path ``alias,actor[,type]``) overrides every other rule; an alias
+    that names a whole actor (``{"Anders Fogh Rasmussen": "Rasmussen"}``) renames it.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Sergei Lavrov met Rasmussen. Lavrov said Moscow would help.")
+    >>> [(m.text, m.actor, m.kind) for m in entity_mentions(doc)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Sergei Lavrov', 'Sergei Lavrov', 'name'), ('Rasmussen', 'Rasmussen', 'name'),
+     ('Lavrov', 'Sergei Lavrov', 'surname'), ('Moscow', 'Russia', 'metonym')]
+    """
+    if not hasattr(doc, "ents") or not hasattr(doc, "vocab"):
+        raise NotADocError(type(doc).__name__)
+    if len(doc) == 0:
+        return []
+    keep = frozenset(labels) if labels is not None else _actor_labels()
+    alias_rows = _alias_rows(aliases)
+    alias_table = {name_key(alias): (actor, typ) for alias, actor, typ in alias_rows}
+    cands = _ner_candidates(doc, keep)
+    blocked = [(e.start, e.end) for e in doc.ents if e.label_ not in keep or e.label_ == "PERSON"]
+
+    if alias_table:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher.add("ALIAS", [Doc(doc.vocab, words=_words(alias)) for alias, _, _ in alias_rows])
+        spans = [(s, e) for _, s, e in matcher(doc)]
+        cands = _add_matches(doc, cands, spans, "ALIAS", "alias", blocked=blocked, override=True)
+    if metonymy:
+        spans = [(s, e) for _, s, e in _metonym_matcher(doc.vocab)(doc)]
+        person_spans = [(c.start, c.end) for c in cands if c.label == "PERSON"]
+        cands = _add_matches(doc, cands, spans, "GPE", "metonym",
+                             blocked=blocked + person_spans, override=False)
+
+    _, with_the = _metonym_forms()
+    for c in cands:
+        c.start, c.end = _with_possessive(doc, c.start, c.end)
+        if c.start > 0 and doc[c.start - 1].lower_ in _DETERMINERS and \
+                name_key(doc[c.start:c.end].text) in with_the:
+            c.start -= 1  # "the Kremlin": the article belongs to the name
+        c.clean = _clean_range(doc, c.start, c.end, c.label == "PERSON")
+    cands = _propagate(doc, cands)
+    for c in cands:
+        if c.origin == "propagated":
+            c.start, c.end = _with_possessive(doc, c.start, c.end)
+            c.clean = _clean_range(doc, c.start, c.end, c.label == "PERSON")
+        c.key = name_key(doc[c.clean[0]:c.clean[1]].text)
+    # An entity with no capital letter ("un" in "un-redacted") is an NER slip in edited news
+    # text; only the user's aliases may be lower case.
+    cands = [c for c in cands if c.key and (c.origin == "alias" or
+                                            any(ch.isupper() for ch in doc[c.start:c.end].text))]
+    cands.sort(key=lambda c: c.start)
+
+    _classify(doc, cands, alias_table, metonymy)
+    return _to_mentions(doc, cands, alias_table)
+
+
+def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
+    """A capital or seat named as the place itself, where metonymy does not apply.
+
+    That is the object of a locative preposition (``a dinner in Washington``, ``a visit to
+    Moscow``), a dateline (``WASHINGTON -`` opening a paragraph) or, for capitals only, a
+    modifier right after an article (``the Paris accord``, ``a Washington-based firm``, but not
+    ``Moscow officials``); seats keep their reading as modifiers (``the White House
+    spokesman``). Needs the parser; without it only datelines are recognised.
+    """
+    span = doc[start:end]
+    if doc.has_annotation("DEP"):
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in _LITERAL_PREPS:
+            return True
+        if capital and root.head.i >= end and start > 0 and doc[start - 1].lower_ in _ARTICLES:
+            return True
+    opens_block = start == 0 or (doc[start - 1].is_space and "\n" in doc[start - 1].text)
+    return opens_block and span.text.isupper() and end < len(doc) and doc[end].is_punct
+
+
+def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool) -> None:
+    """Set each candidate's cluster key and kind (see the module docstring for the order)."""
+    metonyms, known = _metonyms(), _known_names()
+    # Every proper word-suffix of a full person name ("rasmussen", "fogh rasmussen").
+    person_suffixes = set()
+    for c in cands:
+        words = c.key.split()
+        if c.label == "PERSON" and len(words) > 1:
+            person_suffixes.update(" ".join(words[i:]) for i in range(1, len(words)))
+    for c in cands:
+        surname_of_person = c.key in person_suffixes
+        metonym = metonymy and c.key in metonyms and not _literal_place(
+            doc, c.start, c.end, capital=metonyms[c.key][2] == "capital")
+        if c.label == "PERSON" and (surname_of_person or not metonym):
+            continue  # linked with the people below
+        if metonym:
+            c.table_actor, c.table_type, _ = metonyms[c.key]
+            c.cluster, c.kind = name_key(c.table_actor), "metonym"
+        elif c.key in known:
+            c.table_actor, c.table_type = known[c.key]
+            c.cluster = name_key(c.table_actor)
+        elif (country := _demonym_country(c.key)) is not None:
+            c.table_actor, c.table_type = country, "GPE"
+            c.cluster, c.kind = name_key(country), "demonym"
+    _link_people(cands)
+    for c in cands:
+        if not c.cluster:
+            c.cluster = c.key
+        if c.key in alias_table:  # the user's table overrides every rule above
+            actor, c.alias_type = alias_table[c.key]
+            c.cluster, c.kind, c.table_actor = name_key(actor), "alias", actor
+
+
+def _surface(doc: "Doc", c: _Cand) -> str:
+    return doc[c.clean[0]:c.clean[1]].text
+
+
+def _to_mentions(doc: "Doc", cands: list[_Cand], alias_table: dict) -> list[Mention]:
+    clusters: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        clusters[c.cluster].append(c)
+    # An alias naming a whole actor renames it ("Anders Fogh Rasmussen" -> "Rasmussen").
+    for key in list(clusters):
+        if key in alias_table and any(c.kind != "alias" for c in clusters[key]):
+            actor, typ = alias_table[key]
+            for c in clusters.pop(key):
+                c.table_actor, c.alias_type = actor, typ
+                if c.kind == "name":
+                    c.kind = "alias"
+                c.cluster = name_key(actor)
+                clusters[c.cluster].append(c)
+
+    mentions = []
+    for key, members in clusters.items():
+        name = _display_name(doc, key, members)
+        typ = _cluster_type(members)
+        for c in members:
+            if c.kind in ("name", "variant"):  # the shown name itself, or another form of it
+                c.kind = "name" if c.key == name_key(name) else "variant"
+            span = doc[c.start:c.end]
+            label = c.label if c.label != "ALIAS" else typ
+            mentions.append(Mention(span.text, span.start_char, span.end_char, c.start, c.end,
+                                    label, name, typ, c.kind))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _display_name(doc: "Doc", key: str, members: list[_Cand]) -> str:
+    """The name shown for a cluster.
+
+    The user's alias; for a person, the full name the document uses most (then the longest:
+    ``Anders Fogh Rasmussen`` over ``Fogh Rasmussen``, but ``Alicia Machado`` over a one-off NER
+    span ``Universe Alicia Machado``); else the document's own most frequent spelling of the
+    canonical name (``Nato``); else the table's name (``United States``). A spelling in capitals
+    (a dateline, a shouted headline) gives way to any other, or is title-cased.
+    """
+    alias = next((c.table_actor for c in members if c.kind == "alias"), None)
+    if alias:
+        return alias
+    if any(c.kind == "surname" for c in members) or all(c.label == "PERSON" for c in members):
+        fulls = [c for c in members if len(c.key.split()) > 1 and c.kind != "surname"]
+        if fulls:
+            counts = Counter(c.key for c in fulls)
+            best = max(counts, key=lambda k: (counts[k], len(k.split())))
+            return _spelling([_surface(doc, c) for c in fulls if c.key == best])
+    own = [_surface(doc, c) for c in members if c.key == key and c.kind != "demonym"]
+    if own:
+        return _spelling(own)
+    table = next((c.table_actor for c in members if c.table_actor), None)
+    return table or _spelling([_surface(doc, c) for c in members])
+
+
+def _spelling(surfaces: list[str]) -> str:
+    """The most frequent spelling (first on ties), preferring one not in capitals."""
+    shouted = [s for s in surfaces if s.isupper() and sum(ch.isalpha() for ch in s) > 4]
+    calm = [s for s in surfaces if s not in shouted]
+    if not calm:
+        return surfaces[0].title()
+    counts = Counter(calm)
+    best = max(counts.values())
+    return next(s for s in calm if counts[s] == best)
+
+
+def _cluster_type(members: list[_Cand]) -> str:
+    """The user's type, else a table's (metonyms and demonyms are GPE), else the NER's majority."""
+    for attr in ("alias_type", "table_type"):
+        typ = next((getattr(c, attr) for c in members if getattr(c, attr)), None)
+        if typ:
+            return typ
+    if any(c.kind == "surname" for c in members):
+        return "PERSON"
+    votes = Counter(c.label for c in members if c.label != "ALIAS")
+    if not votes:
+        return "ORG"
+    best = max(votes.values())
+    return next(c.label for c in members if votes.get(c.label) == best)
+
+
+# -- tables -----------------------------------------------------------------------------------
+class _Places:
+    """Maps Doc character offsets to source offsets, block positions and block kinds.
+
+    Built once per table (``newslab.nlp.to_source`` re-reads the segments on every call).
+    """
+
+    def __init__(self, doc: "Doc | None", article: "Article | None" = None) -> None:
+        self.doc, self.article = doc, article
+        self.segments = (doc.user_data.get(SEGMENTS_KEY) or []) if doc is not None else []
+        self.starts = [seg[0] for seg in self.segments]
+        if doc is not None and not self.segments:
+            # A Doc made from a plain string: blocks are separated by blank lines.
+            self.starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", doc.text)]
+
+    def _k(self, i: int) -> int:
+        return max(bisect.bisect_right(self.starts, i) - 1, 0)
+
+    def source(self, i: int) -> int:
+        """Offset in ``Article.text`` (Docs without segments map to themselves)."""
+        if not self.segments:
+            return i
+        doc_start, src_start, _ = self.segments[self._k(i)]
+        return src_start + (i - doc_start)
+
+    def number(self, i: int) -> int | None:
+        """0-based position, in reading order, of the block holding Doc char ``i`` (the
+        headline is 0 when the article has one)."""
+        return None if self.doc is None else self._k(i)
+
+    def kind(self, i: int) -> str | None:
+        """The kind of that block (``headline``, ``caption``, ``paragraph``…); needs the article."""
+        if not self.segments or self.article is None:
+            return None
+        b = self.segments[self._k(i)][2]
+        return self.article.blocks[b].kind if 0 <= b < len(self.article.blocks) else None
+
+
+def _fold_the(text: str) -> str:
+    """``The Kremlin`` at a sentence start is the same alias as ``the Kremlin``."""
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
+def _is_setting(doc: "Doc", m: Mention) -> bool:
+    """A place named only as where something happens (``talks in Moscow``)."""
+    if m.type not in _PLACE_TYPES or not doc.has_annotation("DEP"):
+        return False
+    if not 0 <= m.token_start < m.token_end <= len(doc):
+        return False
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
+
+
+def mention_weight(m: Mention, doc: "Doc | None" = None) -> float:
+    """How much one mention adds to its actor's prominence (1, or 0.5 for a weak reference)."""
+    if m.kind == "demonym" or (doc is not None and _is_setting(doc, m)):
+        return WEAK_MENTION_WEIGHT
+    return 1.0
+
+
+ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "in_headline", "aliases", "kinds",
+                 "first", "last", "blocks", "paragraphs"]
+MENTION_COLUMNS = ["text", "label", "start", "end", "paragraph", "sentence", "block", "actor",
+                   "type", "kind"]
+
+
+def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
+                article: "Article | None" = None) -> "pd.DataFrame":
+    """One row per actor, most prominent first.
+
+    Columns: ``actor``, ``type``, ``mentions`` (count, all kinds incl. the resolver's pronouns
+    and role nouns), ``prominence`` (the ranking score), ``in_headline``, ``aliases`` (sorted
+    distinct surface forms), ``kinds`` (count per mention kind), ``first``/``last`` (source
+    offsets of the first and last mention), ``blocks`` (block kinds, needs ``article``) and
+    ``paragraphs`` (0-based block positions in reading order).
+
+    Ranking: ``prominence`` = mentions, where a demonym or a place named as the setting
+    (``in Moscow``) counts half (:data:`WEAK_MENTION_WEIGHT`); ties go to the actor named in the
+    headline, then to the one mentioned first.
+
+    >>> from newslab import parse_text
+    >>> from newslab.nlp import article_doc
+    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
+    >>> doc = article_doc(art)
+    >>> actor_table(entity_mentions(doc), doc, art)[["actor", "mentions", "in_headline"]]
+          actor  mentions  in_headline
+    0    Russia         2         True
+    1      Nato         2         True
+    2  Medvedev         1        False
+    """
+    import pandas as pd
+
+    by_actor: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.actor:
+            by_actor[m.actor].append(m)
+    places = _Places(doc, article)
+    rows = []
+    for actor, ms in by_actor.items():
+        ms.sort(key=lambda m: m.start)
+        named = [m.type for m in ms if m.type and m.kind in NAMED_KINDS]
+        types = Counter(named or [m.type for m in ms if m.type])
+        kinds_seen = [places.kind(m.start) for m in ms]
+        rows.append({
+            "actor": actor,
+            "type": types.most_common(1)[0][0] if types else None,
+            "mentions": len(ms),
+            "prominence": sum(mention_weight(m, doc) for m in ms),
+            "in_headline": "headline" in kinds_seen,
+            "aliases": sorted({_fold_the(m.text) for m in ms}, key=lambda a: (a.casefold(), a)),
+            "kinds": dict(Counter(m.kind for m in ms)),
+            "first": places.source(ms[0].start),
+            "last": places.source(ms[-1].start),
+            "blocks": list(dict.fromkeys(k for k in kinds_seen if k)),
+            "paragraphs": sorted({p for m in ms if (p := places.number(m.start)) is not None}),
+        })
+    df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    if df.empty:
+        return df
+    df = df.sort_values(["prominence", "in_headline", "first"], ascending=[False, False, True])
+    return df.reset_index(drop=True)
+
+
+def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | None" = None
+                  ) -> "pd.DataFrame":
+    """One row per mention, in text order: ``text``, ``label``, ``start``/``end`` (offsets into
+    the article's original text), ``paragraph`` (0-based block position), ``sentence``,
+    ``block`` (kind, needs ``article``), ``actor``, ``type``, ``kind``.
+
+    >>> from newslab import parse_text
+    >>> from newslab.nlp import article_doc
+    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
+    >>> doc = article_doc(art)
+    >>> mention_table(entity_mentions(doc), doc, art)[["text", "start", "paragraph", "actor"]]
+           text  start  paragraph     actor
+    0    Moscow      0          0    Russia
+    1      Nato     15          0      Nato
+    2  Medvedev     21          1  Medvedev
+    3    Russia     35          1    Russia
+    4      Nato     57          1      Nato
+    """
+    import pandas as pd
+
+    if not hasattr(doc, "user_data"):
+        raise NotADocError(type(doc).__name__)
+    places = _Places(doc, article)
+    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    rows = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        rows.append({
+            "text": m.text, "label": m.label,
+            "start": places.source(m.start), "end": places.source(m.start) + (m.end - m.start),
+            "paragraph": places.number(m.start),
+            "sentence": bisect.bisect_right(sent_starts, m.start) - 1 if sent_starts else None,
+            "block": places.kind(m.start),
+            "actor": m.actor, "type": m.type, "kind": m.kind,
+        })
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for col in ("paragraph", "sentence"):
+        df[col] = df[col].astype("Int64")
+    return df

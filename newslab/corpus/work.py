@@ -1,0 +1,360 @@
+"""The work done for one chunk of documents, wherever it runs (main process, pool, Dask).
+
+:func:`run_chunk` reads and parses each document, runs spaCy ONCE per document through
+``nlp.pipe`` (:func:`newslab.nlp.pipe_articles`, so each Doc is exactly what
+:func:`~newslab.nlp.article_doc` would make), builds the requested tables with
+:class:`~newslab.analysis.Analysis` and returns plain data: one DataFrame per table (with a
+``doc_id`` column), failure records and counts. No spaCy object leaves this module, so results
+pickle cheaply back from a worker and every engine returns exactly the same rows.
+
+A document that fails at any stage (reading, parsing, spaCy, one table) is recorded in
+``failures`` with the stage, the error type and its message; the chunk carries on. A table that
+raises for a document loses only that table for that document.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from .sources import Item
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.language import Language
+
+    from ..article import Article
+
+#: Tables a corpus run can build: two from the Article, the rest from :class:`Analysis`.
+ARTICLE_TABLES = ("articles", "blocks")
+ANALYSIS_TABLES = ("entities", "actors", "quotes", "statements", "portrayal")
+ALL_TABLES = ARTICLE_TABLES + ANALYSIS_TABLES
+DEFAULT_TABLES = ("articles", "blocks", "entities", "actors", "quotes", "statements")
+
+#: Model profiles by name: the spaCy components each one leaves out. "fast" drops the
+#: dependency parser (newslab.nlp.load_model then enables the sentence recogniser), which
+#: roughly doubles throughput but loses what needs syntax: quote attribution and statements.
+PROFILES: dict[str, tuple[str, ...]] = {"full": (), "fast": ("parser",)}
+
+#: Environment variables that cap native thread pools; workers set them to 1 so that N
+#: processes use N cores, not N x cores threads fighting each other.
+THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+              "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+#: The longest failure message kept (error texts quoting a whole document are cut).
+MAX_REASON = 500
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a worker needs to analyse documents; small and picklable."""
+
+    tables: tuple[str, ...] = DEFAULT_TABLES
+    batch_size: int = 32
+    profile: str = "full"
+    model: str | None = None
+    max_chars: int | None = None
+    options: tuple[tuple[str, Any], ...] = ()  # keyword arguments for Analysis, as pairs
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk gives back: a DataFrame per table, failures, and counts."""
+
+    doc_ids: list[str]
+    tables: dict[str, "pd.DataFrame"] = field(default_factory=dict)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    n_words: int = 0
+    seconds: float = 0.0
+
+
+# -- per-process state (a worker loads the model once and keeps it) ---------------------------
+_LOCK = threading.Lock()  # one chunk at a time per process: a spaCy pipeline is not thread-safe
+_THREAD_LIMITS: Any = None
+
+
+def init_worker(config: Config | None = None) -> None:
+    """Prepare a worker process: one native thread, the model loaded once (pool initializer)."""
+    global _THREAD_LIMITS
+    for var in THREAD_ENV:
+        os.environ[var] = "1"
+    if _THREAD_LIMITS is None:
+        try:
+            from threadpoolctl import threadpool_limits
+
+            _THREAD_LIMITS = threadpool_limits(limits=1)  # numpy/BLAS already loaded
+        except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+            _THREAD_LIMITS = False
+    if "torch" in sys.modules:  # pragma: no cover - only with transformer models
+        sys.modules["torch"].set_num_threads(1)
+    if config is not None:
+        try:
+            get_model(config)
+        except Exception:  # noqa: BLE001 - reported by the first chunk, see run_chunk_in_worker
+            pass  # raising here would break the whole pool with an opaque error
+
+
+def get_model(config: Config) -> "Language":
+    """The spaCy pipeline for ``config`` (cached per process by :func:`newslab.nlp.load_model`)."""
+    from ..nlp import load_model
+
+    if config.profile not in PROFILES:
+        raise ValueError(f"profile must be one of {sorted(PROFILES)}, not {config.profile!r}")
+    return load_model(config.model, exclude=PROFILES[config.profile])
+
+
+def run_chunk_in_worker(items: list[Item], config: Config) -> ChunkResult:
+    """:func:`run_chunk` for a pool or Dask worker: limits threads and loads the model once."""
+    from ..errors import NewslabError, WorkerError
+
+    if _THREAD_LIMITS is None:
+        init_worker()
+    try:
+        return run_chunk(items, config)
+    except NewslabError as err:
+        # Only set-up errors (no model…) get here: per-document ones are failure rows. Many
+        # newslab errors do not pickle with their message, so send a plain one back.
+        raise WorkerError(f"{type(err).__name__}: {err}") from None
+
+
+def run_chunk(items: list[Item], config: Config,
+              on_doc: Callable[[int], None] | None = None) -> ChunkResult:
+    """Analyse ``items``; never raises for a bad document (see the module docstring).
+
+    ``on_doc(n)`` is called as documents finish (for a progress bar in the main process).
+
+    >>> res = run_chunk([Item("a", "pasted", "text", text="Title\\n\\nAnna Lind said so.")],
+    ...                 Config(tables=("articles",)))  # doctest: +SKIP
+    >>> res.tables["articles"].doc_id.tolist()  # doctest: +SKIP
+    ['a']
+    """
+    with _LOCK:
+        return _run_chunk(items, config, on_doc or (lambda n: None))
+
+
+def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None]) -> ChunkResult:
+    t0 = time.perf_counter()
+    result = ChunkResult(doc_ids=[it.doc_id for it in items])
+    frames: dict[str, list["pd.DataFrame"]] = {t: [] for t in config.tables}
+
+    parsed: list[tuple[Item, "Article"]] = []
+    for item in items:
+        try:
+            parsed.append((item, read_item(item, config.max_chars)))
+        except Exception as err:  # noqa: BLE001 - any bad document is a row, not a crash
+            result.failures.append(failure(item, _read_stage(err), err))
+            on_doc(1)
+
+    nlp = None
+    if parsed and any(t not in ARTICLE_TABLES for t in config.tables):
+        nlp = get_model(config)
+    for item, article, doc, err in _docs(parsed, nlp, config.batch_size):
+        if err is not None:
+            result.failures.append(failure(item, "nlp", err))
+        else:
+            result.n_words += sum(len(b.text.split()) for b in article.content_blocks())
+            for name, table in _tables(item, article, doc, nlp, config):
+                if isinstance(table, BaseException):
+                    result.failures.append(failure(item, name, table))
+                else:
+                    frames[name].append(table)
+        on_doc(1)
+
+    for name, parts in frames.items():
+        result.tables[name] = _concat(parts)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+# -- reading ----------------------------------------------------------------------------------
+def read_item(item: Item, max_chars: int | None = None) -> "Article":
+    """Read and parse one work item into an Article (raises a newslab error when it can't)."""
+    from ..errors import EmptyInputError
+    from ..parse import load_article, parse_html, parse_text
+    from ..parse.load import check_size
+
+    if item.kind == "file":
+        article = load_article(item.path, max_chars=max_chars)
+    else:
+        kind, text, url = item.kind, item.text, item.url
+        if item.kind == "jsonl":
+            kind, text, url = _jsonl_line(item)
+        if text is None or not str(text).strip():
+            raise EmptyInputError(f"document {item.doc_id!r}")
+        check_size(text, max_chars)
+        article = parse_html(text, url=url) if kind == "html" else parse_text(text)
+    if not any(b.text.strip() for b in article.content_blocks()):
+        raise EmptyInputError(f"document {item.doc_id!r} (no article text found in it)")
+    return article
+
+
+def _jsonl_line(item: Item) -> tuple[str, str | None, str | None]:
+    from ..errors import InputError
+
+    with open(item.path, "rb") as fh:
+        fh.seek(item.offset)
+        raw = fh.readline()
+    try:
+        obj = json.loads(raw)
+    except ValueError as err:
+        raise InputError(f"line {item.source} is not valid JSON ({err}).") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"line {item.source} is not a JSON object.")
+    for key in ("html", "text"):
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            url = obj.get("url")
+            return key, value, url if isinstance(url, str) else None
+    if any(key in obj for key in ("html", "text")):
+        return "text", "", None  # present but empty: reported as an empty document
+    raise InputError(f"line {item.source} has no 'text' or 'html' field "
+                     f"(fields: {sorted(obj)[:10]}).")
+
+
+def _read_stage(err: BaseException) -> str:
+    from ..errors import InputError
+
+    return "read" if isinstance(err, (InputError, OSError, UnicodeError)) else "parse"
+
+
+# -- spaCy ------------------------------------------------------------------------------------
+def _docs(parsed, nlp, batch_size):
+    """Yield ``(item, article, doc, error)``; one Doc per article through ``nlp.pipe``.
+
+    If a batch raises, the remaining articles are run one at a time so that only the document
+    at fault is lost.
+    """
+    from ..nlp import article_doc, pipe_articles
+
+    if nlp is None:  # only article tables asked for: no spaCy at all
+        for item, article in parsed:
+            yield item, article, None, None
+        return
+    done = 0
+    try:
+        for doc in pipe_articles((a for _, a in parsed), nlp, batch_size=batch_size):
+            item, article = parsed[done]
+            done += 1
+            yield item, article, doc, None
+        return
+    except Exception:  # noqa: BLE001 - isolate the bad document below
+        pass
+    for item, article in parsed[done:]:
+        try:
+            doc = article_doc(article, nlp)
+        except Exception as err:  # noqa: BLE001
+            yield item, article, None, err
+        else:
+            yield item, article, doc, None
+
+
+# -- tables -----------------------------------------------------------------------------------
+def _tables(item: Item, article: "Article", doc, nlp, config: Config):
+    """Yield ``(table name, DataFrame or the exception it raised)`` for one document."""
+    import pandas as pd
+
+    from ..analysis import Analysis
+
+    analysis = None
+    for name in config.tables:
+        try:
+            if name == "articles":
+                table = pd.DataFrame([article_row(item, article, doc)])
+            elif name == "blocks":
+                table = article.to_frame()
+                table.insert(0, "block", range(len(table)))
+            else:
+                if analysis is None:
+                    analysis = Analysis(article, nlp=nlp, doc=doc, **dict(config.options))
+                table = getattr(analysis, name)
+                if not isinstance(table, pd.DataFrame):
+                    raise TypeError(f"Analysis.{name} gave a {type(table).__name__}, "
+                                    "not a DataFrame")
+            yield name, with_doc_id(plain_frame(table), item.doc_id)
+        except Exception as err:  # noqa: BLE001 - one table's bug must not lose the others
+            yield name, err
+
+
+def article_row(item: Item, article: "Article", doc=None) -> dict[str, Any]:
+    """The ``articles`` table row of one document: where it came from and its main fields."""
+    return {
+        "doc_id": item.doc_id,
+        "source": item.source,
+        "format": article.format,
+        "url": article.url,
+        "headline": article.headline,
+        "byline": article.byline,
+        "date": article.date,
+        "n_paragraphs": len(article.paragraphs),
+        "n_captions": len(article.captions),
+        "n_dropped": len(article.dropped),
+        "n_chars": len(article.text),
+        "n_words": sum(len(b.text.split()) for b in article.content_blocks()),
+        "n_sentences": sum(1 for _ in doc.sents) if doc is not None and doc.has_annotation(
+            "SENT_START") else None,
+    }
+
+
+def with_doc_id(df: "pd.DataFrame", doc_id: str) -> "pd.DataFrame":
+    """``df`` with a leading ``doc_id`` column."""
+    df = df.copy()
+    if "doc_id" in df.columns:
+        df = df.drop(columns="doc_id")
+    df.insert(0, "doc_id", doc_id)
+    return df.reset_index(drop=True)
+
+
+def plain_frame(df: "pd.DataFrame") -> "pd.DataFrame":
+    """``df`` with every object cell made plain data (str, numbers, lists, dicts).
+
+    spaCy Spans/Tokens become their text, tuples and sets become lists, numpy scalars become
+    Python numbers, so tables pickle without a Doc attached and round-trip through Parquet.
+    """
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object:
+            df[col] = [_plain(v) for v in df[col]]
+    return df
+
+
+def _plain(v: Any) -> Any:
+    if v is None or isinstance(v, (str, bool, int, float)):
+        return v
+    if type(v).__name__ in ("NAType", "NaTType"):  # pandas missing values
+        return None
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, (set, frozenset)):
+        return sorted((_plain(x) for x in v), key=str)
+    if isinstance(v, Mapping):
+        return {str(k): _plain(x) for k, x in v.items()}
+    item = getattr(v, "item", None)  # numpy scalar
+    if callable(item) and getattr(v, "shape", None) == ():
+        return item()
+    if hasattr(v, "tolist"):  # numpy array
+        return _plain(v.tolist())
+    text = getattr(v, "text", None)  # spaCy Span / Token / Doc
+    return text if isinstance(text, str) else str(v)
+
+
+def _concat(parts: list["pd.DataFrame"]) -> "pd.DataFrame":
+    import pandas as pd
+
+    full = [p for p in parts if len(p)]
+    if not full:
+        return parts[0].iloc[:0] if parts else pd.DataFrame({"doc_id": pd.Series(dtype=str)})
+    return pd.concat(full, ignore_index=True) if len(full) > 1 else full[0]
+
+
+def failure(item: Item, stage: str, err: BaseException) -> dict[str, Any]:
+    """One failures-table record."""
+    reason = " ".join(str(err).split()) or repr(err)
+    if len(reason) > MAX_REASON:
+        reason = reason[: MAX_REASON - 1] + "…"
+    return {"doc_id": item.doc_id, "source": item.source, "stage": stage,
+            "error": type(err).__name__, "reason": reason}

@@ -1,0 +1,448 @@
+"""Actor stance by transparent rules over spaCy's dependency parse (the ``rules`` backend).
+
+Given a holder span and a target span in one sentence, the rules ask: which predicate does the
+holder govern (as subject, passive agent, possessor of an attitude noun, or subject of a relative
+clause), and how does that predicate reach the target? Every attitude cue on the dependency path
+from the holder's predicate down to the target is looked up in ``lexicons/attitude_verbs.csv``
+(``urge``, ``call for``, ``object to``, ``willingness``, ``critical of`` ...); the signs are
+multiplied (``refuse to support`` opposes, ``willingness to help`` supports), a negation on a cue
+flips it, and a tentative cue (``would consider``) or a possibility modal on the holder's own cue
+(``may be willing``) makes the result neutral and *hedged*. When the target sits inside a clause
+the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
+(``lexicons/evaluative_words.csv``) give the stance.
+
+The design follows verb-frame approaches to directed sentiment: Choi, Wiebe & Mihalcea's
+opinion holders/targets via semantic roles, Rashkin et al.'s Connotation Frames (writer and
+agent perspective of a predicate), and Park et al.'s "Who blames or endorses whom?" (2021), whose
+task the evaluation set follows. No model is trained; every decision is written in ``evidence``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import POLARITY_SIGN, Cue, attitude_cues, evaluative_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+#: Dependencies that keep a token inside the noun phrase of its head (climb them to the NP root).
+_NP_INTERNAL_DEPS = {"compound", "amod", "poss", "appos", "conj", "nmod", "flat", "nummod", "case"}
+#: Subject dependencies: the holder acts through its head.
+_SUBJ_DEPS = {"nsubj", "csubj"}
+#: Dependencies by which a verb chain continues the same actor's action (shared subject).
+_SHARED_SUBJ_DEPS = {"xcomp", "conj", "advcl", "acomp", "oprd"}
+#: Negators attached to a cue (``not``, ``never``, ``no support``).
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly"}
+#: Modals that make the holder's own position tentative ("may be willing" -> neutral, hedged).
+_WEAK_MODALS = {"could", "might", "may"}
+#: Modals that only mark the position as conditional ("would oppose" stays oppose, hedged).
+_HEDGE_MODALS = _WEAK_MODALS | {"would"}
+#: Relative pronouns: "X, who praised Y" makes X the subject of "praised".
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: First- and third-person pronouns that stand for the holder inside its own reported clause.
+_SELF_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
+
+LABELS = ("support", "oppose", "neutral")
+
+
+@dataclass
+class StanceResult:
+    """The actor stance of one holder towards one target.
+
+    ``label`` is ``support``, ``oppose`` or ``neutral``; ``hedged`` is true when the holder's
+    position is tentative (modal or *consider*); ``evidence`` says which cue decided and why
+    (``"objected to -> oppose"``); ``cue`` is the deciding word and ``cue_start``/``cue_end`` its
+    Doc character offsets (``None`` when no cue was found).
+    """
+
+    label: str = "neutral"
+    hedged: bool = False
+    evidence: str = "no attitude cue links holder and target"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+def _pos_key(tok: "Token") -> str:
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if tok.pos_ == "ADJ":
+        return "ADJ"
+    return tok.pos_
+
+
+def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
+    """The attitude reading of ``tok``, given the child ``via`` the path goes down through.
+
+    A reading that needs a preposition matches when the path passes through that preposition
+    (``objected`` -> ``to`` -> the plans) or the cue has that particle (``lash out``).
+
+    >>> import spacy; nlp = spacy.load("en_core_web_sm")   # doctest: +SKIP
+    >>> doc = nlp("They called for talks.")                 # doctest: +SKIP
+    >>> match_cue(doc[1], doc[2]).polarity                  # doctest: +SKIP
+    'support'
+    """
+    cues = attitude_cues().get((tok.lemma_.lower(), _pos_key(tok)))
+    if not cues:
+        return None
+    particles = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
+    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent")}
+    for cue in cues:
+        if not cue.prep:
+            return cue
+        if cue.prep in particles:  # "lash out at", "throw out": the particle makes the reading
+            return cue
+        if via is not None and via.lemma_.lower() == cue.prep and via.head == tok:
+            return cue
+        if via is None and cue.prep in preps:
+            return cue
+    return None
+
+
+def _negated(tok: "Token") -> str | None:
+    """The negator on the cue itself or on the copula/auxiliary it hangs from (``not``, ``never``)."""
+    toks = [tok]
+    if tok.dep_ in ("acomp", "attr", "xcomp", "dobj") and tok.head.pos_ == "AUX":
+        toks.append(tok.head)
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in _NEGATORS):
+                return "not" if c.lower_ == "n't" else c.lower_
+    return None
+
+
+def _modal(tok: "Token") -> str | None:
+    """The modal auxiliary on ``tok`` (or on the copula an adjective cue hangs from)."""
+    toks = [tok]
+    if tok.dep_ in ("acomp", "attr") and tok.head.pos_ == "AUX":
+        toks.append(tok.head)
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS:
+                return c.lower_
+    return None
+
+
+def np_root(tok: "Token") -> "Token":
+    """Climb from a word to the root of the noun phrase it modifies (``Banda's office``).
+
+    Also climbs ``of`` phrases (``the leader of X``, ``members of the X community``): a group's
+    spokesperson or member acts for it, as in the directed-sentiment annotation guidelines.
+    """
+    seen = 0
+    while tok.head != tok and seen < 10:
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            break
+        if tok.dep_ in _NP_INTERNAL_DEPS:
+            tok = tok.head
+        elif (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep"
+              and tok.head.head.pos_ in ("NOUN", "PROPN") and match_cue(tok.head.head) is None):
+            tok = tok.head.head
+        else:
+            break
+        seen += 1
+    return tok
+
+
+#: Communication products whose content clause speaks for their author
+#: ("signed a letter condemning X", "posted a reply that assailed X").
+_MESSAGE_NOUNS = {"letter", "statement", "post", "reply", "tweet", "message", "speech", "op-ed",
+                  "column", "article", "ad", "advert", "advertisement", "report", "video",
+                  "interview", "editorial", "petition", "resolution", "bill", "motion", "order",
+                  "complaint", "lawsuit", "suit", "remark", "comment", "note", "memo", "email"}
+#: Prepositions that introduce an act of a verb's object or passive subject
+#: ("accused X of helping", "was praised for backing").
+_ACT_PREPS = {"of", "for"}
+
+
+def _controlled_acts(verb: "Token") -> list["Token"]:
+    """Gerunds in ``of``/``for`` phrases of ``verb`` that have no subject of their own."""
+    acts = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _ACT_PREPS:
+            for g in prep.children:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and _own_subject(g) is None:
+                    acts.append(g)
+    return acts
+
+
+def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
+    """Predicates through which the holder expresses an attitude, with the holder's role.
+
+    Roles: ``subj`` (active subject), ``agent`` (``by`` phrase of a passive), ``poss``
+    (author of a noun cue: ``Russia's opposition``, ``US support``, ``criticism by X``),
+    ``relcl`` (``X, who praised ...``), ``according`` (``according to X``), ``act`` (the gerund
+    that describes the holder's own act: ``X was accused of helping ...``, ``Y accused X of
+    attacking ...``), ``message`` (the content of the holder's letter, post or statement).
+    """
+    preds: list[tuple["Token", str]] = []
+    anchor = np_root(holder_root)
+    # "Russia's opposition to ...", "US support for ...": the holder authors a cue noun.
+    tok = holder_root
+    while tok.dep_ in _NP_INTERNAL_DEPS and tok.head != tok:
+        if tok.dep_ in _AUTHOR_EDGES and match_cue(tok.head) is not None:
+            preds.append((tok.head, "poss"))
+        tok = tok.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and match_cue(anchor.head.head):
+        preds.append((anchor.head.head, "poss"))  # "endorsements by X"
+    if anchor.dep_ in _SUBJ_DEPS:
+        preds.append((anchor.head, "subj"))
+    elif anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":
+        preds.append((anchor.head.head, "agent"))
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according":
+        preds.append((anchor.head.head.head, "according"))
+    if anchor.dep_ in ("nsubjpass", "dobj"):
+        preds += [(g, "act") for g in _controlled_acts(anchor.head)]
+    for child in anchor.children:
+        if child.dep_ == "relcl" and any(
+            c.dep_ in _SUBJ_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in child.children
+        ):
+            preds.append((child, "relcl"))
+    # A verb conjoined to the holder's verb without its own subject shares the holder.
+    more = []
+    for pred, role in preds:
+        if role not in ("subj", "relcl"):
+            continue
+        for c in pred.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                g.dep_ in _SUBJ_DEPS | {"nsubjpass"} for g in c.children
+            ):
+                more.append((c, role))
+    # "signed a letter condemning X": the holder's message speaks for the holder.
+    for pred, role in preds + more:
+        if role != "subj":
+            continue
+        for obj in pred.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in _MESSAGE_NOUNS:
+                for c in obj.children:
+                    if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and any(
+                        g.dep_ in _SUBJ_DEPS and g.lower_ in _RELATIVE_PRONOUNS for g in c.children
+                    ):
+                        more.append((c, "message"))
+    return preds + more
+
+
+def _path_down(top: "Token", target_root: "Token") -> list["Token"] | None:
+    """Tokens from ``top`` down to the target's head (``top`` first), or None if not below."""
+    chain = []
+    tok = target_root
+    while tok.head != tok:
+        tok = tok.head
+        chain.append(tok)
+        if tok == top:
+            return list(reversed(chain))
+    return None
+
+
+def _own_subject(tok: "Token") -> "Token | None":
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return c
+    return None
+
+
+def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
+    """An evaluative word predicated of / attached to the target (``Y is corrupt``, ``hero Y``)."""
+    words = evaluative_words()
+    if not words:
+        return None
+    cands = [c for c in target_root.children if c.dep_ in ("amod", "compound", "appos")]
+    np = target_root
+    while np.dep_ in ("poss", "compound") and np.head != np:
+        np = np.head  # "Lynch's response": what is said of the response is said of Lynch
+    if np.dep_ in ("nsubj", "nsubjpass"):
+        pred = np.head
+        cands.append(pred)
+        cands += [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+        for c in list(cands):
+            cands += [g for g in c.children if g.dep_ in ("amod", "compound")]
+    elif np.dep_ == "dobj":
+        # "called X a liar", "described X's response as unacceptable"
+        cands += [c for c in np.head.children if c.dep_ in ("oprd", "xcomp")]
+        cands += [g for c in np.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ == "pobj"]
+        for c in list(cands):
+            cands += [g for g in c.children if g.dep_ == "amod"]
+    for c in cands:
+        pol = words.get(c.lemma_.lower())
+        if pol in ("support", "oppose"):
+            sign = POLARITY_SIGN[pol] * (-1 if _negated(c) else 1)
+            return ("support" if sign > 0 else "oppose"), c
+    return None
+
+
+def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) -> str:
+    """``objected to``, ``would consider``, ``not + support``: one link of the evidence chain."""
+    word = tok.text if not cue.prep else f"{tok.text} {cue.prep}"
+    word = f"{modal} {word}" if modal else word
+    return f"{negated} + {word}" if negated else word
+
+
+def rules_stance(holder: "Span", target: "Span") -> StanceResult:
+    """Stance of ``holder`` towards ``target`` (two spans of one parsed Doc) by verb-frame rules.
+
+    >>> import spacy; nlp = spacy.load("en_core_web_sm")          # doctest: +SKIP
+    >>> doc = nlp("Russia has objected to the plans.")              # doctest: +SKIP
+    >>> rules_stance(doc[0:1], doc[4:6]).label                      # doctest: +SKIP
+    'oppose'
+    """
+    if holder.start < target.end and target.start < holder.end:
+        return StanceResult(evidence="holder and target overlap")
+    h_root, t_root = holder.root, target.root
+    anchor = np_root(h_root)
+    best: StanceResult | None = None
+    for pred, role in holder_predicates(h_root):
+        path = _path_down(pred, t_root)
+        if path is None:
+            continue
+        below = path[1] if len(path) > 1 else t_root
+        if below.i in {t.i for t in anchor.subtree} or t_root.i in {t.i for t in anchor.subtree}:
+            continue  # the target sits in the holder's own noun phrase
+        if below.dep_ in _SUBJ_DEPS and below.head == pred:
+            continue  # the target is the predicate's (other) subject
+        res = _compose(path, t_root)
+        if res is not None and (best is None or best.label == "neutral" and res.label != "neutral"):
+            best = res
+    return best or StanceResult()
+
+
+#: Edges along which one attitude cue can embed another (``refuse to support``,
+#: ``willingness to help``, ``said they support``).
+_CHAIN_EDGES = {"xcomp", "ccomp", "dobj", "acomp", "attr", "oprd", "acl", "pcomp", "prep", "pobj"}
+#: Edges from a speech verb to what is said.
+_CONTENT_EDGES = {"ccomp", "xcomp", "dobj", "parataxis", "conj", "advcl", "nsubjpass", "attr"}
+#: Edges from the last cue down to the target that keep the target an argument of that cue.
+_ARG_EDGES = {"dobj", "pobj", "dative", "attr", "oprd", "conj", "appos", "poss", "compound",
+              "nmod", "amod", "nummod", "prep", "nsubjpass", "cc", "npadvmod", "quantmod"}
+#: Edges from a cue noun to the target that make the target the noun's own author
+#: (``NATO's accusations``, ``Russian support``): rejecting the accusations opposes NATO.
+_AUTHOR_EDGES = {"poss", "compound", "amod", "nmod"}
+#: Parallel acts of the same subject: the stance restarts (``rejected X and blamed Y``).
+_PARALLEL_EDGES = {"conj", "advcl"}
+#: Prepositional hops allowed between a cue and the target ("critical of X's plan" is one).
+MAX_PREP_HOPS = 2
+#: Request verbs whose object is only the addressee (``urged Turkey to lift ...``).
+_REQUEST_CLASS = "request"
+
+
+def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
+    """Multiply the cue signs along ``path`` (holder's predicate first); None when no cue."""
+    sign = 1
+    found: list[tuple["Token", Cue, bool, str | None]] = []
+    hedged = neutral_hedge = reported = False
+    preps_after_cue = 0
+    for i, tok in enumerate(path):
+        nxt = path[i + 1] if i + 1 < len(path) else t_root
+        edge = nxt.dep_
+        if i > 0:
+            subj = _own_subject(tok)
+            relative = (tok.dep_ == "relcl" and subj is not None
+                        and subj.lower_ in _RELATIVE_PRONOUNS and _polar(found))
+            if (subj is not None and subj.i != t_root.i and subj.lower_ not in _SELF_PRONOUNS
+                    and not relative):
+                # "supports forces that battle Y" (relative) chains: the friend of Y's foe.
+                # Someone else's act, reported or described: not the holder's attitude.
+                if reported and not any(f[1].polarity in ("support", "oppose") for f in found):
+                    return _evaluation(found, t_root)
+                break
+        cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
+        if cue is not None and cue.polarity == "report":
+            if edge not in _CONTENT_EDGES:
+                return None  # "respond to a request": not the content of what is said
+            reported = True
+            found.append((tok, cue, _negated(tok), None))
+        elif cue is not None and cue.polarity == "hedge":
+            own = not reported or (_own_subject(tok) is not None
+                                   and _own_subject(tok).lower_ in _SELF_PRONOUNS)
+            if own or i == 0:
+                found.append((tok, cue, False, _modal(tok)))
+                neutral_hedge = hedged = True
+                break
+        elif cue is not None:
+            if (cue.cls == _REQUEST_CLASS and edge == "dobj" and nxt == t_root
+                    and any(c.dep_ == "xcomp" for c in tok.children)):
+                return StanceResult(evidence=f"{tok.text}: target is only the addressee")
+            if cue.pos == "NOUN" and nxt == t_root and edge in _AUTHOR_EDGES:
+                pass  # the target authored this attitude; the cues above apply to it
+            elif cue.pos == "NOUN" and edge == "prep" and nxt.lower_ in ("by", "from") \
+                    and nxt.head == tok:
+                pass
+            else:
+                neg, modal = _negated(tok), _modal(tok)
+                if modal:
+                    hedged = True
+                    if modal in _WEAK_MODALS and (i == 0 or not reported):
+                        neutral_hedge = True
+                sign *= POLARITY_SIGN[cue.polarity] * (-1 if neg else 1)
+                found.append((tok, cue, neg, modal))
+        if cue is not None:
+            preps_after_cue = 0
+        polar = any(f[1].polarity in ("support", "oppose") for f in found)
+        # How the path leaves this token decides whether the cues so far still apply.
+        if edge in _PARALLEL_EDGES and tok.pos_ in ("VERB", "AUX") and nxt.pos_ in ("VERB", "AUX"):
+            if i == 0 or not polar:
+                sign, found, hedged, neutral_hedge = 1, [f for f in found if f[1].polarity == "report"], False, False
+                continue
+            return None
+        if edge == "acl" and cue is None:
+            return None  # a participle describing a noun is that noun's act, not the holder's
+        if not polar:
+            if edge not in _CHAIN_EDGES | _ARG_EDGES:
+                return None
+            continue
+        if edge == "prep":
+            preps_after_cue += 1
+            if preps_after_cue > MAX_PREP_HOPS:
+                return None  # too far from the cue: a modifier of its argument
+        elif edge == "acl" and match_cue(tok) is None:
+            return None
+        elif edge == "relcl":
+            continue
+        elif edge not in _CHAIN_EDGES | _ARG_EDGES:
+            return None
+    polar = [f for f in found if f[1].polarity in ("support", "oppose", "hedge")]
+    if not polar:
+        return _evaluation(found, t_root) if reported else None
+    chain = " -> ".join(_describe(t, c, n, m) for t, c, n, m in found)
+    first, last = polar[0][0], polar[-1][0]
+    if neutral_hedge:
+        return StanceResult("neutral", True, f"{chain} -> neutral, hedged", first.text,
+                            first.idx, first.idx + len(first.text))
+    label = "support" if sign > 0 else "oppose"
+    ev = f"{chain} -> {label}" + (", hedged" if hedged else "")
+    return StanceResult(label, hedged, ev, last.text, last.idx, last.idx + len(last.text))
+
+
+def _polar(found) -> bool:
+    return any(f[1].polarity in ("support", "oppose") for f in found)
+
+
+def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
+    """``voice opposition to``, ``lavish praise on``: a light verb takes its object noun's cue."""
+    if _pos_key(tok) != "VERB" or tok.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "dobj" and c != nxt:
+            cue = match_cue(c)
+            if cue is not None and cue.polarity in ("support", "oppose"):
+                return cue
+    return None
+
+
+#: Verbs that carry little meaning of their own and hand it to their object noun.
+_LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour",
+                "signal", "declare", "pledge", "extend", "announce", "register", "take", "point"}
+
+
+def _evaluation(found, t_root: "Token") -> StanceResult | None:
+    ev = _evaluation_of(t_root)
+    if ev is None:
+        return None
+    label, word = ev
+    rep = found[0][0] if found else word
+    return StanceResult(label, False, f"{rep.text} + {word.text} about target -> {label}",
+                        word.text, word.idx, word.idx + len(word.text))

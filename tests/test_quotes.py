@@ -1,0 +1,278 @@
+"""Quotes: real sentences in, the expected attribution rows out."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslab.quotes import COLUMNS, quotation_spans, quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
+GOLD = ROOT / "tests" / "data" / "nato-seeks-afghan-help-from-russia.json"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newslab.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    def run(text: str):
+        return quotes(nlp(text))
+    return run
+
+
+def one(df, **where):
+    """The single row whose columns equal ``where`` (a clear failure otherwise)."""
+    rows = df
+    for k, v in where.items():
+        rows = rows[rows[k] == v]
+    assert len(rows) == 1, f"expected one row with {where}, got:\n{df[['quote', 'kind', 'speaker', 'cue']]}"
+    return rows.iloc[0]
+
+
+# -- quote-mark styles ---------------------------------------------------------------------
+STYLES = [
+    ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("``", "''"), ("'", "'"),
+]
+
+
+@pytest.mark.parametrize("open_, close", STYLES)
+def test_every_quote_mark_style(q, open_, close):
+    text = f"Medvedev said: {open_}We have many reasons for interaction.{close}"
+    row = one(q(text), kind="direct")
+    assert row.quote == "We have many reasons for interaction."
+    assert text[row.start:row.end] == row.quote
+    assert (row.speaker, row.cue) == ("Medvedev", "said")
+
+
+def test_apostrophes_are_not_quote_marks(q):
+    text = ("\"We don't think Russia's role in the '90s was rock 'n' roll,\" Anders Rasmussen "
+            "said.")
+    row = one(q(text), kind="direct")
+    assert row.quote == "We don't think Russia's role in the '90s was rock 'n' roll"
+    assert row.speaker == "Anders Rasmussen"
+
+
+def test_curly_apostrophes_inside_single_quotes():
+    text = "She said: ‘The voters’ anger isn’t new.’"
+    qs, bad = quotation_spans(text, [(0, len(text))])
+    assert [text[s:e] for s, e in qs[0].fragments] == ["The voters’ anger isn’t new."]
+    assert bad == 0
+
+
+# -- layouts ------------------------------------------------------------------------------
+def test_speaker_after_quotation(q):
+    row = one(q("“The talks were useful,” Sergei Lavrov told reporters."), kind="direct")
+    assert (row.quote, row.speaker, row.cue) == ("The talks were useful", "Sergei Lavrov", "told")
+    assert row.rule == "quotation + speaker + reporting verb"
+
+
+def test_inverted_speaker_after_quotation(q):
+    row = one(q('"We need more helicopters," said Anders Rasmussen.'), kind="direct")
+    assert row.speaker == "Anders Rasmussen"
+
+
+def test_colon_introduction(q):
+    row = one(q('Medvedev said: "We have many reasons for interaction."'), kind="direct")
+    assert row.rule == "speaker + reporting verb + colon + quotation"
+    assert row.cue_start == 9 and row.cue_end == 13
+
+
+def test_split_quotation_is_one_row_with_two_fragments(q):
+    text = '"We will go to Moscow," Rasmussen said, "and we will ask for helicopters."'
+    df = q(text)
+    row = one(df, kind="direct")
+    assert [text[s:e] for s, e in row.fragments] == [
+        "We will go to Moscow", "and we will ask for helicopters."]
+    assert row.speaker == "Rasmussen"
+
+
+def test_second_sentence_after_attribution_joins_the_quotation(q):
+    text = ('"The reason is simple," Sanders said. "We are telling the truth about the economy."')
+    row = one(q(text), kind="direct")
+    assert len(row.fragments) == 2 and row.speaker == "Sanders"
+
+
+def test_multi_paragraph_quotation(q):
+    text = ('Medvedev said: "We have many reasons for interaction.\n\n'
+            '"These are the challenges that exist in the world."\n\n'
+            'The talks ended on Tuesday.')
+    row = one(q(text), kind="direct")
+    assert row.quote == ("We have many reasons for interaction. These are the challenges that "
+                         "exist in the world.")
+    assert len(row.fragments) == 2 and row.speaker == "Medvedev"
+
+
+def test_colon_at_end_of_previous_paragraph(q):
+    text = 'Ted Cruz continued:\n\n"You look at the questions and you see a comic book."'
+    row = one(q(text), kind="direct")
+    assert row.speaker == "Ted Cruz" and row.cue == "continued"
+
+
+def test_according_to(q):
+    row = one(q("According to the ministry, the talks will resume next week."), kind="indirect")
+    assert row.quote == "the talks will resume next week"
+    assert (row.speaker, row.cue) == ("the ministry", "According to")
+
+
+def test_told_someone_that(q):
+    row = one(q("Lavrov told reporters that Moscow would consider the request."), cue="told")
+    assert (row.kind, row.speaker, row.quote) == ("indirect", "Lavrov",
+                                                   "Moscow would consider the request")
+
+
+def test_was_quoted_as_saying(q):
+    row = one(q("Medvedev was quoted as saying that Russia would send helicopters."),
+              cue="saying")
+    assert row.speaker == "Medvedev" and row.quote == "Russia would send helicopters"
+
+
+def test_transcript_line(q):
+    row = one(q("PENCE: We are going to win this election in November."), kind="direct")
+    assert (row.speaker, row.quote) == ("PENCE", "We are going to win this election in November.")
+
+
+def test_page_furniture_is_not_a_transcript_speaker(q):
+    assert q("UPDATE: The talks were moved to Friday afternoon.").empty
+
+
+def test_quotation_paragraph_after_an_attributed_one_keeps_the_speaker(q):
+    text = ('"We will help," Rasmussen said.\n\n'
+            '"Russia could contribute in a very concrete way by providing helicopters."')
+    df = q(text)
+    second = one(df, quote="Russia could contribute in a very concrete way by providing "
+                           "helicopters.")
+    assert second.speaker == "Rasmussen" and "same speaker" in second.rule
+
+
+def test_reported_speech(q):
+    row = one(q("In particular, Rasmussen said Russia could help by contributing more "
+                "helicopters."), kind="indirect")
+    assert row.quote == "Russia could help by contributing more helicopters"
+    assert row.rule.startswith("reported speech")
+
+
+def test_parenthetical_said_after_clause(q):
+    row = one(q("Russia could help with helicopters, Rasmussen said."), cue="said")
+    assert row.kind == "indirect" and row.quote == "Russia could help with helicopters"
+
+
+def test_mixed_quotation(q):
+    row = one(q('Sanders said the primary was "a closed contest where independents cannot '
+                'vote."'), cue="said")
+    assert row.kind == "mixed" and row.speaker == "Sanders"
+    assert row.quote.startswith("the primary was")
+
+
+def test_single_scare_quoted_word_leaves_reported_speech_indirect(q):
+    row = one(q("Rasmussen says Moscow should help counter the 'terror' threat."), cue="says")
+    assert row.kind == "indirect"
+
+
+@pytest.mark.parametrize("text", [
+    "The rise of Pakistan's 'burger' generation",
+    "She read \"War and Peace\" on the train to Moscow last summer.",
+    "Nato calls it a \"partnership\" in its documents.",
+    "'Shared threats'",
+])
+def test_scare_quotes_and_titles_are_not_quotes(q, text):
+    assert not any(q(text).kind == "direct")
+
+
+def test_unbalanced_marks_degrade_to_end_of_paragraph(q):
+    text = 'Medvedev said: "We have many reasons for interaction.\n\nThe talks ended on Tuesday.'
+    row = one(q(text), kind="direct")
+    assert row.quote == "We have many reasons for interaction."
+
+
+def test_empty_and_markless_text(q):
+    assert list(q("").columns) == COLUMNS
+    assert q("The sky is blue.").empty
+
+
+# -- the demo article ----------------------------------------------------------------------
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    s = re.sub(r"^(that)\s+", "", s.strip())
+    return re.sub(r"\s+", " ", s).strip(" .,")
+
+
+@pytest.fixture(scope="module")
+def demo(nlp):
+    import newslab
+    from newslab.nlp import article_doc
+
+    art = newslab.parse_text(DEMO.read_text(encoding="utf-8"))
+    return art, quotes(article_doc(art, nlp), article=art)
+
+
+def test_demo_gold_quotes(demo):
+    art, df = demo
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for g in gold["quotes"]:
+        rows = df[df.quote.map(norm) == norm(g["text"])]
+        assert len(rows) == 1, f"missing {g['text']!r}:\n{df[['quote', 'kind', 'speaker']]}"
+        row = rows.iloc[0]
+        assert row.kind == g["kind"], g["text"]
+        assert row.speaker.startswith(g["speaker_mention"]), (row.speaker, g)
+        assert row.actor in g["speaker"].split("|"), (row.actor, g)
+        if g.get("block"):
+            assert row.block == g["block"]
+        if g.get("multi_paragraph"):
+            assert len(row.fragments) == 2
+        for s, e in row.fragments:  # offsets are into Article.text
+            assert norm(art.text[s:e]) in norm(g["text"])
+
+
+def test_demo_not_quotes(demo):
+    _, df = demo
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for text in gold["not_quotes"]:
+        assert not (df.quote.map(norm) == norm(text)).any(), text
+
+
+# -- never an exception -------------------------------------------------------------------
+PIECES = st.sampled_from(["He said", "Smith", "told", " ", " ", "\n", "\n\n", ":", ",", ".",
+                          '"', "'", "“", "”", "‘", "’", "«", "»", "„", "``", "''", "we", "win",
+                          "don't", "according to", "that", "PENCE:", "—"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_random_quote_marks_never_raise(q, text):
+    df = q(text)
+    for r in df.itertuples():
+        assert 0 <= r.start < r.end <= len(text)
+        for s, e in r.fragments:
+            assert r.start <= s < e <= r.end
+        if r.speaker is not None:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+
+
+def test_quotes_jsonl_writes_spans_into_each_text(nlp, tmp_path):
+    from newslab.quotes_io import quotes_jsonl
+
+    texts = {"a": 'Medvedev said: "We have many reasons for interaction."',
+             "b": "No quotations here at all."}
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": k, "text": v}) for k, v in texts.items()),
+                   encoding="utf-8")
+    assert quotes_jsonl(src, tmp_path / "out.jsonl", progress=False, nlp=nlp) == 2
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"] and out[1]["quotes"] == []
+    (rec,) = out[0]["quotes"]
+    s, e = rec["quote_span"]
+    assert texts["a"][s:e] == rec["quote"] and rec["kind"] == "direct"
+    s, e = rec["speaker_span"]
+    assert texts["a"][s:e] == "Medvedev" and rec["actor"] == "Medvedev"
