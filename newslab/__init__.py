@@ -12,8 +12,9 @@ The public surface is small: read an article (``load_article``, ``parse_text``,
 
 # Submodules whose names equal public functions (newslab.quotes, newslab.actors, ...) are
 # imported first, so that the functions bound below are what `newslab.quotes` etc. mean.
-from . import analysis as _analysis  # noqa: F401
-from .analysis import Analysis, actors, analyze, entities, portrayal, quotes, statements
+from . import actors as _actors, quotes as _quotes, stance as _stance  # noqa: F401
+from .analysis import (Analysis, actors, analyze, entities, portrayal, quotes, stance,
+                       statements)
 from .article import Article, Block, Section
 from .errors import NewslabError
 from .nlp import load_model
@@ -24,5 +25,5 @@ __version__ = "0.1.0"
 __all__ = [
     "Analysis", "Article", "Block", "NewslabError", "Section", "__version__", "actors",
     "analyze", "entities", "load_article", "load_model", "parse_html", "parse_text",
-    "portrayal", "quotes", "statements",
+    "portrayal", "quotes", "stance", "statements",
 ]

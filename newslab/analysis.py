@@ -95,7 +95,7 @@ class Analysis:
         """Who said what: direct, mixed and indirect attributions with resolved speakers."""
         from .quotes import quotes
 
-        return quotes(self.doc, self.mentions)
+        return quotes(self.doc, self.mentions, article=self.article)
 
     @cached_property
     def statements(self) -> "pd.DataFrame":
@@ -173,3 +173,26 @@ def statements(source, **kwargs) -> "pd.DataFrame":
 def portrayal(source, **kwargs) -> "pd.DataFrame":
     """Shortcut for ``analyze(source).portrayal``."""
     return analyze(source, **kwargs).portrayal
+
+
+def stance(source, target: str, **kwargs: Any) -> "pd.DataFrame":
+    """Statements about ``target`` (a phrase or an actor), ranked, with stance labels.
+
+    ``source`` is an article (Article, path, text, Analysis), a statements DataFrame, or a
+    corpus result whose ``tables`` hold ``statements`` (one row per statement, with ``doc_id``).
+
+    >>> import newslab
+    >>> newslab.stance("data/articles/nato-seeks-afghan-help-from-russia.txt",
+    ...                target="Nato enlargement")  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    from .stance import stance as rank
+
+    if isinstance(source, pd.DataFrame):
+        table = source
+    elif isinstance(getattr(source, "tables", None), dict):
+        table = source.tables["statements"]
+    else:
+        table = analyze(source).statements
+    return rank(table, target, **kwargs)

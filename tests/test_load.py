@@ -142,3 +142,11 @@ def test_cli_reports_bad_input_without_traceback(tmp_path, capsys):
     assert cli_main(["parse", str(p)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("newslab parse:") and "Traceback" not in err
+
+
+def test_parsers_refuse_huge_strings_clearly():
+    text = "Headline\n\n" + "A sentence of the story. " * 50
+    with pytest.raises(errors.InputTooLargeError):
+        newslab.parse_text(text, max_chars=100)
+    with pytest.raises(errors.InputTooLargeError):
+        newslab.parse_html(f"<html><body><p>{text}</p></body></html>", max_chars=100)

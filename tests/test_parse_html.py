@@ -176,6 +176,26 @@ def test_page_without_article_falls_back_to_visible_text(monkeypatch):
     assert_offsets(art)
 
 
+def test_byline_written_on_the_page_without_author_metadata():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = ("<html><head><title>Bridge closes</title></head><body><div class='story'>"
+            "<h1>Bridge closes</h1><div class='meta-line'>Written by <a href='/team/jr'>Jane "
+            f"Roe</a> | Updated 3 hours ago</div>{body}</div></body></html>")
+    art = parse_html(page)
+    assert art.meta["author"] == "Jane Roe"
+    assert art.byline == "By Jane Roe"
+    assert "Written by" not in art.body
+
+
+def test_deeply_nested_page_is_read_as_text():
+    # deeper than libxml2's nesting limit: the text is still read (best effort)
+    page = ("<html><body>" + "<div>" * 5000 + "<p>" + PARAS[0] + "</p>" + "</div>" * 5000
+            + "</body></html>")
+    art = parse_html(page)
+    assert PARAS[0] in art.text
+    assert_offsets(art)
+
+
 @pytest.mark.parametrize("page", ["", "   \n\t ", "<html><head><title></title></head>"
                                   "<body><script>var x = 1;</script></body></html>"])
 def test_empty_input_raises_empty_input_error(page):

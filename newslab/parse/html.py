@@ -4,11 +4,16 @@ trafilatura (Barbaresi 2021, "Trafilatura: A Web Scraping Library and Command-Li
 Text Discovery and Extraction", ACL demos) finds the article body and its metadata. It flattens
 or drops what newslab needs as structure, so :func:`parse_html` adds it back from the page:
 
-* **Body**: trafilatura's body tree (``bare_extraction``, formatting kept) gives sub-heads
-  (``<head rend="h2">``), paragraphs, list items, quotes and table rows, in reading order.
-  Each sub-head starts a new section index.
-* **Headline**: the page's ``<h1>`` when it sits in the article or matches the metadata title,
-  else the metadata title with its site-name suffix (``"Title | Site"``) removed.
+* **Body**: trafilatura's body tree (``bare_extraction`` with :data:`TRAFILATURA_OPTIONS`)
+  gives sub-heads (``<head rend="h2">``), paragraphs, list items, quotes and table rows, in
+  reading order. Each sub-head starts a new section index. Leading blocks that repeat the
+  headline, the standfirst or the byline, and paragraphs that repeat a caption, are not body.
+* **Headline**: the page's ``<h1>`` when it matches the metadata title or sits in the article
+  container above the body, else the metadata title without its site-name part
+  (``"Title | Site"``). A site logo in an ``<h1>`` is not taken.
+* **Standfirst**: the page description when the page shows it apart from the body paragraphs.
+* **Byline**: trafilatura's author, else an author link (``rel=author``, ``/author/…``) or a
+  "By …" / "Written by …" line, the nearest above the body.
 * **Captions**: ``<figcaption>`` and caption-classed elements inside the article container
   (never in asides, navigation, related-story or share widgets), each with its photo credit
   from a credit-classed child (``credit``, ``copyright``, ``caption__credit``…) or a written
@@ -23,7 +28,8 @@ block's ``start``/``end`` indexes into it. ``Article.html`` keeps the raw page.
 
 Bad input, documented behaviour:
 
-* empty or whitespace-only HTML, or a page with no visible text: :class:`~newslab.errors.EmptyInputError`;
+* empty or whitespace-only HTML, or a page with no visible text:
+  :class:`~newslab.errors.EmptyInputError`;
 * malformed HTML (unclosed tags, truncated, stray bytes): lxml's HTML parser repairs it; control
   characters and lone surrogates are replaced first so the parser never rejects the string;
 * a page where trafilatura finds no article (too short, a login wall, garbage): best effort,
@@ -40,6 +46,7 @@ from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
+from .limits import check_size
 
 #: trafilatura options, measured on the ScrapingHub article-extraction benchmark
 #: (benchmarks/cleaning_html.py, body shingle F1 over 120 pages): precision mode 0.959,
@@ -73,8 +80,18 @@ _CREDIT_TEXT = (
                r"(?:\s+(?:by|credit|courtesy(?: of)?))?\s*(?::|\.\.\.|…|-|–|—|\bby\b)\s*"
                r"(?P<credit>[^:()\[\]]{2,100}?)[\s)\]]*$", re.I),
     re.compile(r"[\s(\[]*(?:©|\(c\)|copyright)\s*(?P<credit>[^()\[\]]{2,100}?)[\s)\]]*$", re.I),
-    re.compile(r"\s*[(\[](?P<credit>[A-Z][\w.&'’ /-]{1,60})[)\]]\s*$"),
+    re.compile(r"\s*[(\[]\s*(?P<credit>[A-Z][\w.&'’ /-]{1,60}?)\s*[)\]]\s*$"),
 )
+#: Labels read aloud by screen readers or galleries before a caption / a credit
+#: ("Image caption …", "Image 2 of 8 …", "Image copyright Getty Images", "Photo: …").
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:image|photo|picture|media)\s+(?:caption|\d+\s*(?:of|/)\s*\d+)|caption)\s*:?\s*", re.I)
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:image|photo(?:graph)?|picture|video|illustration)\s+)?"
+    r"(?:credit|copyright|source|courtesy|©|photo(?:graph)?|image|foto|illustration)s?"
+    r"(?:\s+(?:by|of))?\s*(?::|\.\.\.|…|\s)\s*", re.I)
+#: A caption-classed element holding headings or many paragraphs is a layout block.
+_NOT_A_CAPTION_XPATH = "boolean(.//h1 | .//h2 | .//h3 | .//article | (.//p)[4])"
 #: Ancestors (tag or class/id token) whose figures are not the article's own: related-story
 #: teasers, share and newsletter widgets, navigation, sidebars, comments.
 _NOT_ARTICLE_TAGS = frozenset({"aside", "nav", "footer", "noscript", "template", "form"})
@@ -121,7 +138,8 @@ _RAW_BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
 # ---------------------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------------------
-def parse_html(html: str | bytes, url: str | None = None) -> Article:
+def parse_html(html: str | bytes, url: str | None = None, *,
+               max_chars: int | None = None) -> Article:
     """Parse a saved web page into an Article: headline, captions, sections, metadata.
 
     ``Article.text`` is newslab's plain-text rendering of the article (see the module
@@ -147,6 +165,7 @@ def parse_html(html: str | bytes, url: str | None = None) -> Article:
         raise TypeError(f"parse_html expects the page as str or bytes, not {type(html).__name__}")
     if not html.strip():
         raise EmptyInputError("HTML page")
+    check_size(html, max_chars)
     clean = _UNPARSABLE.sub(" ", html)
 
     tree = _load_tree(clean)
@@ -313,29 +332,38 @@ def _body_items(body) -> list[tuple[str, str]]:
     return [(k, t) for k, t in items if t]
 
 
-def _fallback_items(tree) -> list[tuple[str, str]]:
-    """Visible text blocks of the page when trafilatura finds no article (best effort):
-    one paragraph per block-level element's run of text, script/style content skipped."""
+def _visible_lines(el) -> list[str]:
+    """Visible text of a raw element, one string per run between block-level tags.
+
+    Script/style/template content is skipped; inline tags join their text without a space
+    (``<b>U</b>.S.`` reads ``U.S.``).
+    """
     from lxml import etree
 
     lines: list[str] = [""]
     skipping = 0
-    for event, el in etree.iterwalk(tree, events=("start", "end")):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if tag in _INVISIBLE_TAGS or not tag:
             skipping += 1 if event == "start" else -1
-            if event == "end" and not skipping:
-                lines[-1] += el.tail or ""
+            if event == "end" and not skipping and node is not el:
+                lines[-1] += node.tail or ""
             continue
         if skipping:
             continue
         if tag in _BLOCK_LEVEL_TAGS:
             lines.append("")
         if event == "start":
-            lines[-1] += el.text or ""
-        else:
-            lines[-1] += el.tail or ""
-    return [("paragraph", _clean(line)) for line in lines if _clean(line)]
+            lines[-1] += node.text or ""
+        elif node is not el:
+            lines[-1] += node.tail or ""
+    return [c for c in (_clean(line) for line in lines) if c]
+
+
+def _fallback_items(tree) -> list[tuple[str, str]]:
+    """Visible text blocks of the page when trafilatura finds no article (best effort):
+    one paragraph per block-level element's run of text, script/style content skipped."""
+    return [("paragraph", line) for line in _visible_lines(tree)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -369,17 +397,8 @@ def _outside_article(el, root) -> bool:
 
 
 def _raw_text(el) -> str:
-    # tails of script/style are text, their content is not
-    out = []
-    for node in el.iter():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if node is not el and tag not in ("script", "style", "template") and node.text:
-            out.append(node.text)
-        elif node is el and node.text:
-            out.append(node.text)
-        if node is not el and node.tail:
-            out.append(node.tail)
-    return _clean(" ".join(out))
+    """Visible text of a raw element on one line."""
+    return " ".join(_visible_lines(el))
 
 
 def _caption_and_credit(el) -> tuple[str, str | None]:
@@ -395,11 +414,11 @@ def _caption_and_credit(el) -> tuple[str, str | None]:
             t = _raw_text(d)
             if t:
                 text = text.replace(t, " ", 1)
-        text = _clean(text)
-        credit = re.sub(r"^(?:credit|photo(?:graph)?|image|source|foto)s?\s*(?::|\.\.\.|…)\s*",
-                        "", credit, flags=re.I).strip()
-        return text.rstrip(" |-–—"), credit or None
-    return split_credit(_raw_text(el))
+        text = _CAPTION_LABEL.sub("", _clean(text)).rstrip(" |-–—")
+        credit = _CREDIT_LABEL.sub("", credit.strip(" ()[]")).strip(" ()[]")
+        return text, (credit if credit and credit != text else None)
+    text, credit = split_credit(_CAPTION_LABEL.sub("", _raw_text(el)))
+    return text, (_CREDIT_LABEL.sub("", credit).strip() or None) if credit else None
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:
@@ -473,6 +492,8 @@ def _find_captions(tree, root, order: dict) -> list[tuple[int, str, str | None]]
             continue  # inside another caption element: the outer one is read whole
         if _outside_article(el, root):
             continue
+        if el.tag != "figcaption" and el.xpath(_NOT_A_CAPTION_XPATH):
+            continue  # a "caption"-classed block holding headings or many paragraphs
         text, credit = _caption_and_credit(el)
         key = text.lower()
         if not text or key in seen or len(text) > 1500:
@@ -636,6 +657,7 @@ def _same_parent(elements: list, i: int) -> bool:
 
 
 def _build(tree, doc, url: str | None) -> Article:
+    """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree."""
     meta: dict[str, Any] = {}
     if doc is not None and doc.body is not None:
         items = _body_items(doc.body)

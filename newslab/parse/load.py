@@ -15,11 +15,8 @@ from pathlib import Path
 from ..article import Article
 from ..errors import (BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError,
                       UnsupportedFormatError)
+from .limits import MAX_CHARS, check_size
 
-#: Default limit on one article's size in characters. A long article is ~50,000 characters and
-#: a whole saved page rarely passes 2 million; anything above this is almost surely not one
-#: article. Raise it with NEWSLAB_MAX_CHARS or ``max_chars=``.
-MAX_CHARS = int(os.environ.get("NEWSLAB_MAX_CHARS", 10_000_000))
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -44,13 +41,6 @@ _BOMS = [
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml)|<(?:p|div|article|h1)\b",
                          re.I)
-
-
-def check_size(text: str, max_chars: int | None = None) -> None:
-    """Raise :class:`InputTooLargeError` if ``text`` is above the limit."""
-    limit = MAX_CHARS if max_chars is None else max_chars
-    if len(text) > limit:
-        raise InputTooLargeError(len(text), limit)
 
 
 def decode_bytes(data: bytes, *, where: str = "input", encoding: str | None = None,
@@ -181,6 +171,7 @@ def load_article(path: str | os.PathLike, *, format: str | None = None,
     text = read_text(p, encoding=encoding, max_chars=max_chars)
     if format is None:
         format = sniff_format(text) if suffix == "" else "text"
-    art = parse_html(text, url=url) if format == "html" else parse_text(text)
+    art = (parse_html(text, url=url, max_chars=max_chars) if format == "html"
+           else parse_text(text, max_chars=max_chars))
     art.path = str(path)
     return art

@@ -46,6 +46,7 @@ from pathlib import Path
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError
+from .limits import check_size
 
 _LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
 BOILERPLATE_FILE = _LEXICON_DIR / "cleaning_boilerplate.csv"
@@ -803,13 +804,14 @@ def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def parse_text(text: str) -> Article:
+def parse_text(text: str, *, max_chars: int | None = None) -> Article:
     """Parse text copied from a web page into an :class:`Article` with source offsets.
 
     Finds the headline, standfirst, byline, date, photo captions (credit apart), sub-headings
     (each starting a section), body paragraphs and the ``SOURCE:`` line, and keeps page chrome
     (share rows, related stories, newsletters, adverts, comments…) as ``dropped`` blocks with a
-    ``reason``. Raises :class:`~newslab.errors.EmptyInputError` for empty or blank text.
+    ``reason``. Raises :class:`~newslab.errors.EmptyInputError` for empty or blank text and
+    :class:`~newslab.errors.InputTooLargeError` above ``max_chars`` (default 10 million).
 
     >>> art = parse_text("Bridge to reopen\\n\\nBy Jane Doe\\n\\n"
     ...                  "The city said the bridge will reopen on Monday after repairs.\\n\\n"
@@ -823,6 +825,7 @@ def parse_text(text: str) -> Article:
         raise TypeError(f"parse_text expects a str, got {type(text).__name__}")
     if not normalize_span(text).strip():
         raise EmptyInputError("text")
+    check_size(text, max_chars)
     units = [_label(text, s, e) for s, e in _segment(text)]
     _mark_date_lists(units)
     _attach_credits(units)

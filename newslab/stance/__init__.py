@@ -27,15 +27,16 @@ from .registry import (
     register_stance_backend,
     stance_backend,
 )
-from .rules import StanceResult, rules_stance
+from .rules import StanceResult, lexical_rules_stance, rules_stance
 from .statements import STATEMENT_COLUMNS, stance, statements
 
 register_stance_backend("rules")(rules_stance)
+register_stance_backend("rules_lexical")(lexical_rules_stance)
 
 __all__ = [
     "PORTRAYAL_BACKENDS", "STANCE_BACKENDS", "STATEMENT_COLUMNS", "STANCE_TO_POLARITY",
     "StanceResult", "actor_stance", "actor_stances", "load_portrayal_model", "portrayal_backend",
     "portrayal_label", "portrayal_labels", "register_portrayal_backend",
-    "register_stance_backend", "rules_stance", "stance", "stance_backend", "stance_jsonl",
+    "register_stance_backend", "lexical_rules_stance", "rules_stance", "stance", "stance_backend", "stance_jsonl",
     "statements",
 ]

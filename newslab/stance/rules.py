@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .lexicon import POLARITY_SIGN, Cue, attitude_cues, evaluative_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +47,9 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _SELF_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 
 LABELS = ("support", "oppose", "neutral")
+#: Lowest portrayal-model probability at which the holder's words count as for/against the
+#: target; 0 takes the model's most likely label (no threshold was tuned).
+SPEECH_MIN_PROB = 0.5
 
 
 @dataclass
@@ -282,8 +287,13 @@ def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) ->
     return f"{negated} + {word}" if negated else word
 
 
-def rules_stance(holder: "Span", target: "Span") -> StanceResult:
+def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = True) -> StanceResult:
     """Stance of ``holder`` towards ``target`` (two spans of one parsed Doc) by verb-frame rules.
+
+    When no cue links them but the target is inside what the holder says (``X said that Y had
+    made false claims``), ``speech_sentiment`` reads the sentiment of the holder's own words
+    about the target with the portrayal model, applied to the reported clause only (the
+    "sentiment words about the target in the holder's speech" step; evidence names it).
 
     >>> import spacy; nlp = spacy.load("en_core_web_sm")          # doctest: +SKIP
     >>> doc = nlp("Russia has objected to the plans.")              # doctest: +SKIP
@@ -295,6 +305,7 @@ def rules_stance(holder: "Span", target: "Span") -> StanceResult:
     h_root, t_root = holder.root, target.root
     anchor = np_root(h_root)
     best: StanceResult | None = None
+    speech: tuple["Token", "Token"] | None = None
     for pred, role in holder_predicates(h_root):
         path = _path_down(pred, t_root)
         if path is None:
@@ -307,7 +318,49 @@ def rules_stance(holder: "Span", target: "Span") -> StanceResult:
         res = _compose(path, t_root)
         if res is not None and (best is None or best.label == "neutral" and res.label != "neutral"):
             best = res
+        speech = speech or _reported_clause(path, t_root)
+    if (best is None or best.label == "neutral" and not best.hedged) and speech and speech_sentiment:
+        return _speech_sentiment(*speech, target) or best or StanceResult()
     return best or StanceResult()
+
+
+def _reported_clause(path: list["Token"], t_root: "Token") -> tuple["Token", "Token"] | None:
+    """(speech verb, head of what it reports) when the target lies in the holder's words."""
+    for i, tok in enumerate(path):
+        cue = match_cue(tok)
+        if cue is not None and cue.polarity == "report":
+            nxt = path[i + 1] if i + 1 < len(path) else t_root
+            if nxt.dep_ in _CONTENT_EDGES and nxt is not t_root:
+                return tok, nxt
+            return None
+        if cue is not None:
+            return None
+    return None
+
+
+def _speech_sentiment(verb: "Token", clause_head: "Token", target: "Span") -> StanceResult | None:
+    """Sentiment of the reported clause towards the target, from the portrayal model."""
+    from .portrayal import load_portrayal_model
+
+    toks = list(clause_head.subtree)
+    clause = clause_head.doc[toks[0].i:toks[-1].i + 1]
+    if not (clause.start_char <= target.start_char and target.end_char <= clause.end_char):
+        return None
+    model = load_portrayal_model()
+    span = (target.start_char - clause.start_char, target.end_char - clause.start_char)
+    p = model.predict_proba([(clause.text, span)], [clause])[0]
+    k = int(np.argmax(p))
+    label = {"negative": "oppose", "positive": "support"}.get(model.classes[k])
+    if label is None or p[k] < SPEECH_MIN_PROB:
+        return None
+    return StanceResult(label, False, f"{verb.text} + holder's words about target read "
+                        f"{model.classes[k]} (p={p[k]:.2f}) -> {label}", verb.text, verb.idx,
+                        verb.idx + len(verb.text))
+
+
+def lexical_rules_stance(holder: "Span", target: "Span") -> StanceResult:
+    """:func:`rules_stance` without the model step: cues and evaluative words only."""
+    return rules_stance(holder, target, speech_sentiment=False)
 
 
 #: Edges along which one attitude cue can embed another (``refuse to support``,
@@ -366,8 +419,8 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             if (cue.cls == _REQUEST_CLASS and edge == "dobj" and nxt == t_root
                     and any(c.dep_ == "xcomp" for c in tok.children)):
                 return StanceResult(evidence=f"{tok.text}: target is only the addressee")
-            if cue.pos == "NOUN" and nxt == t_root and edge in _AUTHOR_EDGES:
-                pass  # the target authored this attitude; the cues above apply to it
+            if cue.pos == "NOUN" and nxt == t_root and edge in _AUTHOR_EDGES and cue.cls != "agent":
+                pass  # the target authored this attitude ("NATO's accusations"); not "Russia's critics"
             elif cue.pos == "NOUN" and edge == "prep" and nxt.lower_ in ("by", "from") \
                     and nxt.head == tok:
                 pass
@@ -391,8 +444,9 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
         if edge == "acl" and cue is None:
             return None  # a participle describing a noun is that noun's act, not the holder's
         if not polar:
-            if edge not in _CHAIN_EDGES | _ARG_EDGES:
-                return None
+            if edge not in _CHAIN_EDGES | _ARG_EDGES and not (reported and nxt is t_root
+                                                            and edge in _SUBJ_DEPS):
+                return None  # the target as subject of a reported clause is judged below
             continue
         if edge == "prep":
             preps_after_cue += 1

@@ -92,7 +92,8 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed (pip install playwright; no `playwright install`)")
+        _unavailable("playwright is not installed (`pip install playwright`; "
+                     "`playwright install` is not needed)")
     exe = find_chromium()
     if exe is None:
         where = os.environ.get("NEWSLAB_CHROMIUM") or ", ".join(CHROMIUM_CANDIDATES) + " or PATH"
@@ -108,7 +109,8 @@ def browser():
 def page(browser, request):
     """A fresh page that may only talk to 127.0.0.1 (Voila links CDN fonts we cannot reach).
 
-    On failure a full-page screenshot goes to build/screenshots/FAILED-<test>.png.
+    On failure a screenshot goes to build/screenshots/FAILED-<test>.png, and the browser's
+    console errors with the end of each server's log to FAILED-<test>.txt.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     context.set_default_timeout(30_000)
@@ -120,17 +122,29 @@ def page(browser, request):
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     yield pg
     rep = getattr(request.node, "rep_call", None)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+    failed_shot = SCREENSHOTS / f"FAILED-{name}.png"
     if rep is not None and rep.failed:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
         try:
-            pg.screenshot(path=str(SCREENSHOTS / f"FAILED-{name}.png"), full_page=True)
+            pg.screenshot(path=str(failed_shot), full_page=True)
         except Exception:  # the page may be gone; the failure itself is what matters
             pass
+        logs = ["browser console errors:", *pg.console_errors]
+        for server in _SERVERS:
+            logs += ["", f"--- {server.name} log (end) ---", server.log_tail(80)]
+        failed_shot.with_suffix(".txt").write_text("\n".join(logs))
+    elif rep is not None and rep.passed:
+        # an old failure's picture would mislead
+        failed_shot.unlink(missing_ok=True)
+        failed_shot.with_suffix(".txt").unlink(missing_ok=True)
     context.close()
 
 
 # -- the servers --------------------------------------------------------------------------------
+_SERVERS: list["Server"] = []  # running now, for failure reports
+
+
 class Server:
     """A Jupyter-family server process: its base URL, token and log."""
 
@@ -143,6 +157,7 @@ class Server:
         self.proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=self._logf,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         self._wait(probe)
+        _SERVERS.append(self)
 
     def link(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
@@ -173,6 +188,8 @@ class Server:
                            f"{self.log_tail()}")
 
     def stop(self) -> None:
+        if self in _SERVERS:
+            _SERVERS.remove(self)
         if self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, signal.SIGTERM)
