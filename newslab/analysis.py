@@ -112,7 +112,11 @@ class Analysis:
 
     @cached_property
     def portrayal(self) -> "pd.DataFrame":
-        """How the text treats each actor mention sentence: negative / neutral / positive."""
+        """How the text treats each actor, per mention sentence: negative / neutral / positive.
+
+        A separate score from :attr:`statements`' stance labels (what a holder says about a
+        target): never blend them.
+        """
         from .stance import portrayal
 
         return portrayal(self.doc, self.mentions)

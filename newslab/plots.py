@@ -229,3 +229,43 @@ def plot_compare_actors(data: "Mapping[str, pd.DataFrame] | pd.DataFrame", top: 
     ax.set_title(title)
     ax.legend(title="Article", fontsize="small")
     return ax
+
+
+#: Colours of stance labels (green / grey / red, readable for most colour-blind readers).
+STANCE_COLORS = {"support": "#009E73", "neutral": "#BBBBBB", "oppose": "#D55E00"}
+
+
+def plot_stance_counts(counts: "pd.DataFrame", *, ax: "Axes | None" = None,
+                       title: str = "Stance per actor") -> "Axes":
+    """Stacked horizontal bars: statements per actor (rows) and label (columns).
+
+    ``counts`` is a crosstab with actors as the index and ``support``/``neutral``/``oppose``
+    columns (``StanceExplorer.counts()`` gives one).
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"support": [2, 0], "neutral": [0, 1], "oppose": [0, 1]},
+    ...                  index=["Rasmussen", "Russia"])
+    >>> ax = plot_stance_counts(c)
+    >>> [round(p.get_width()) for p in ax.patches]
+    [2, 0, 0, 1, 0, 1]
+    """
+    ax = _axes(ax, (6, 2.8))
+    ax.set_title(title)
+    if counts is None or counts.empty or counts.to_numpy().sum() == 0:
+        ax.text(0.5, 0.5, "no statements for this choice", ha="center", va="center",
+                transform=ax.transAxes, color=OTHER_COLOR)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
+    left = [0] * len(counts)
+    names = [str(a) for a in counts.index]
+    for label in ("support", "neutral", "oppose"):
+        values = counts[label].tolist() if label in counts else [0] * len(counts)
+        ax.barh(names, values, left=left, color=STANCE_COLORS[label], label=label)
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlabel("statements")
+    ax.set_ylabel("actor")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", fontsize="small", frameon=False)
+    return ax

@@ -496,6 +496,8 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
             after = [t for t in after if t.i > pobj.right_edge.i]
         side = after if len(after) >= len(before) else before
         return _span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
+    if cue.cls == "appearance":
+        return _appearance(verb)
     kids = list(verb.children)
     if len(cue.cue.split()) > 1 and last is not verb:
         # "called for X", "pointed out that …": the content hangs off the particle/preposition
@@ -532,6 +534,9 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
         return _span_of_tokens(toks)
     if cue.content != "object" or cue.cls == "speech":
         # "Russia could help, he said.": the verb is a parenthetical on the reported clause
+        mid = _parenthetical(verb, cue, in_quote)
+        if mid is not None:
+            return mid
         if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i \
                 and verb.head.pos_ in ("VERB", "AUX") and not in_quote(verb.head.idx) \
                 and _fronted_ok(verb, verb.head, cue):
@@ -543,6 +548,67 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
                 toks = [t for t in toks if t.i < subj.left_edge.i]
             return _span_of_tokens(toks)
     return None
+
+
+#: Complements of an appearance verb that say what seems to be ("seem ready to", "appear to").
+APPEARANCE_COMPLEMENT_DEPS = ("xcomp", "oprd", "acomp")
+
+
+def _appearance(verb: "Token") -> tuple[int, int] | None:
+    """What an appearance verb presents as likely, with no one named as its source: the
+    subject and the complement ("Voters seem ready to punish the governor"), or the clause of
+    an impersonal "it seems (that) …".
+
+    PolNeAR annotates these evidential uses as attributions to an unnamed source (the
+    writer), content spanning subject to complement; "she appeared on television" (no
+    complement) is not one."""
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    if subj.lower_ in ("it", "there") and \
+            not any(c.dep_ in APPEARANCE_COMPLEMENT_DEPS for c in kids):
+        clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return _span_of_tokens(clause.subtree) if clause is not None else None
+    comp = [c for c in kids if c.dep_ in APPEARANCE_COMPLEMENT_DEPS and c.i > verb.i]
+    if not comp:
+        return None
+    toks = [t for t in subj.subtree] + [verb] + [t for c in comp for t in c.subtree]
+    toks += [c for c in kids if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < comp[0].i]
+    return _span_of_tokens(t for t in toks if not t.is_punct or t.i < comp[-1].right_edge.i)
+
+
+#: Marks that set off a parenthetical attribution ("The plan, she said, failed").
+PARENTHESIS_MARKS = {",", "—", "–", "-", "--"}
+
+
+def _parenthetical(verb: "Token", cue: Cue, in_quote) -> tuple[int, int, tuple[int, int]] | None:
+    """The sentence around an attribution set off by commas in its middle ("Otherwise, she
+    said, the banks may refuse"): (start, end, hole), the hole being ", she said,".
+
+    PolNeAR (Pareti 2015 conventions) takes the whole reported sentence as the content, in two
+    pieces around the speaker and cue, when the attribution interrupts it."""
+    if cue.cls != "speech" or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") \
+            or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.i > verb.i or subj.head.i != verb.i:
+        return None
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    first, end = words[0], words[-1] + 1
+    if first < 1 or end >= len(doc) or doc[first - 1].text not in PARENTHESIS_MARKS \
+            or doc[end].text not in PARENTHESIS_MARKS:
+        return None
+    sent = verb.sent
+    if first - 1 <= sent.start or in_quote(verb.head.idx) is not None:
+        return None
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”’'":
+        toks.pop()
+    if not toks or toks[-1].i <= end:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1]), (doc[first - 1].idx, doc[end].idx + 1)
 
 
 def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
@@ -726,16 +792,18 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         span = _content(verb, last, cue, in_quote)
         if span is None:
             continue
-        s, e = _cover_quotations(quotations, *span)
+        hole = span[2] if len(span) > 2 else None
+        s, e = _cover_quotations(quotations, span[0], span[1])
         s, e = _trim(text, s, e)
         if text.startswith("that ", s):
             s += 5  # the complementizer is not part of what was said
         if e - s < 3 or _words(text[s:e]) < (2 if cue.content == "object" else 1):
             continue
-        speaker = _speaker_of(verb, last, cue)
-        if speaker is None:
+        speaker = _speaker_of(verb, last, cue) if cue.cls != "appearance" else None
+        if speaker is None and cue.cls != "appearance":
             continue
-        if speaker[0] < e and s < speaker[1]:
+        if speaker is not None and speaker[0] < e and s < speaker[1] and not (
+                hole and hole[0] <= speaker[0] and speaker[1] <= hole[1]):
             continue  # speaker inside the content: a parse error
         inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
         if any(j in consumed for j in inside):
@@ -755,7 +823,12 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if mixed:
             consumed.update(inside)
         rule = _indirect_rule(verb, last, cue, span, speaker)
-        rows.append(_Row([[s, e]], "mixed" if mixed else "indirect",
+        frags = [[s, e]]
+        if hole and s < hole[0] and hole[1] < e:
+            # "X, she said, Y": what was said is X and Y, around the attribution
+            frags = [list(_trim(text, s, hole[0])), list(_trim(text, hole[1], e))]
+            frags = [f for f in frags if f[1] > f[0]] or [[s, e]]
+        rows.append(_Row(frags, "mixed" if mixed else "indirect",
                          rule + (" (with a quoted fragment)" if mixed else ""), speaker=speaker,
                          cue=(verb.idx, last.idx + len(last)), cue_token=verb.i,
                          quotations=inside if mixed else []))
@@ -884,6 +957,10 @@ def _label_speaker(text: str, s: int, e: int,
 def _indirect_rule(verb, last, cue: Cue, span, speaker) -> str:
     if cue.cue == "according to":
         return "according to + source, reported clause"
+    if len(span) > 2:
+        return "reported speech: sentence interrupted by speaker + reporting verb"
+    if cue.cls == "appearance":
+        return "evidential: subject + seem/appear + complement (no named source)"
     if span[1] <= verb.idx:
         return "reported speech: clause + comma + speaker + reporting verb"
     if verb.lemma_ == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":

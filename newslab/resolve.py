@@ -211,7 +211,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     if cues is None:
         from .quotes import reporting_cues  # lexicon lives with the quote rules
 
-        cues = {c for c in reporting_cues() if " " not in c}
+        cues = {c for c, e in reporting_cues().items() if " " not in c and e.cls != "appearance"}
     cues = set(cues)
     named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
     actors: dict[str, _Actor] = {}

@@ -162,7 +162,7 @@ class StanceExplorer:
         colour = LABEL_COLOURS.get(label, "#fff")
         hedge = " · hedged" if bool(row.get("hedged", False)) else ""
         body = (f"<div style='background:{colour};padding:0.4em;border-radius:4px'>"
-                f"<div>{highlight(str(row.get('text', '')), str(row.get('cue') or ''))}</div>"
+                f"<div>{highlight(str(row.get('statement', '')), str(row.get('cue') or ''))}</div>"
                 f"<div style='font-size:0.85em;color:#444'><b>{html.escape(str(row['label']))}"
                 f"</b>{hedge} — {html.escape(str(row.get('evidence', '')))}</div></div>")
         toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
@@ -182,15 +182,19 @@ class StanceExplorer:
 
     def _draw_chart(self) -> None:
         import matplotlib.pyplot as plt
+        from IPython.display import display
 
         from .plots import plot_stance_counts
 
+        counts = self.counts()
+        #: what the chart shows now (tests compare it; the browser test checks the pixels)
+        self.chart_data = counts
         self.chart.clear_output(wait=True)
         with self.chart:
             fig, ax = plt.subplots(figsize=(6, 2.6))
-            plot_stance_counts(self.counts(), ax=ax, title=f"Stance on: {self.target_box.value}")
+            plot_stance_counts(counts, ax=ax, title=f"Stance on: {self.target_box.value}")
             fig.tight_layout()
-            plt.show(fig)
+            display(fig)
             plt.close(fig)
 
     def _ipython_display_(self) -> None:
@@ -239,18 +243,20 @@ class ActorExplorer:
     def refresh(self) -> None:
         """Redraw the mention table and the alias chart."""
         import matplotlib.pyplot as plt
+        from IPython.display import display
 
         rows = self.mentions()
+        self.chart_data = rows.text.value_counts()
         self.table.value = rows[["text", "kind", "block", "paragraph"]].to_html(index=False)
         self.chart.clear_output(wait=True)
         with self.chart:
             fig, ax = plt.subplots(figsize=(6, 2.4))
-            counts = rows.text.value_counts()
+            counts = self.chart_data
             ax.barh(counts.index[::-1], counts.values[::-1], color="#4c72b0")
             ax.set_title(f"How the article names {self.actor_box.value}")
             ax.set_xlabel("mentions")
             fig.tight_layout()
-            plt.show(fig)
+            display(fig)
             plt.close(fig)
 
     def _ipython_display_(self) -> None:

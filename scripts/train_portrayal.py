@@ -8,7 +8,7 @@ repository (or ``--train PATH``). Only the trained weights ship with newslab, no
 
 Model: the views of :func:`newslab.stance.portrayal.view_texts` (masked sentence as word 1-2
 grams and char_wb 2-5 grams, a +-6 word window around the target, target-aware dependency and
-lexicon features), TF-IDF with sublinear tf, one logistic regression (C=0.5, balanced class
+lexicon features; the lexicon copy is stored in the model), TF-IDF with sublinear tf, one logistic regression (C=0.5, balanced class
 weights, lbfgs: deterministic). Saved as plain arrays + a JSON config in a compressed ``.npz``
 that loads with ``allow_pickle=False``.
 
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newslab.nlp import load_model  # noqa: E402
-from newslab.stance.portrayal import LABELS, MODEL_PATH, view_texts  # noqa: E402
+from newslab.stance.portrayal import LABELS, MODEL_PATH, lexicon_polarity, view_texts  # noqa: E402
 
 EVAL_DIR = REPO.parent / "shared" / "eval" / "stance"
 WINDOW = 6
@@ -52,9 +52,9 @@ def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
 
 
-def views(rows: list[dict], nlp) -> list[dict[str, str]]:
+def views(rows: list[dict], nlp, lexicon: dict[str, str]) -> list[dict[str, str]]:
     docs = nlp.pipe((r["sentence"] for r in rows), batch_size=128)
-    return [view_texts(r["sentence"], r["target_span"], WINDOW, d) for r, d in zip(rows, docs)]
+    return [view_texts(r["sentence"], r["target_span"], WINDOW, d, lexicon) for r, d in zip(rows, docs)]
 
 
 def params(spec: dict) -> dict:
@@ -77,7 +77,8 @@ def main(argv=None) -> int:
     t0 = time.time()
     nlp = load_model()
     rows = read(a.train)
-    v = views(rows, nlp)
+    lexicon = dict(sorted(lexicon_polarity().items()))  # stored with the model (self-contained)
+    v = views(rows, nlp, lexicon)
     y = np.array([r["label"] for r in rows])
     blocks, arrays = [], {}
     for spec in FEATURES:
@@ -91,6 +92,8 @@ def main(argv=None) -> int:
     assert list(clf.classes_) == list(LABELS)
     config = {"classes": list(clf.classes_), "window": WINDOW, "features": FEATURES, "C": C,
               "source": SOURCE, "n_train": len(rows), "n_features": int(X.shape[1])}
+    arrays.update(lexicon_words=np.array(list(lexicon), dtype=str),
+                  lexicon_polarity=np.array(list(lexicon.values()), dtype=str))
     arrays.update(config=np.array(json.dumps(config)), coef=clf.coef_.astype(np.float32),
                   intercept=clf.intercept_.astype(np.float32))
     a.out.parent.mkdir(parents=True, exist_ok=True)

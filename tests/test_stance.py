@@ -139,6 +139,23 @@ def test_no_attitude_means_neutral(nlp, sentence, holder, target):
     assert res.label == "neutral" and not res.hedged
 
 
+def test_evaluative_words_in_reported_speech(nlp):
+    sentence = "The senator said the governor is a corrupt liar."
+    h, t = spans(sentence, "senator", "governor")
+    res = actor_stance(nlp(sentence), h, t, backend="rules_lexical")
+    assert res.label == "oppose" and "liar" in res.evidence
+
+
+def test_holders_words_step_is_named_in_evidence(nlp):
+    sentence = ("The senator said the governor had mishandled the crisis and ignored repeated "
+                "warnings from experts.")
+    h, t = spans(sentence, "senator", "governor")
+    doc = nlp(sentence)
+    with_model = actor_stance(doc, h, t)
+    assert with_model.label == "oppose" and "holder's words" in with_model.evidence
+    assert actor_stance(doc, h, t, backend="rules_lexical").label == "neutral"
+
+
 def test_cue_offsets_point_at_the_cue(nlp):
     sentence = "Russia has objected to the plans."
     res = stance_of(nlp, sentence, "Russia", "plans")

@@ -81,11 +81,15 @@ class RunStats:
     interrupted: bool = False
     failures: list[dict[str, Any]] = field(default_factory=list)
     lost: list[dict[str, Any]] = field(default_factory=list)
+    #: Worker seconds per stage, summed over chunks (see ChunkResult.timings).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def add(self, result: ChunkResult) -> None:
         self.n_done += len(result.doc_ids)
         self.n_words += result.n_words
         self.failures.extend(result.failures)
+        for stage, seconds in result.timings.items():
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
     @property
     def doc_failed(self) -> set[str]:
@@ -172,6 +176,10 @@ class CorpusResult:
             lines.append(f"  ok {s.n_done - len(failed) - len(partial):,} | some tables failed "
                          f"{len(partial):,} | failed {len(failed):,} | already done, skipped "
                          f"{s.n_skipped:,}" + (f" | lost {len(s.lost):,}" if s.lost else ""))
+            busy = sum(s.timings.values())
+            if busy:
+                lines.append("  time by stage: " + ", ".join(
+                    f"{stage} {sec / busy:.0%}" for stage, sec in s.timings.items()))
             by_stage = Counter((f["stage"], f["error"]) for f in s.failures + s.lost)
             if by_stage:
                 stages: dict[str, list[str]] = {}

@@ -71,6 +71,9 @@ class ChunkResult:
     failures: list[dict[str, Any]] = field(default_factory=list)
     n_words: int = 0
     seconds: float = 0.0
+    #: Seconds spent per stage (``read``, ``nlp``, then each table). Work shared by several
+    #: tables (the mentions behind entities and actors) counts for the first that needs it.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 # -- per-process state (a worker loads the model once and keeps it) ---------------------------
@@ -142,23 +145,34 @@ def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None])
     result = ChunkResult(doc_ids=[it.doc_id for it in items])
     frames: dict[str, list["pd.DataFrame"]] = {t: [] for t in config.tables}
 
+    clock = result.timings
     parsed: list[tuple[Item, "Article"]] = []
     for item in items:
+        t = time.perf_counter()
         try:
             parsed.append((item, read_item(item, config.max_chars)))
         except Exception as err:  # noqa: BLE001 - any bad document is a row, not a crash
             result.failures.append(failure(item, _read_stage(err), err))
             on_doc(1)
+        clock["read"] = clock.get("read", 0.0) + time.perf_counter() - t
 
     nlp = None
     if parsed and any(t not in ARTICLE_TABLES for t in config.tables):
         nlp = get_model(config)
-    for item, article, doc, err in _docs(parsed, nlp, config.batch_size):
+    docs = _docs(parsed, nlp, config.batch_size)
+    while True:
+        t = time.perf_counter()
+        step = next(docs, None)
+        clock["nlp"] = clock.get("nlp", 0.0) + time.perf_counter() - t
+        if step is None:
+            break
+        item, article, doc, err = step
         if err is not None:
             result.failures.append(failure(item, "nlp", err))
         else:
             result.n_words += sum(len(b.text.split()) for b in article.content_blocks())
-            for name, table in _tables(item, article, doc, nlp, config):
+            for name, table, seconds in _tables(item, article, doc, nlp, config):
+                clock[name] = clock.get(name, 0.0) + seconds
                 if isinstance(table, BaseException):
                     result.failures.append(failure(item, name, table))
                 else:
@@ -255,13 +269,14 @@ def _docs(parsed, nlp, batch_size):
 
 # -- tables -----------------------------------------------------------------------------------
 def _tables(item: Item, article: "Article", doc, nlp, config: Config):
-    """Yield ``(table name, DataFrame or the exception it raised)`` for one document."""
+    """Yield ``(table name, DataFrame or the exception it raised, seconds)`` for one document."""
     import pandas as pd
 
     from ..analysis import Analysis
 
     analysis = None
     for name in config.tables:
+        t = time.perf_counter()
         try:
             if name == "articles":
                 table = pd.DataFrame([article_row(item, article, doc)])
@@ -275,9 +290,10 @@ def _tables(item: Item, article: "Article", doc, nlp, config: Config):
                 if not isinstance(table, pd.DataFrame):
                     raise TypeError(f"Analysis.{name} gave a {type(table).__name__}, "
                                     "not a DataFrame")
-            yield name, with_doc_id(plain_frame(table), item.doc_id)
+            table = with_doc_id(plain_frame(table), item.doc_id)
         except Exception as err:  # noqa: BLE001 - one table's bug must not lose the others
-            yield name, err
+            table = err
+        yield name, table, time.perf_counter() - t
 
 
 def article_row(item: Item, article: "Article", doc=None) -> dict[str, Any]:

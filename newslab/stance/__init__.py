@@ -19,6 +19,7 @@ chosen with ``backend=...``.
 from .actor import actor_stance, actor_stances
 from .evaluate import STANCE_TO_POLARITY, stance_jsonl
 from .portrayal import load_portrayal_model, portrayal_label, portrayal_labels
+from .portrayal_table import PORTRAYAL_COLUMNS, portrayal
 from .registry import (
     PORTRAYAL_BACKENDS,
     STANCE_BACKENDS,
@@ -34,7 +35,7 @@ register_stance_backend("rules")(rules_stance)
 register_stance_backend("rules_lexical")(lexical_rules_stance)
 
 __all__ = [
-    "PORTRAYAL_BACKENDS", "STANCE_BACKENDS", "STATEMENT_COLUMNS", "STANCE_TO_POLARITY",
+    "PORTRAYAL_BACKENDS", "PORTRAYAL_COLUMNS", "portrayal", "STANCE_BACKENDS", "STATEMENT_COLUMNS", "STANCE_TO_POLARITY",
     "StanceResult", "actor_stance", "actor_stances", "load_portrayal_model", "portrayal_backend",
     "portrayal_label", "portrayal_labels", "register_portrayal_backend",
     "register_stance_backend", "lexical_rules_stance", "rules_stance", "stance", "stance_backend", "stance_jsonl",

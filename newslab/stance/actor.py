@@ -17,9 +17,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-SpanLike = "Span | tuple[int, int] | Sequence[int]"
-
-
 def _as_span(doc: "Doc", span, what: str) -> "Span":
     if hasattr(span, "doc") and hasattr(span, "root"):
         if span.doc is not doc:

@@ -47,7 +47,8 @@ def _check_span(sentence: str, span: Sequence[int]) -> tuple[int, int]:
 
 
 def view_texts(sentence: str, span: Sequence[int], window: int = 6,
-               parsed: "Doc | Span | None" = None) -> dict[str, str]:
+               parsed: "Doc | Span | None" = None,
+               lexicon: "dict[str, str] | None" = None) -> dict[str, str]:
     """The texts the model reads for one (sentence, target span).
 
     ``full``: the sentence with the target masked; ``win``: ``window`` words each side of it;
@@ -63,7 +64,7 @@ def view_texts(sentence: str, span: Sequence[int], window: int = 6,
     return {
         "full": f"{left} {TARGET_MARKER} {right}",
         "win": " ".join(lw + [TARGET_MARKER] + rw),
-        "dep": dependency_features(parsed, a, b) if parsed is not None else "",
+        "dep": dependency_features(parsed, a, b, lexicon) if parsed is not None else "",
     }
 
 
@@ -75,7 +76,8 @@ _MODIFIER_DEPS = {"amod", "compound", "appos", "relcl", "acl"}
 NEAR_TOKENS = 5
 
 
-def dependency_features(parsed: "Doc | Span", start: int, end: int) -> str:
+def dependency_features(parsed: "Doc | Span", start: int, end: int,
+                        lexicon: "dict[str, str] | None" = None) -> str:
     """Target-aware syntactic and lexicon features, as space-separated tokens.
 
     The target's dependency label and head lemma (``dephead=dobj:attack``), what its head says
@@ -83,6 +85,8 @@ def dependency_features(parsed: "Doc | Span", start: int, end: int) -> str:
     attitude/evaluative words from newslab's lexicons near it, on its dependency path or
     elsewhere (``lex=oppose_near``): the polarity-word-near-target idea of lexicon-based
     targeted sentiment (e.g. Ding, Liu & Yu 2008), as features for the linear model.
+    ``lexicon`` (``lemma -> support|oppose``) defaults to :func:`lexicon_polarity`; a trained
+    model passes the copy it was trained with, so editing the CSV files never shifts it.
     """
     sp = parsed.char_span(start, end, alignment_mode="expand")
     if sp is None or not len(sp):
@@ -97,7 +101,7 @@ def dependency_features(parsed: "Doc | Span", start: int, end: int) -> str:
     inside = {tok.i for tok in sp}
     feats += [f"sub={c.lemma_.lower()}" for c in t.subtree
               if c.pos_ in ("ADJ", "VERB", "NOUN") and c.i not in inside]
-    polarity = _lexicon_polarity()
+    polarity = lexicon if lexicon is not None else lexicon_polarity()
     ancestors = {a.i for a in list(t.ancestors)[:2]}
     for tok in parsed:
         pol = polarity.get(tok.lemma_.lower()) if tok.i not in inside else None
@@ -111,7 +115,7 @@ def dependency_features(parsed: "Doc | Span", start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=None)
-def _lexicon_polarity() -> dict[str, str]:
+def lexicon_polarity() -> dict[str, str]:
     """``lemma -> support|oppose`` from the evaluative words, then the attitude cues."""
     from .lexicon import attitude_cues, evaluative_words
 
@@ -141,6 +145,8 @@ class PortrayalModel:
         except (OSError, ValueError, KeyError) as err:
             raise PortrayalModelError(str(path), f"cannot be read ({err})") from None
         self.classes = list(self.config["classes"])
+        self.lexicon = ({str(w): str(p) for w, p in zip(arrays["lexicon_words"], arrays["lexicon_polarity"])}
+                        if "lexicon_words" in arrays else None)
         self.window = int(self.config.get("window", 6))
         self.features: list[tuple[bool, str]] = []  # (readable?, term) per column
         self.vectorizers = []
@@ -169,7 +175,7 @@ class PortrayalModel:
 
             parsed = list(load_model().pipe(s for s, _ in items))
         parsed = parsed if parsed is not None else [None] * len(items)
-        views = [view_texts(s, sp, self.window, d) for (s, sp), d in zip(items, parsed)]
+        views = [view_texts(s, sp, self.window, d, self.lexicon) for (s, sp), d in zip(items, parsed)]
         return hstack([vec.transform([v[view] for v in views]) for view, vec in self.vectorizers]).tocsr()
 
     def predict_proba(self, items: Sequence[tuple[str, Sequence[int]]], parsed=None,

@@ -9,7 +9,9 @@ multiplied (``refuse to support`` opposes, ``willingness to help`` supports), a 
 flips it, and a tentative cue (``would consider``) or a possibility modal on the holder's own cue
 (``may be willing``) makes the result neutral and *hedged*. When the target sits inside a clause
 the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
-(``lexicons/evaluative_words.csv``) give the stance.
+(``lexicons/evaluative_words.csv``) give the stance; failing those, the sentiment of the holder's
+own reported words towards the target is read with the portrayal model (``rules`` backend;
+``rules_lexical`` leaves that step out).
 
 The design follows verb-frame approaches to directed sentiment: Choi, Wiebe & Mihalcea's
 opinion holders/targets via semantic roles, Rashkin et al.'s Connotation Frames (writer and
@@ -49,7 +51,7 @@ _SELF_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 LABELS = ("support", "oppose", "neutral")
 #: Lowest portrayal-model probability at which the holder's words count as for/against the
 #: target; 0 takes the model's most likely label (no threshold was tuned).
-SPEECH_MIN_PROB = 0.5
+SPEECH_MIN_PROB = 0.0
 
 
 @dataclass

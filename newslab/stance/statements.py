@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..nlp import SEGMENTS_KEY, to_source
-from .lexicon import POLARITY_SIGN, attitude_cues, cue_classes
+from .lexicon import POLARITY_SIGN, cue_classes
 from .rules import (
     _SELF_PRONOUNS,
     _WEAK_MODALS,
@@ -106,9 +106,6 @@ def _holder_name(doc: "Doc", tok: "Token", mentions, speaker: str | None) -> tup
     s, e = _np_span(tok)
     span = doc[s:e]
     m = _mention_at(mentions, tok)
-    if m is None:
-        # A mention may cover a modifier of the head (``Russia 's foreign minister``): not the head.
-        pass
     if m is not None and m.actor:
         return m.actor, m.start, m.end
     if tok.lower_ in ("i", "we") and speaker:
@@ -142,8 +139,7 @@ def _chain(head: "Token", max_len: int = 6) -> list[tuple["Token", object]]:
     out: list[tuple["Token", object]] = []
     tok = head
     for _ in range(max_len):
-        nxt_guess = None
-        cue = _light_verb_cue(tok, nxt_guess) if tok.pos_ in ("VERB", "AUX") else None
+        cue = _light_verb_cue(tok, None) if tok.pos_ in ("VERB", "AUX") else None
         light = cue is not None
         if cue is None:
             cue = match_cue(tok)
@@ -246,7 +242,7 @@ def _subject_of(head: "Token") -> "Token | None":
     return None
 
 
-def _row(doc: "Doc", holder: tuple[str, int, int], chain, label, hedged, evidence, cue_tok,
+def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_tok,
          kind: str, sent: "Span", target: tuple[int, int] | None) -> dict:
     src = lambda i: to_source(doc, i)  # noqa: E731 - one-line offset map
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
@@ -331,7 +327,7 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
                                       and h.lemma_.lower() not in _LIGHT_VERBS)
-        row = _row(doc, holder, None, label, hedged, ev, polar,
+        row = _row(doc, holder, label, hedged, ev, polar,
                    "quote" if speech else "attitude", h.sent, q_span)
         if speech:
             row["statement"] = doc.text[q_span[0]:q_span[1]]
@@ -350,7 +346,7 @@ def statements(doc: "Doc", quotes_df: "pd.DataFrame | None" = None,
     (``Moscow`` -> ``Russia``). Without them, holders are the subject phrases as written.
 
     >>> from newslab.nlp import load_model                              # doctest: +SKIP
-    >>> doc = load_model()("Russia has objected to the plans.")
+    >>> doc = load_model()("Russia has objected to the plans.")  # doctest: +SKIP
     >>> statements(doc)[["holder", "cue", "label", "evidence"]].values.tolist()  # doctest: +SKIP
     [['Russia', 'objected', 'oppose', 'objected to -> oppose']]
     """
@@ -402,7 +398,7 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
             continue  # the quotation row already gives the speaker's position
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
         holder = _holder_name(doc, subj, mentions, speaker)
-        rows.append(_row(doc, holder, chain, label, hedged, ev, cue_tok, kind, tok.sent,
+        rows.append(_row(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent,
                          _target_span(chain)))
     return rows
 

@@ -254,7 +254,9 @@ def lab(jupyter_env):
                  "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
                  f"--ServerApp.root_dir={REPO}",
                  f"--LabApp.user_settings_dir={jupyter_env['JUPYTERLAB_SETTINGS_DIR']}",
-                 f"--LabApp.workspaces_dir={jupyter_env['JUPYTERLAB_WORKSPACES_DIR']}"],
+                 f"--LabApp.workspaces_dir={jupyter_env['JUPYTERLAB_WORKSPACES_DIR']}",
+                 # opening a notebook writes a checkpoint; keep it out of notebooks/
+                 f"--FileCheckpoints.checkpoint_dir={jupyter_env['_NEWSLAB_LOGDIR']}/checkpoints"],
                 "/api/status")
     server = _start("jupyterlab", argv, jupyter_env)
     yield server

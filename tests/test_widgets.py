@@ -1,0 +1,85 @@
+"""Widget callbacks, without a browser: changing a choice changes what is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+import newslab  # noqa: E402
+from newslab.widgets import ActorExplorer, StanceExplorer, highlight  # noqa: E402
+
+DEMO = Path(__file__).resolve().parents[1] / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
+HELP = "Russian help for the Nato mission in Afghanistan"
+ENLARGE = "Nato absorbing Georgia and Ukraine"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return newslab.analyze(DEMO)
+
+
+def _card_texts(ex: StanceExplorer) -> list[str]:
+    out = []
+    for column in ex.cards.children:
+        for item in column.children:
+            html_widget = item.children[0] if hasattr(item, "children") and item.children else item
+            out.append(html_widget.value)
+    return out
+
+
+def test_changing_target_changes_cards_and_chart(analysis):
+    ex = StanceExplorer(analysis, targets=[HELP, ENLARGE])
+    before_cards, before_chart = _card_texts(ex), ex.chart_data.copy()
+    ex.target_box.value = ENLARGE  # what a click does
+    after_cards = _card_texts(ex)
+    assert after_cards != before_cards
+    assert any("objected" in c for c in after_cards)
+    assert not ex.chart_data.equals(before_chart)
+    assert ex.chart_data.loc["Russia", "oppose"] >= 1
+
+
+def test_actor_selection_limits_columns(analysis):
+    ex = StanceExplorer(analysis, targets=[HELP])
+    ex.actor_box.value = ("Russia",)
+    assert len(ex.cards.children) == 1
+    assert "Russia" in ex.cards.children[0].children[0].value
+    assert list(ex.chart_data.index) == ["Russia"]
+
+
+def test_relabel_is_kept_as_the_students_label(analysis):
+    ex = StanceExplorer(analysis, targets=[HELP])
+    row = ex.current().index[0]
+    tool = ex.statements.loc[row, "label"]
+    new = "oppose" if tool != "oppose" else "support"
+    ex.relabel(row, new)
+    labels = ex.labels
+    assert labels.loc[row, "student_label"] == new and labels.loc[row, "label"] == tool
+    assert labels.changed.sum() == 1
+    with pytest.raises(ValueError):
+        ex.relabel(row, "maybe")
+
+
+def test_relabel_toggle_on_a_card_updates_counts(analysis):
+    ex = StanceExplorer(analysis, targets=[ENLARGE], actors=["Russia"])
+    card = ex.cards.children[0].children[1]           # first card of the Russia column
+    toggle = card.children[1]
+    before = ex.chart_data.loc["Russia"].copy()
+    toggle.value = "support" if toggle.value != "support" else "neutral"
+    assert not ex.chart_data.loc["Russia"].equals(before)
+
+
+def test_actor_explorer_switches_actor(analysis):
+    ex = ActorExplorer(analysis)
+    first = ex.table.value
+    ex.actor_box.value = "Rasmussen"
+    assert ex.table.value != first
+    assert "Alliance chief" in ex.table.value
+    assert ex.chart_data.sum() == len(ex.mentions())
+
+
+def test_highlight_escapes_and_marks():
+    assert highlight("a <b> objected", "objected") == "a &lt;b&gt; <mark>objected</mark>"
