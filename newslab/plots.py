@@ -267,5 +267,5 @@ def plot_stance_counts(counts: "pd.DataFrame", *, ax: "Axes | None" = None,
     ax.set_xlabel("statements")
     ax.set_ylabel("actor")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", fontsize="small", frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
     return ax

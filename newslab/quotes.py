@@ -94,6 +94,8 @@ ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|n|s|d|ll|re|ve|\d\d)s?\b", re.I
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)]*\s+")
 #: Reporting verb must appear within this many tokens after a quotation ("…," he said).
 AFTER_CUE_MAX_TOKENS = 8
+#: …or further when everything before it is the speaker's phrase (name + long apposition).
+LONG_SPEAKER_MAX_TOKENS = 40
 #: …or within this many tokens before it ("Erdogan said, "…").
 BEFORE_CUE_MAX_TOKENS = 6
 #: A left-over quotation is kept (speaker unknown) only if it reads as a sentence: this many
@@ -428,6 +430,8 @@ def _cue_tokens(doc: "Doc") -> list[tuple["Token", "Token", Cue]]:
 
 
 _MATCHERS: dict[int, Any] = {}
+#: Cue lemmas that en_core_web_sm gets wrong, matched by word form instead ("hoping" → "hop").
+MISLEMMATIZED = {"hope": ("hopes", "hoped", "hoping")}
 
 
 def _matcher(vocab):
@@ -441,6 +445,9 @@ def _matcher(vocab):
     m = Matcher(vocab)
     singles = [k for k in reporting_cues() if " " not in k]
     m.add("CUE", [[{"LEMMA": {"IN": singles}, "POS": "VERB"}]])
+    for key, forms in MISLEMMATIZED.items():
+        if key in reporting_cues():
+            m.add(key, [[{"LOWER": {"IN": list(forms)}, "POS": "VERB"}]])
     for key in reporting_cues():
         words = key.split()
         if key == "according to":
@@ -554,7 +561,18 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
 APPEARANCE_COMPLEMENT_DEPS = ("xcomp", "oprd", "acomp")
 
 
-def _appearance(verb: "Token") -> tuple[int, int] | None:
+def _agent(verb: "Token") -> tuple[int, int, int] | None:
+    """The source of a passive report ("first reported by The Washington Post"), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if pobj is None:
+        return None
+    s, e = _speaker_tokens(pobj)
+    doc = verb.doc
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), pobj.idx
+
+
+def _appearance(verb: "Token", passive: bool = False) -> tuple[int, int] | None:
     """What an appearance verb presents as likely, with no one named as its source: the
     subject and the complement ("Voters seem ready to punish the governor"), or the clause of
     an impersonal "it seems (that) …".
@@ -570,12 +588,24 @@ def _appearance(verb: "Token") -> tuple[int, int] | None:
             not any(c.dep_ in APPEARANCE_COMPLEMENT_DEPS for c in kids):
         clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > verb.i), None)
         return _span_of_tokens(clause.subtree) if clause is not None else None
-    comp = [c for c in kids if c.dep_ in APPEARANCE_COMPLEMENT_DEPS and c.i > verb.i]
+    comp = [c for c in kids if c.i > verb.i and (
+        c.dep_ in APPEARANCE_COMPLEMENT_DEPS or passive and (
+            c.dep_ == "attr" or c.dep_ == "prep" and c.lower_ == "as"))]
     if not comp:
+        # "Neither step is expected soon": what is expected is the subject itself
+        if passive and subj.dep_ == "nsubjpass" and subj.pos_ != "PRON":
+            return _span_of_tokens(subj.subtree)
         return None
     toks = [t for t in subj.subtree] + [verb] + [t for c in comp for t in c.subtree]
     toks += [c for c in kids if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < comp[0].i]
     return _span_of_tokens(t for t in toks if not t.is_punct or t.i < comp[-1].right_edge.i)
+
+
+#: Verbs whose agentless passive reports an unnamed source's view ("is expected to win",
+#: "is said to be ill", "is considered a contender"); PolNeAR takes subject to complement.
+PASSIVE_REPORTS = {"expect", "say", "report", "believe", "know", "consider", "think", "see",
+                   "estimate", "predict", "deem", "allege", "rumor", "rumour", "understand"}
+PASSIVE_RULE = "passive report: subject + is expected/said to + complement"
 
 
 #: Marks that set off a parenthetical attribution ("The plan, she said, failed").
@@ -640,8 +670,44 @@ def _speaker_of(verb: "Token", last: "Token", cue: Cue) -> tuple[int, int, int] 
     subj = _subject(verb)
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
         return None
+    rel = _relative_pronoun(verb)
+    if rel is not None and rel.head.head.i == subj.i:
+        # "Lavrov, who said …": PolNeAR marks the relative pronoun as the speaker mention; the
+        # head character points at the noun it stands for, so the actor is that noun's
+        return rel.idx, rel.idx + len(rel), subj.idx
     s, e = _speaker_tokens(subj)
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), subj.idx
+
+
+def _relative_pronoun(verb: "Token") -> "Token | None":
+    """The relative pronoun subject of ``verb`` (or of the relative clause it sits in)."""
+    tok = verb
+    for _ in range(3):
+        rel = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.lower_ in RELATIVE_PRONOUNS), None)
+        if rel is not None:
+            return rel if tok.dep_ == "relcl" else None
+        if tok.dep_ not in ("xcomp", "conj", "advcl"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _cue_after_long_speaker(tokens: list["Token"], cues_at: dict[int, tuple["Token", "Token", Cue]]
+                            ) -> tuple["Token", "Token", Cue] | None:
+    """The cue after a long speaker phrase ("…," Jane Doe, a senior fellow at the Brookings
+    Institution, wrote): the first cue whose subject phrase fills everything before it."""
+    for k, t in enumerate(tokens):
+        if t.i not in cues_at:
+            continue
+        subj = _subject(t)
+        if subj is None or subj.i >= t.i:
+            return None
+        span = {x.i for x in subj.subtree}
+        if all(x.i in span or x.is_punct for x in tokens[:k]):
+            return cues_at[t.i]
+        return None
+    return None
 
 
 def _find_cue(tokens: list["Token"], cues_at: dict[int, tuple["Token", "Token", Cue]],
@@ -690,8 +756,11 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         next_q = next((quotations[j] for j in range(k + 1, len(quotations))
                        if para_of(quotations[j].start) == p_last), None)
         b_start = max(ps, prev_q_end, sent_bounds(q.start - 1)[0] if q.start > ps else ps)
+        # the sentence after the quotation: the parser often ends a sentence at the closing
+        # mark ("…!” | Bush said.), so read the sentence of the next word
+        nxt = q.end + len(text[q.end:pe]) - len(text[q.end:pe].lstrip())
         a_end = min(pe, next_q.start if next_q else pe,
-                    sent_bounds(q.end)[1] if q.end < pe else pe)
+                    max(sent_bounds(q.end)[1], sent_bounds(nxt)[1]) if nxt < pe else pe)
         # the parser may glue a quotation to the sentence before it: cut at the last full stop
         cut = list(SENTENCE_END_RE.finditer(text, b_start, q.start))
         if cut:
@@ -708,7 +777,8 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if (before_empty or before.rstrip().endswith(":")) and a_toks and (
                 inner_last[-1:] in ",?!—–-…" or after.lstrip()[:1] in ",—–-"
                                         or after.strip()[:1].islower()):
-            hit = _find_cue(a_toks[:AFTER_CUE_MAX_TOKENS], cues_at)
+            hit = _find_cue(a_toks[:AFTER_CUE_MAX_TOKENS], cues_at) or _cue_after_long_speaker(
+                a_toks[:LONG_SPEAKER_MAX_TOKENS], cues_at)
             if hit:
                 found = (hit, "quotation + speaker + reporting verb")
         # (b) Medvedev said: "…" / Erdogan said, "…" / he said "…"
@@ -789,7 +859,9 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
     for verb, last, cue in cue_list:
         if verb.i in used_cues:
             continue
-        span = _content(verb, last, cue, in_quote)
+        passive = verb.lemma_ in PASSIVE_REPORTS and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        span = _appearance(verb, passive=True) if passive else _content(verb, last, cue, in_quote)
         if span is None:
             continue
         hole = span[2] if len(span) > 2 else None
@@ -799,8 +871,9 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             s += 5  # the complementizer is not part of what was said
         if e - s < 3 or _words(text[s:e]) < (2 if cue.content == "object" else 1):
             continue
-        speaker = _speaker_of(verb, last, cue) if cue.cls != "appearance" else None
-        if speaker is None and cue.cls != "appearance":
+        unnamed = passive or cue.cls == "appearance"  # no source needs to be named
+        speaker = _agent(verb) if passive else None if unnamed else _speaker_of(verb, last, cue)
+        if speaker is None and not unnamed:
             continue
         if speaker is not None and speaker[0] < e and s < speaker[1] and not (
                 hole and hole[0] <= speaker[0] and speaker[1] <= hole[1]):
@@ -822,7 +895,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         mixed = bool(inside) and quoted_words >= MIXED_MIN_WORDS
         if mixed:
             consumed.update(inside)
-        rule = _indirect_rule(verb, last, cue, span, speaker)
+        rule = (PASSIVE_RULE if passive else _indirect_rule(verb, last, cue, span, speaker))
         frags = [[s, e]]
         if hole and s < hole[0] and hole[1] < e:
             # "X, she said, Y": what was said is X and Y, around the attribution
@@ -1062,7 +1135,10 @@ def quotes(doc: "Doc", mentions: list[Mention] | None = None, *,
             s, e, head = r.speaker
             rec.update(speaker=text[s:e], speaker_start=to_source(doc, s),
                        speaker_end=to_source(doc, e - 1) + 1)
-            m = mention_for_span(mentions, s, e, head)
+            if s <= head < e:
+                m = mention_for_span(mentions, s, e, head)
+            else:  # a relative pronoun: the actor is the one of the noun it stands for
+                m = mention_for_span(mentions, head, head + 1, head)
             rec["actor"] = m.actor if m else None
         if r.cue:
             s, e = r.cue

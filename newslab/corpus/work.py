@@ -143,7 +143,7 @@ def run_chunk(items: list[Item], config: Config,
 def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None]) -> ChunkResult:
     t0 = time.perf_counter()
     result = ChunkResult(doc_ids=[it.doc_id for it in items])
-    frames: dict[str, list["pd.DataFrame"]] = {t: [] for t in config.tables}
+    frames: dict[str, list[tuple[str, Any]]] = {t: [] for t in config.tables}
 
     clock = result.timings
     parsed: list[tuple[Item, "Article"]] = []
@@ -176,11 +176,13 @@ def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None])
                 if isinstance(table, BaseException):
                     result.failures.append(failure(item, name, table))
                 else:
-                    frames[name].append(table)
+                    frames[name].append((item.doc_id, table))
         on_doc(1)
 
     for name, parts in frames.items():
-        result.tables[name] = _concat(parts)
+        t = time.perf_counter()
+        result.tables[name] = _assemble(name, parts)
+        clock[name] = clock.get(name, 0.0) + time.perf_counter() - t
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -268,8 +270,17 @@ def _docs(parsed, nlp, batch_size):
 
 
 # -- tables -----------------------------------------------------------------------------------
+#: Columns of the ``blocks`` table after ``doc_id`` and ``block`` (as ``Article.to_frame``).
+BLOCK_COLUMNS = ("kind", "text", "section", "start", "end", "reason", "credit")
+
+
 def _tables(item: Item, article: "Article", doc, nlp, config: Config):
-    """Yield ``(table name, DataFrame or the exception it raised, seconds)`` for one document."""
+    """Yield ``(table name, rows or the exception raised, seconds)`` for one document.
+
+    Rows are a DataFrame for Analysis tables and plain dicts for the article tables; the
+    chunk assembles each table once (:func:`_assemble`), because pandas calls on thousands of
+    one-document frames would cost more than the tables themselves.
+    """
     import pandas as pd
 
     from ..analysis import Analysis
@@ -279,21 +290,44 @@ def _tables(item: Item, article: "Article", doc, nlp, config: Config):
         t = time.perf_counter()
         try:
             if name == "articles":
-                table = pd.DataFrame([article_row(item, article, doc)])
+                rows: Any = [article_row(item, article, doc)]
             elif name == "blocks":
-                table = article.to_frame()
-                table.insert(0, "block", range(len(table)))
+                rows = [{"doc_id": item.doc_id, "block": i,
+                         **{c: getattr(b, c) for c in BLOCK_COLUMNS}}
+                        for i, b in enumerate(article.blocks)]
             else:
                 if analysis is None:
                     analysis = Analysis(article, nlp=nlp, doc=doc, **dict(config.options))
-                table = getattr(analysis, name)
-                if not isinstance(table, pd.DataFrame):
-                    raise TypeError(f"Analysis.{name} gave a {type(table).__name__}, "
+                rows = getattr(analysis, name)
+                if not isinstance(rows, pd.DataFrame):
+                    raise TypeError(f"Analysis.{name} gave a {type(rows).__name__}, "
                                     "not a DataFrame")
-            table = with_doc_id(plain_frame(table), item.doc_id)
         except Exception as err:  # noqa: BLE001 - one table's bug must not lose the others
-            table = err
-        yield name, table, time.perf_counter() - t
+            rows = err
+        yield name, rows, time.perf_counter() - t
+
+
+def _assemble(name: str, parts: list[tuple[str, Any]]) -> "pd.DataFrame":
+    """One chunk's table from its documents' rows, ``doc_id`` first, cells plain data."""
+    import numpy as np
+    import pandas as pd
+
+    if name in ARTICLE_TABLES:
+        cols = None if name == "articles" else ["doc_id", "block", *BLOCK_COLUMNS]
+        df = pd.DataFrame([row for _, rows in parts for row in rows], columns=cols)
+        if name == "blocks":
+            df["section"] = df["section"].astype("Int64")
+        return plain_frame(df) if len(df) else df
+    full = [(doc_id, df) for doc_id, df in parts if len(df)]
+    if not full:
+        cols = ["doc_id"] + [c for c in (parts[0][1].columns if parts else []) if c != "doc_id"]
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    df = pd.concat([d for _, d in full], ignore_index=True) if len(full) > 1 else \
+        full[0][1].reset_index(drop=True)
+    if "doc_id" in df.columns:
+        df = df.drop(columns="doc_id")
+    df.insert(0, "doc_id", np.repeat([i for i, _ in full], [len(d) for _, d in full]))
+    return plain_frame(df, copy=False)
 
 
 def article_row(item: Item, article: "Article", doc=None) -> dict[str, Any]:
@@ -316,22 +350,14 @@ def article_row(item: Item, article: "Article", doc=None) -> dict[str, Any]:
     }
 
 
-def with_doc_id(df: "pd.DataFrame", doc_id: str) -> "pd.DataFrame":
-    """``df`` with a leading ``doc_id`` column."""
-    df = df.copy()
-    if "doc_id" in df.columns:
-        df = df.drop(columns="doc_id")
-    df.insert(0, "doc_id", doc_id)
-    return df.reset_index(drop=True)
-
-
-def plain_frame(df: "pd.DataFrame") -> "pd.DataFrame":
+def plain_frame(df: "pd.DataFrame", copy: bool = True) -> "pd.DataFrame":
     """``df`` with every object cell made plain data (str, numbers, lists, dicts).
 
     spaCy Spans/Tokens become their text, tuples and sets become lists, numpy scalars become
     Python numbers, so tables pickle without a Doc attached and round-trip through Parquet.
     """
-    df = df.copy()
+    if copy:
+        df = df.copy()
     for col in df.columns:
         if df[col].dtype == object:
             df[col] = [_plain(v) for v in df[col]]
@@ -356,15 +382,6 @@ def _plain(v: Any) -> Any:
         return _plain(v.tolist())
     text = getattr(v, "text", None)  # spaCy Span / Token / Doc
     return text if isinstance(text, str) else str(v)
-
-
-def _concat(parts: list["pd.DataFrame"]) -> "pd.DataFrame":
-    import pandas as pd
-
-    full = [p for p in parts if len(p)]
-    if not full:
-        return parts[0].iloc[:0] if parts else pd.DataFrame({"doc_id": pd.Series(dtype=str)})
-    return pd.concat(full, ignore_index=True) if len(full) > 1 else full[0]
 
 
 def failure(item: Item, stage: str, err: BaseException) -> dict[str, Any]:

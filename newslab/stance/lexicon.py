@@ -19,6 +19,12 @@ EVALUATIVE_WORDS_PATH = LEXICON_DIR / "evaluative_words.csv"
 
 #: Polarity values in the tables and their sign when cues are chained (report passes through).
 POLARITY_SIGN = {"support": 1, "oppose": -1, "report": 0, "hedge": 0}
+#: Cue classes that name material acts rather than attitudes or speech: CAMEO's material
+#: cooperation (06-07: aid, provide), coerce (17) and assault (18) versus its verbal classes
+#: (01-05 statements, consultation, cooperation talk; 10-14 demand, disapprove, reject, threaten,
+#: protest). Inside someone else's words an act is what the speaker says about the actor
+#: ("X said Russia could help" is X's suggestion), not the actor's own position.
+ACTION_CLASSES = frozenset({"help", "assault", "coerce"})
 
 
 @dataclass(frozen=True)
@@ -74,3 +80,31 @@ def cue_classes() -> dict[str, str]:
             if c.polarity in ("support", "oppose") and c.cls and lemma not in out:
                 out[lemma] = c.cls
     return out
+
+
+HOLDER_NOUNS_PATH = LEXICON_DIR / "holder_nouns.csv"
+ROLE_NOUNS_PATH = LEXICON_DIR / "role_nouns.csv"
+ACTOR_LABELS_PATH = LEXICON_DIR / "actor_labels.csv"
+
+
+@lru_cache(maxsize=None)
+def holder_nouns() -> frozenset[str]:
+    """Common-noun lemmas that name someone who can hold a position (``critic``, ``union``,
+    ``minister``): ``lexicons/holder_nouns.csv`` plus the role nouns of ``role_nouns.csv``.
+
+    >>> {"critic", "minister"} <= holder_nouns()
+    True
+    """
+    words = {r["noun"].strip().lower() for r in _rows(HOLDER_NOUNS_PATH)}
+    if ROLE_NOUNS_PATH.exists():
+        words |= {r["noun"].strip().lower() for r in _rows(ROLE_NOUNS_PATH)}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def actor_entity_labels() -> frozenset[str]:
+    """spaCy entity labels that name actors (``PERSON``, ``ORG``, ``GPE``...), from
+    ``lexicons/actor_labels.csv``."""
+    if not ACTOR_LABELS_PATH.exists():
+        return frozenset({"PERSON", "ORG", "GPE", "NORP"})
+    return frozenset(r["label"] for r in _rows(ACTOR_LABELS_PATH) if r["actor"].strip() == "yes")

@@ -134,6 +134,13 @@ def _modal(tok: "Token") -> str | None:
     return None
 
 
+def _tentative(modal: str | None, negated: str | None) -> bool:
+    """Whether a modal leaves the holder undecided: ``could``/``might``/``may`` do, but a negated
+    ``could`` states an inability or a refusal (``could not agree``, ``we could not support
+    it``; Palmer, *Mood and Modality*, 2001, on dynamic vs epistemic readings), a firm position."""
+    return modal in _WEAK_MODALS and not (modal == "could" and negated)
+
+
 def np_root(tok: "Token") -> "Token":
     """Climb from a word to the root of the noun phrase it modifies (``Banda's office``).
 
@@ -430,7 +437,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 neg, modal = _negated(tok), _modal(tok)
                 if modal:
                     hedged = True
-                    if modal in _WEAK_MODALS and (i == 0 or not reported):
+                    if _tentative(modal, neg) and (i == 0 or not reported):
                         neutral_hedge = True
                 sign *= POLARITY_SIGN[cue.polarity] * (-1 if neg else 1)
                 found.append((tok, cue, neg, modal))

@@ -27,10 +27,16 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..nlp import SEGMENTS_KEY, to_source
-from .lexicon import POLARITY_SIGN, cue_classes
+from .lexicon import (
+    ACTION_CLASSES,
+    POLARITY_SIGN,
+    actor_entity_labels,
+    cue_classes,
+    holder_nouns,
+)
 from .rules import (
     _SELF_PRONOUNS,
-    _WEAK_MODALS,
+    _tentative,
     _LIGHT_VERBS,
     _describe,
     _light_verb_cue,
@@ -50,12 +56,26 @@ if TYPE_CHECKING:  # pragma: no cover
 STATEMENT_COLUMNS = ["holder", "holder_start", "holder_end", "target", "target_start",
                      "target_end", "statement", "start", "end", "cue", "cue_start", "cue_end",
                      "label", "hedged", "evidence", "kind", "context"]
+#: Dependents of a target noun that describe it rather than name it (cut from the target).
+_TRAILING_CLAUSES = {"relcl", "appos", "advcl", "parataxis"}
+#: Relative pronouns that stand for their antecedent as subject.
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+#: Pronouns that can name a holder (``it`` may be a company or a state; ``this`` cannot).
+_PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it"}
 #: Subject dependencies of a statement's head.
 _SUBJ_DEPS = {"nsubj", "csubj"}
 #: Complements followed from a cue down to what it is about, in order of preference.
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "acl")
-#: Prepositions that introduce what an attitude is about when the cue names none.
-_ABOUT_PREPS = {"to", "for", "against", "of", "on", "about", "with", "over", "in"}
+#: Prepositions that introduce what an attitude is about when the cue names none, most
+#: telling first: goal and theme (``contribute to the mission``, ``talks on the treaty``)
+#: before place (``in Afghanistan``) and means (``help by providing helicopters``).
+_ABOUT_PREPS_BY_RANK = ("to", "for", "against", "towards", "toward", "on", "about", "over",
+                        "of", "with", "in", "by")
+#: Complement dependencies that should name a thing (``more`` in ``contribute more`` does not).
+_NOMINAL_COMPLEMENTS = {"dobj", "attr"}
+#: Nouns that describe how something is done, not what it is about (``in a concrete way``).
+_MANNER_NOUNS = {"way", "manner", "fashion", "means", "sense", "extent", "degree", "time",
+                 "moment", "bit", "lot"}
 #: Determiners and pronouns that make a target phrase refer back (``the plans``).
 _ANAPHORIC = {"the", "this", "that", "these", "those", "it", "them", "they", "such", "its",
               "their"}
@@ -113,8 +133,23 @@ def _holder_name(doc: "Doc", tok: "Token", mentions, speaker: str | None) -> tup
     return span.text, span.start_char, span.end_char
 
 
+def _contentful(tok: "Token") -> bool:
+    """A complement that names something: not ``more``/``much``, a manner (``in a concrete
+    way``) or a date (``on Monday``)."""
+    if tok.pos_ in ("ADJ", "ADV", "ADP", "PART", "DET", "SCONJ", "PUNCT", "SPACE", "X"):
+        return False
+    if tok.lemma_.lower() in _MANNER_NOUNS or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return True
+
+
 def _complement(tok: "Token", cue) -> "Token | None":
-    """What ``tok`` (a cue) is about: the object of its preposition, else its complement."""
+    """What ``tok`` (a cue) is about: the object of its preposition, else its complement.
+
+    Complements that name nothing (``contribute more``, ``in a concrete way``, ``on Monday``)
+    are passed over for the next candidate: the goal or theme preposition (``to the mission``),
+    then the means (``help by providing helicopters``).
+    """
     kids = list(tok.children)
     if cue is not None and cue.prep:
         for c in kids:
@@ -124,13 +159,15 @@ def _complement(tok: "Token", cue) -> "Token | None":
                     return objs[0]
     for dep in _COMPLEMENT_DEPS:
         for c in kids:
-            if c.dep_ == dep and not (dep == "acl" and tok.pos_ not in ("NOUN", "PROPN")):
+            if c.dep_ == dep and not (dep == "acl" and tok.pos_ not in ("NOUN", "PROPN")) \
+                    and (dep not in _NOMINAL_COMPLEMENTS or _contentful(c)):
                 return c
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return objs[0]
+    for prep in _ABOUT_PREPS_BY_RANK:
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp") and _contentful(g)]
+                if objs:
+                    return objs[0]
     return None
 
 
@@ -197,7 +234,7 @@ def _label(chain: list[tuple["Token", object]], holder_tok: "Token | None",
             continue
         if modal and own:
             hedged = True
-            neutral = neutral or modal in _WEAK_MODALS
+            neutral = neutral or _tentative(modal, neg)
         sign *= POLARITY_SIGN[cue.polarity] * (-1 if neg else 1)
         parts.append(_describe(tok, cue, neg, modal if own else None))
         polar_seen = polar_seen or tok
@@ -221,6 +258,12 @@ def _target_span(chain: list[tuple["Token", object]]) -> tuple[int, int] | None:
     toks = [t for t in last.subtree if not t.is_punct or t.i < last.right_edge.i]
     if last.pos_ in ("VERB", "AUX") and last.dep_ not in ("pobj", "pcomp"):
         toks = list(last.subtree)
+    else:
+        # "the plans, which are in their infancy ...": the relative clause or apposition says
+        # more about the target; the target phrase itself ends before it.
+        cut = [c for c in last.children if c.i > last.i and c.dep_ in _TRAILING_CLAUSES]
+        if cut:
+            toks = [t for t in toks if t.i < min(c.left_edge.i for c in cut)]
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "to")):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -231,14 +274,14 @@ def _target_span(chain: list[tuple["Token", object]]) -> tuple[int, int] | None:
 
 
 def _subject_of(head: "Token") -> "Token | None":
+    """The subject of ``head``; for ``X, who praised ...`` the antecedent X, not ``who``."""
     for c in head.children:
         if c.dep_ in _SUBJ_DEPS:
+            if c.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
+                return head.head
             return c
     if head.dep_ in ("conj", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
         return _subject_of(head.head)
-    if head.dep_ == "relcl" and any(c.dep_ in _SUBJ_DEPS and c.lower_ in ("who", "which", "that")
-                                    for c in head.children):
-        return head.head
     return None
 
 
@@ -246,7 +289,8 @@ def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_
          kind: str, sent: "Span", target: tuple[int, int] | None) -> dict:
     src = lambda i: to_source(doc, i)  # noqa: E731 - one-line offset map
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
-    while prev is not None and not prev.text.strip() and prev.start > 0:
+    # skip "sentences" that are only a closing quote mark or blank lines the parser split off
+    while prev is not None and not any(t.is_alpha for t in prev) and prev.start > 0:
         prev = doc[prev.start - 1].sent
     ts, te = target if target else (None, None)
     return {
@@ -327,8 +371,12 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
                                       and h.lemma_.lower() not in _LIGHT_VERBS)
+        target = q_span
+        if not speech:
+            # "objected to the plans": the position is about the cue's complement
+            target = _target_span(_chain(h)) or q_span
         row = _row(doc, holder, label, hedged, ev, polar,
-                   "quote" if speech else "attitude", h.sent, q_span)
+                   "quote" if speech else "attitude", h.sent, target)
         if speech:
             row["statement"] = doc.text[q_span[0]:q_span[1]]
             row["start"], row["end"] = to_source(doc, q_span[0]), to_source(doc, q_span[1] - 1) + 1
@@ -396,11 +444,66 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
         speaker = inside[2] if inside else None
         if inside and subj.lower_ in _SELF_PRONOUNS:
             continue  # the quotation row already gives the speaker's position
+        if chain[0][1].cls in ACTION_CLASSES and (inside or _embedded_content(tok)):
+            continue  # "X said Russia could help": X's suggestion, the quotation row has it
+        if not _can_hold(subj, mentions):
+            continue  # "bottlenecks hampered delivery": a thing, not a position holder
+        target = _target_span(chain)
+        if target is None or not _names_something(doc, target):
+            continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
         holder = _holder_name(doc, subj, mentions, speaker)
-        rows.append(_row(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent,
-                         _target_span(chain)))
+        rows.append(_row(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent, target))
     return rows
+
+
+#: Dependencies by which a clause is the content of the verb or noun above it
+#: ("said [Russia could help]", "the claim [that Russia helped]").
+_CONTENT_CLAUSE_DEPS = {"ccomp", "parataxis"}
+
+
+def _embedded_content(tok: "Token") -> bool:
+    """Whether ``tok`` heads (or is conjoined to) a clause that is someone else's reported or
+    thought content: a ``ccomp``/``parataxis`` of a verb, or a ``that`` clause of a noun.
+
+    Content clauses follow the complement-clause analysis of reported speech (Quirk et al. 1985,
+    §15.3-15.5; Huddleston & Pullum 2002, ch. 11): the embedded subject's verb states what the
+    matrix subject says or thinks, not what the embedded subject itself holds.
+    """
+    t = tok
+    for _ in range(12):
+        if t.head == t:
+            return False
+        if t.dep_ in _CONTENT_CLAUSE_DEPS:
+            return True
+        if t.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return True
+        if t.dep_ not in ("conj", "xcomp", "advcl", "aux", "relcl"):
+            return False
+        t = t.head
+    return False
+
+
+def _can_hold(tok: "Token", mentions) -> bool:
+    """Whether the subject ``tok`` names someone who can take a position: an actor mention, a
+    named entity of an actor type, a personal pronoun, or a person/body noun
+    (``lexicons/holder_nouns.csv`` and ``role_nouns.csv``)."""
+    if tok.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    m = _mention_at(mentions, tok)
+    if m is not None and m.actor:
+        return True
+    if tok.ent_type_ in actor_entity_labels():
+        return True
+    return tok.lemma_.lower() in holder_nouns() or tok.lower_ in holder_nouns()
+
+
+def _names_something(doc: "Doc", span: tuple[int, int]) -> bool:
+    """A target phrase with at least one word that names something (``the plans``), not only
+    ``more`` or ``a very concrete way``."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return toks is not None and any(
+        t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "NUM") and _contentful(t) for t in toks)
 
 
 # -- ranking ---------------------------------------------------------------------------------
@@ -471,8 +574,11 @@ def stance(statements_df: "pd.DataFrame", target: str, *, holder: str | None = N
         score = WEIGHT_TARGET * _overlap(t_words, own_text) + WEIGHT_STATEMENT * _overlap(t_words, sentence)
         own_target = getattr(r, "target", None)
         if _anaphoric(None if _na(own_target) else str(own_target)):
+            # "the request" means what the sentence before describes: read it as the target
             context = getattr(r, "context", None)
-            score += WEIGHT_CONTEXT * _overlap(t_words, "" if _na(context) else str(context))
+            context = "" if _na(context) else str(context)
+            score += WEIGHT_CONTEXT * _overlap(t_words, context)
+            text = f"{text} {context}"
         cue = "" if _na(getattr(r, "cue", None)) else str(r.cue).lower()
         cue_words = {w for w in _words(text)}
         if t_classes and any(classes.get(w) in t_classes for w in cue_words | {cue}):
