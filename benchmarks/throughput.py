@@ -87,6 +87,47 @@ def max_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss * scale
 
 
+class MemoryWatch:
+    """Peak resident memory of this process, of its largest worker and of all together, sampled
+    every 0.2 s by a thread (psutil). ``getrusage`` cannot tell workers apart: a spawned
+    worker inherits its parent's peak through the fork that precedes exec."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_self = self.peak_worker = self.peak_total = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "MemoryWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            try:
+                own = me.memory_info().rss
+                kids = []
+                for child in me.children(recursive=True):
+                    try:
+                        kids.append(child.memory_info().rss)
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                continue
+            mb = 1024 * 1024
+            self.peak_self = max(self.peak_self, own / mb)
+            self.peak_worker = max([self.peak_worker] + [k / mb for k in kids])
+            self.peak_total = max(self.peak_total, (own + sum(kids)) / mb)
+
+
 def cpu_seconds() -> float:
     """CPU time of this process and of its finished children (pool and Dask workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -119,8 +160,19 @@ def main(argv=None) -> int:
     nlp = load_model(exclude=PROFILES[args.profile])
     rows = []
 
-    def record(name: str, seconds: float, cpu: float, docs: int, note: str = "") -> None:
+    try:
+        import psutil  # noqa: F401
+        watch_memory = True
+    except ImportError:
+        watch_memory = False
+        print("  (psutil not installed: peak memory from getrusage, this process only)")
+    memory = []
+
+    def record(name: str, seconds: float, cpu: float, docs: int, note: str = "",
+               watch: "MemoryWatch | None" = None) -> None:
         rows.append((name, docs, seconds, words / seconds, docs / seconds, cpu, load(), note))
+        if watch is not None:
+            memory.append((name, watch.peak_self, watch.peak_worker, watch.peak_total))
         print(f"  done: {name} in {seconds:.1f} s, {cpu:.1f} CPU s (load {load()})", flush=True)
 
     # Warm-up: first calls allocate and JIT nothing in spaCy, but do touch lazy imports/pages.
@@ -144,13 +196,20 @@ def main(argv=None) -> int:
         except ImportError:
             print("  (Dask not installed: pip install 'newslab[dask]'; skipping it)")
     for i, (name, kw) in enumerate(runs):
+        watch = MemoryWatch() if watch_memory else None
         t, c = time.perf_counter(), cpu_seconds()
-        res = analyze_corpus(corpus, out=Path(tmp) / f"run{i}", batch_size=args.batch_size,
-                             profile=args.profile, progress=False, **kw)
+        if watch:
+            watch.__enter__()
+        try:
+            res = analyze_corpus(corpus, out=Path(tmp) / f"run{i}", batch_size=args.batch_size,
+                                 profile=args.profile, progress=False, **kw)
+        finally:
+            if watch:
+                watch.__exit__()
         seconds = time.perf_counter() - t
         fails = len(res.stats.doc_failed)
         record(name, seconds, cpu_seconds() - c, res.stats.n_done,
-               "incl. start-up" + (f"; {fails} docs failed" if fails else ""))
+               "incl. start-up" + (f"; {fails} docs failed" if fails else ""), watch)
         results[name] = res
 
     print()
@@ -173,8 +232,17 @@ def main(argv=None) -> int:
     if dask_name in speed:
         print(f"Dask LocalCluster(2) / 2 processes: {speed[dask_name] / two:.2f}   "
               "(target 0.90-1.10)")
-    print(f"Peak memory: this process {max_rss_mb(resource.RUSAGE_SELF):,.0f} MB; largest "
-          f"child process {max_rss_mb(resource.RUSAGE_CHILDREN):,.0f} MB (pool workers).")
+    print(f"Peak memory (max RSS) of this process over the whole run: "
+          f"{max_rss_mb(resource.RUSAGE_SELF):,.0f} MB")
+    for name, own, worker, total in memory:
+        print(f"  {name:30} main {own:6,.0f} MB, largest worker {worker:6,.0f} MB, "
+              f"all processes {total:6,.0f} MB")
+    timings = {name: res.stats.timings for name, res in results.items()}
+    one_t = timings.get("newslab, 1 process") or {}
+    busy = sum(one_t.values())
+    if busy:
+        print("Time by stage (1 process): " + ", ".join(
+            f"{stage} {sec / busy:.0%}" for stage, sec in one_t.items()))
 
     # The engines must agree: the same rows in every table.
     base = results["newslab, 1 process"]

@@ -14,7 +14,8 @@ How a row is found, in the order the rules run (each row's ``rule`` column names
    quotations); otherwise the quotation ends with its paragraph (best reading, never an error).
 2. **Direct quotations** (the quotation is a whole sentence or stands at a sentence edge):
    the speaker and reporting verb come after it (``"…," he said``), before it
-   (``Medvedev said: "…"``, ``Erdogan said, "…"``), at the end of the previous paragraph
+   (``Medvedev said: "…"``, ``Erdogan said, "…"``; a long speaker phrase is fine: ``"…," Jane
+   Doe, a senior fellow at …, wrote``), at the end of the previous paragraph
    (``Cruz continued:`` + a quotation paragraph), or on a transcript line (``PENCE: …``).
    A quotation that directly follows an attributed one in the same paragraph
    (``"…," he said. "…"``) is the same attribution: one row, several ``fragments``.
@@ -23,6 +24,16 @@ How a row is found, in the order the rules run (each row's ``rule`` column names
    infinitive, or for verbs such as *deny*, *praise* an object), plus ``according to X``,
    ``X told Y that …``, ``X was quoted as saying …`` and ``…, he said`` after a clause.
    When the reported part holds a quoted fragment of two words or more it is ``mixed``.
+   PolNeAR's conventions (Newell et al. 2018) decide the spans: an attribution that interrupts
+   its sentence (``The plan, she said, failed``) reports the whole sentence, in two fragments
+   around ``, she said,``; ``seem`` / ``appear`` + complement and agentless passive reports
+   (``is expected to``, ``is said to``, ``was reported that``) report subject to complement with
+   no named speaker; the object of *say*, *write*, *tweet*… is what was said when there is no
+   clause (``said yes``); a relative pronoun is the speaker mention (``Merkel, who said…``:
+   speaker ``who``, actor Angela Merkel).
+3b. **Noun cues** from ``lexicons/reporting_nouns.csv``: ``her claim that …``, ``criticism of
+   …``, ``voiced concern about …`` — the possessor (or the subject of a light verb such as
+   *voice*, *make*) is the speaker; none when the noun stands alone.
 4. **Left-over quotations**: a quotation paragraph right after an attributed quotation is
    credited to the previous speaker; another quotation that reads as a sentence (six words or
    more with a verb) is kept with no speaker. Everything else in quote marks is a scare quote,
@@ -110,6 +121,10 @@ SPEAKER_EXCLUDE_DEPS = {"relcl", "acl", "advcl", "punct", "parataxis", "cc", "pr
 BETWEEN_CUE_AND_QUOTE_POS = {"ADV", "ADP", "PART", "PUNCT", "DET", "PRON", "SPACE"}
 #: Prepositions that carry the content of an attitude verb ("accused X of …", "praised X for …").
 CONTENT_PREPS = {"of", "for", "as", "over", "about", "on", "to", "against", "with", "that"}
+#: Speech verbs whose direct object, when there is no clause, is what was said ("said yes",
+#: "wrote an op-ed", "tweeted a photo"). Chosen on PolNeAR train: for "add", "answer", "read"
+#: or "continue" the object is mostly not a statement ("added a provision").
+OBJECT_IS_SAID = {"say", "note", "explain", "write", "tweet", "post", "report", "recall"}
 #: Complement labels that hold what a verb reports.
 CLAUSE_DEPS = ("ccomp",)
 XCOMP_DEPS = ("xcomp", "ccomp")
@@ -141,6 +156,18 @@ def reporting_cues() -> dict[str, Cue]:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         return {r["cue"]: Cue(r["cue"], r["class"], r["content"], r["addressee"] == "yes")
                 for r in rows}
+
+
+@lru_cache(maxsize=None)
+def reporting_nouns() -> dict[str, str]:
+    """Noun lemma → class, from ``lexicons/reporting_nouns.csv`` ("his claim that …").
+
+    >>> reporting_nouns()["claim"]
+    'speech'
+    """
+    with open(LEXICONS / "reporting_nouns.csv", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["noun"]: r["class"] for r in rows}
 
 
 @lru_cache(maxsize=None)
@@ -520,6 +547,13 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
         if clause and cue.addressee:
             obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i]
             clause = obj[:1] + clause
+    if not clause and verb.lemma_ in OBJECT_IS_SAID:
+        # "said yes", "told a joke", "can't say goodbye": the object is what was said
+        # (PolNeAR marks it); a clause the parser hung elsewhere ("saying X -- is Y") follows it
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+        if objs:
+            clause = objs[:1] + [c for c in kids if c.dep_ == "dep" and c.i > objs[0].i
+                                 and c.pos_ in ("VERB", "AUX")][:1]
     if not clause and cue.content == "object":
         objs = [c for c in kids if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if objs:
@@ -708,6 +742,59 @@ def _cue_after_long_speaker(tokens: list["Token"], cues_at: dict[int, tuple["Tok
             return cues_at[t.i]
         return None
     return None
+
+
+#: Verbs whose subject is the target of the noun cue, not its source ("drew criticism").
+RECEIVING_VERBS = {"draw", "face", "receive", "get", "attract", "earn", "spark", "prompt",
+                   "trigger", "provoke", "invite", "win", "gain", "lose", "field", "answer",
+                   "dodge", "ignore"}
+#: Prepositions that carry a noun cue's content ("criticism of X", "questions about X").
+NOUN_CONTENT_PREPS = {"of", "about", "for", "on", "against", "over", "to", "that"}
+
+
+def _noun_cues(doc: "Doc", in_quote) -> Iterable[tuple["Token", tuple[int, int],
+                                                       tuple[int, int, int] | None]]:
+    """Noun cues (``lexicons/reporting_nouns.csv``) with their content and speaker, if any.
+
+    Content: a that-clause or infinitive on the noun ("her claim that X", "his call to X"),
+    else the object of an about/of/for/on/against… phrase ("criticism of X"). Speaker: the
+    possessor ("his", "Trump's") or a "by X" phrase, else none (PolNeAR leaves it empty)."""
+    nouns = reporting_nouns()
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or in_quote(tok.idx) is not None:
+            continue
+        kids = [c for c in tok.children if c.i > tok.i]
+        content = None
+        clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and (
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+        if clause is not None:
+            content = _span_of_tokens(clause.subtree)
+        else:
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS),
+                        None)
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+                if prep is not None else None
+            if obj is not None:
+                content = _span_of_tokens(obj.subtree)
+        if content is None:
+            continue
+        speaker = None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ not in RECEIVING_VERBS:
+            owner = _subject(tok.head)  # "Sanders voiced concern about …": the one voicing it
+            if owner is not None and owner.pos_ == "PRON" and owner.dep_ == "expl":
+                owner = None
+        if owner is not None:
+            s, e = _speaker_tokens(owner)
+            # drop the possessive 's from the speaker phrase
+            while e - 1 > s and doc[e - 1].dep_ == "case":
+                e -= 1
+            speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
+        yield tok, content, speaker
 
 
 def _find_cue(tokens: list["Token"], cues_at: dict[int, tuple["Token", "Token", Cue]],
@@ -905,6 +992,21 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
                          rule + (" (with a quoted fragment)" if mixed else ""), speaker=speaker,
                          cue=(verb.idx, last.idx + len(last)), cue_token=verb.i,
                          quotations=inside if mixed else []))
+
+    # -- 3b. noun cues: "his claim that …", "criticism of the plan" ----------------------------
+    taken = [(f[0], f[1]) for r in rows for f in r.fragments]
+    for noun, content, speaker in _noun_cues(doc, in_quote):
+        s, e = _trim(text, *content)
+        if text.startswith("that ", s):
+            s += 5  # as for verbs: the complementizer is not part of the content
+        if e - s < 3 or any(fs < e and s < fe for fs, fe in taken):
+            continue  # a verb's row already holds it ("expressed concern about …")
+        inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
+        if any(j in consumed for j in inside):
+            continue
+        rows.append(_Row([[s, e]], "indirect", "reported stance: noun cue + content",
+                         speaker=speaker, cue=(noun.idx, noun.idx + len(noun)), cue_token=noun.i))
+        taken.append((s, e))
 
     # -- 4. left-over quotations --------------------------------------------------------------
     last_in_para: dict[int, _Row] = {}

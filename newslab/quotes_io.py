@@ -5,9 +5,9 @@ Input lines are ``{"id": …, "text": …}``; output lines are ``{"id": …, "qu
 with ``[start, end)`` spans into that line's ``text``.
 
 Raw texts are parsed directly (one Doc per text, no :func:`newslab.parse_text` first): the Doc
-text *is* the input, so spans need no mapping. Measured on PolNeAR dev (84 texts): raw text
-gives quote F1 0.634 (direct 0.910), going through parse_text + article_doc gives 0.635 (direct
-0.910) — no gain, an extra pass, and parse_text's boilerplate filter may drop a block (it
+text *is* the input, so spans need no mapping. Measured on PolNeAR dev (84 texts, with the
+earlier rule set): raw text gave quote F1 0.634 (direct 0.910), going through parse_text +
+article_doc 0.635 (direct 0.910) — no gain, an extra pass, and parse_text's boilerplate filter may drop a block (it
 dropped 70 of these texts' blocks) and its quotations with it. Texts are run
 through ``nlp.pipe`` in batches with a tqdm progress bar.
 """

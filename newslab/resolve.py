@@ -13,8 +13,15 @@ resolution", Computational Linguistics 20(4)):
   reporting verb. All weights halve at each new sentence, so recent and prominent actors win.
 * **Pronouns** (he/she/it/they…) take the most salient actor that agrees in gender and number:
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
-  list (``lexicons/first_names.csv``); unknown gender agrees with both. ``it``/``they`` only link
-  to organisations or places named in the same or previous sentence. A pronoun never takes an
+  list (``lexicons/first_names.csv``); unknown gender agrees with both. ``it``/``its``/``they``/
+  ``their`` link to an organisation or place only with evidence from the parse (subject
+  continuity, as in centering theory): a possessive takes the subject of the first verb above
+  it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
+  of the verb reporting it ("Nato said it would…"), a main-clause subject the previous
+  sentence's subject actor. Impersonal ``it`` ("it is unclear", "it seems") and pronouns in a
+  relative clause on another noun ("the plans, which are in their infancy") stay unresolved;
+  ``they`` needs a group (``NORP``) or a plural-looking name, ``it`` a singular one. Objects
+  (``them``) are left alone. A pronoun never takes an
   actor named as another argument of its own verb ("Smith praised him": him ≠ Smith).
 * **Aliases.** An apposition (``Sergei Lavrov, Russia's foreign minister``), a title before a
   name (``Foreign Minister Sergei Lavrov``) or a predicate (``Rasmussen … became the head of
@@ -282,6 +289,25 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     events.sort(key=lambda e: e[0])
     current_sent = 0
     recent: dict[str, int] = {}  # actor → sentence index of its last mention
+    pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+
+    def actor_at(t: "Token") -> str | None:
+        """The non-person actor a token names (or a pronoun already linked to one)."""
+        m = by_token.get(t.i)
+        if m is not None:
+            return m.actor if actors[m.actor].type in NON_PERSON_TYPES else None
+        return pron_actor.get(t.i)
+
+    sents = list(doc.sents) if len(doc) else []
+
+    def sent_subjects(k: int) -> str | None:
+        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
+        as ``sent_idx`` counts)."""
+        if not 0 <= k - 1 < len(sents):  # sent_idx counts from 1
+            return None
+        root = sents[k - 1].root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return actor_at(subj) if subj is not None else None
 
     def decay(k: int) -> None:
         nonlocal current_sent
@@ -308,8 +334,13 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
             low = tok.lower_
             _, gender, number = pronouns()[low]
             cands = [a for a in actors.values() if a.salience > 0 and _agrees(a, gender, number)]
-            if gender in ("n", ""):  # it / they: only a very recent organisation or place
-                cands = [a for a in cands if current_sent - recent.get(a.name, -99) <= 1]
+            if gender in ("n", ""):
+                # it / they: only with evidence that the pronoun continues an organisation or
+                # place (it is the subject of the clause that governs the pronoun, or of the
+                # previous sentence); "since they were frozen" (relations) stays unresolved
+                source = _nonperson_antecedent(tok, actor_at, sent_subjects, int(sent_idx[i]))
+                cands = [a for a in cands if a.name == source and _number_agrees(a, low)
+                         and current_sent - recent.get(a.name, -99) <= 1]
             if not low.endswith("self") and not low.endswith("selves"):
                 # binding: not a co-argument of the same verb
                 cands = [a for a in cands if a.last_token is None
@@ -319,6 +350,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
                 out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
                                    best.type or "", best.name, best.type, "pronoun"))
                 bump(best, tok)
+                pron_actor[tok.i] = best.name
             continue
         if i in aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
             continue
@@ -336,6 +368,60 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
             bump(best, tok)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _number_agrees(actor: _Actor, pronoun: str) -> bool:
+    """it/its need a singular organisation or place; they/their a group (a nationality or
+    party, ``NORP``) or a plural-looking name ("Democrats", "the Yankees")."""
+    if pronoun.startswith("it"):
+        return actor.type != "NORP"
+    return actor.type == "NORP" or actor.name.lower().endswith("s")
+
+
+#: Verbs whose "it" subject is impersonal ("it seems", "it appears", "it happens").
+IMPERSONAL_VERBS = {"seem", "appear", "happen", "turn", "matter", "rain", "take"}
+#: How far up the parse a possessive "its" / "their" may look for the verb whose subject owns it.
+POSSESSOR_HOPS = 6
+
+
+def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str | None:
+    """The organisation or place an ``it`` / ``its`` / ``they`` / ``their`` refers to, when the
+    parse gives evidence for one (after the subject-continuity preference of centering theory,
+    Grosz, Joshi & Weinstein 1995), else ``None``.
+
+    * a possessive takes the subject of the first verb above it that has one: "Moscow
+      expressed its willingness" → Moscow; "the plans, which are in their infancy" → (which);
+    * a subject pronoun in a reported or subordinate clause takes the subject of the verb that
+      governs it: "Nato said it would stay" → Nato;
+    * a main-clause subject (or its possessor) takes the previous sentence's subject actor:
+      "Nato met in Brussels. It said …" → Nato.
+    """
+    if tok.dep_ == "poss":
+        cur = tok.head
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.dep_ == "ROOT":
+            # "Its army …": the possessor of a main subject continues the last sentence
+            return sent_subjects(k - 1)
+        for _ in range(POSSESSOR_HOPS):
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = _subject_of(cur)
+                if subj is not None:
+                    return actor_at(subj)
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head
+        copula = verb.lemma_ == "be" or verb.lower_ in ("’s", "'s")
+        if tok.lower_ == "it" and (verb.lemma_ in IMPERSONAL_VERBS or copula and any(
+                c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
+            return None  # "it's unclear", "it seems", "it is to deport …": no referent
+        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(verb.head)
+            return actor_at(subj) if subj is not None else None
+        if verb.dep_ == "ROOT":
+            return sent_subjects(k - 1)
+    return None
 
 
 def _candidates(doc: "Doc"):

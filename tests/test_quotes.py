@@ -180,6 +180,92 @@ def test_single_scare_quoted_word_leaves_reported_speech_indirect(q):
     assert row.kind == "indirect"
 
 
+def test_attribution_in_the_middle_of_a_sentence_splits_the_content(q):
+    text = "In the end, officials said, the ceasefire collapsed within hours."
+    row = one(q(text), cue="said")
+    assert [text[s:e] for s, e in row.fragments] == ["In the end",
+                                                     "the ceasefire collapsed within hours"]
+    assert (row.kind, row.speaker) == ("indirect", "officials")
+    assert row.rule == "reported speech: sentence interrupted by speaker + reporting verb"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Voters seem ready to punish the governor.", "seem"),
+    ("The mayor appears to have lost the support of the unions.", "appears"),
+])
+def test_seem_and_appear_are_attributions_with_no_named_source(q, text, cue):
+    row = one(q(text), cue=cue)
+    assert row.quote == text.rstrip(".")  # subject to complement, as PolNeAR marks them
+    assert row.speaker is None and row.rule.startswith("evidential")
+
+
+def test_appear_without_a_complement_is_not_an_attribution(q):
+    assert q("The minister appeared on television on Sunday evening.").empty
+
+
+def test_impersonal_it_seems_keeps_only_the_clause(q):
+    row = one(q("It seems the council has too many members."), cue="seems")
+    assert row.quote == "the council has too many members"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("The merger is expected to create the largest bank in the country.",
+     "The merger is expected to create the largest bank in the country", None),
+    ("It was reported that the minister had resigned.", "the minister had resigned", None),
+    ("The deal was first reported by The Washington Post.", "The deal", "The Washington Post"),
+])
+def test_agentless_passive_reports(q, text, quote, speaker):
+    row = one(q(text), rule="passive report: subject + is expected/said to + complement")
+    assert (row.quote, row.speaker) == (quote, speaker)
+
+
+@pytest.mark.parametrize("text, cue, quote", [
+    ("The senator denounced the new surveillance law.", "denounced", "the new surveillance law"),
+    ("The governor touted the drop in unemployment.", "touted", "the drop in unemployment"),
+    ("The mayor is hoping to win a third term.", "hoping", "to win a third term"),
+])
+def test_attitude_and_speech_verbs_from_the_lexicon(q, text, cue, quote):
+    row = one(q(text), cue=cue)
+    assert row.quote == quote and row.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, cue, quote, speaker", [
+    ("Her claim that the economy was booming turned out to be false.", "claim",
+     "the economy was booming", "Her"),
+    ("The bill drew sharp criticism of the tax cuts.", "criticism", "the tax cuts", None),
+    ("The senator has made the argument that the program costs too much.", "argument",
+     "the program costs too much", "The senator"),
+])
+def test_noun_cues(q, text, cue, quote, speaker):
+    row = one(q(text), cue=cue)
+    assert (row.quote, row.speaker) == (quote, speaker)
+    assert row.rule == "reported stance: noun cue + content"
+
+
+def test_object_of_say_is_what_was_said(q):
+    row = one(q("The governor tweeted a photo of the flooded bridge."), cue="tweeted")
+    assert (row.quote, row.speaker) == ("a photo of the flooded bridge", "The governor")
+
+
+def test_relative_pronoun_is_the_speaker_mention_and_the_actor_is_its_noun(q):
+    row = one(q("Putin met Angela Merkel, who said the talks were useful."), cue="said")
+    assert (row.speaker, row.actor, row.quote) == ("who", "Angela Merkel", "the talks were useful")
+
+
+def test_speaker_with_a_long_apposition_after_the_quotation(q):
+    text = ('"The plank means a tougher attitude toward banks," Jane Doe, a senior fellow at a '
+            'research institute in Washington and a party delegate, wrote in an analysis.')
+    row = one(q(text), kind="direct")
+    assert row.speaker.startswith("Jane Doe") and row.cue == "wrote"
+    assert row.rule == "quotation + speaker + reporting verb"
+
+
+def test_attribution_after_an_exclamation_that_ends_the_sentence(q):
+    row = one(q("“Loved the show — wish they had another season coming!” Bush said."),
+              kind="direct")
+    assert (row.speaker, row.cue) == ("Bush", "said")
+
+
 @pytest.mark.parametrize("text", [
     "The rise of Pakistan's 'burger' generation",
     "She read \"War and Peace\" on the train to Moscow last summer.",

@@ -83,3 +83,24 @@ def test_mention_for_span_prefers_the_head():
     assert mention_for_span(ms, 0, 40, head=6).actor == "Sergei Lavrov"
     assert mention_for_span(ms, 0, 40).actor == "Sergei Lavrov"
     assert mention_for_span(ms, 30, 40) is None
+
+
+@pytest.mark.parametrize("text, pronoun, actor", [
+    ("Moscow has repeatedly expressed its willingness to help.", "its", ["Moscow", "Russia"]),
+    ("Nato said it would keep its troops in the region.", "it", ["Nato", "NATO"]),
+    ("Democrats met in Denver. They chose a new chairman.", "They", ["Democrats"]),
+])
+def test_it_and_they_link_with_subject_evidence(resolve, text, pronoun, actor):
+    assert resolve(text)[pronoun][0] in actor
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    # "they" are the relations, "their" the plans, "it" is impersonal: none is Russia
+    ("Relations between Nato and Russia have improved since they were frozen in 2008.", "they"),
+    ("Russia has objected to the plans, which are in their infancy.", "their"),
+    ("Russia rejected the offer. It is unclear why.", "It"),
+    ("Iowa looms larger for the two senators because of their ties to evangelical voters.",
+     "their"),
+])
+def test_it_and_they_stay_unresolved_without_evidence(resolve, text, pronoun):
+    assert pronoun not in resolve(text)

@@ -110,7 +110,7 @@ class CorpusResult:
     ``stage`` (``read``, ``parse``, ``nlp``, ``worker`` or a table name), ``error`` (the
     exception type) and ``reason``.
 
-    >>> res = analyze_corpus("data/wikinews", tables=("articles",), progress=False)  # doctest: +SKIP
+    >>> res = analyze_corpus("data/wikinews", tables=["articles"])  # doctest: +SKIP
     >>> res.tables["articles"].columns[0]  # doctest: +SKIP
     'doc_id'
     """
@@ -244,7 +244,8 @@ def analyze_corpus(
     ``.jsonl`` file (one ``{"id", "text"|"html"}`` object per line), a DataFrame with a ``text``
     or ``html`` column (and optional ``doc_id``/``id``, ``url``), or a list of these.
     ``n_process``: worker processes (``engine="local"``; ``-1`` = one per CPU) or Dask workers
-    (``engine="dask"``, unless you pass your own ``client``). ``batch_size``: documents per ``nlp.pipe`` batch.
+    (``engine="dask"``, unless you pass your own ``client``). ``batch_size``: documents per
+    ``nlp.pipe`` batch.
     ``out``: a folder for Parquet output, resumed if it holds an unfinished run with the same
     settings (``resume=False`` replaces it). ``tables``: which tables to build (default
     :data:`DEFAULT_TABLES`). ``profile``: ``"full"`` or ``"fast"`` (no dependency parse).
@@ -252,7 +253,8 @@ def analyze_corpus(
     ``max_chars``: the per-document size limit (default newslab's ``MAX_CHARS``). ``limit``:
     analyse at most this many not-yet-done documents (a quick look, or a run in parts).
     ``options``: keyword arguments for :class:`~newslab.analysis.Analysis` (``metonymy``,
-    ``aliases``).
+    ``aliases``). ``progress``: a tqdm bar (notebook-aware, documents/s) and the summary
+    printed at the end; ``False`` for silence.
 
     >>> res = analyze_corpus("data/wikinews", out="results/wikinews", n_process=2)  # doctest: +SKIP
     >>> res.tables["entities"].groupby("doc_id").size().describe()  # doctest: +SKIP

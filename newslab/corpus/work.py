@@ -386,8 +386,26 @@ def _plain(v: Any) -> Any:
 
 def failure(item: Item, stage: str, err: BaseException) -> dict[str, Any]:
     """One failures-table record."""
+    from ..errors import NewslabError
+
     reason = " ".join(str(err).split()) or repr(err)
     if len(reason) > MAX_REASON:
         reason = reason[: MAX_REASON - 1] + "…"
+    if not isinstance(err, (NewslabError, OSError)):
+        reason += _where(err)  # an unexpected error is a bug: say where, for the report
     return {"doc_id": item.doc_id, "source": item.source, "stage": stage,
             "error": type(err).__name__, "reason": reason}
+
+
+def _where(err: BaseException) -> str:
+    """`` [at newslab/quotes.py:120 in _rows]``: where ``err`` was raised."""
+    import traceback
+
+    frames = traceback.extract_tb(err.__traceback__)
+    if not frames:
+        return ""
+    f = frames[-1]
+    marker = f"{os.sep}newslab{os.sep}"
+    path = (f.filename[f.filename.rindex(marker) + 1:] if marker in f.filename
+            else os.path.basename(f.filename))
+    return f" [at {path}:{f.lineno} in {f.name}]"

@@ -216,6 +216,8 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
             c.dep_ in _SUBJ_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in child.children
         ):
             preds.append((child, "relcl"))
+    if anchor.dep_ in _SUBJ_DEPS | {"nsubjpass"}:
+        preds += [(n, "poss") for n in _bound_possessive_cues(anchor.head)]
     # A verb conjoined to the holder's verb without its own subject shares the holder.
     more = []
     for pred, role in preds:
@@ -238,6 +240,28 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
                     ):
                         more.append((c, "message"))
     return preds + more
+
+
+#: Third-person possessive pronouns that, inside their own clause, refer to its subject.
+_BOUND_POSSESSIVES = {"his", "her", "its", "their"}
+
+
+def _bound_possessive_cues(verb: "Token") -> list["Token"]:
+    """Cue nouns in ``verb``'s clause whose possessor is a third-person pronoun
+    (``Trump was criticised for his praise of Putin``): the pronoun is read as the clause's
+    subject, the preferred antecedent of a possessive in its own clause (the subject
+    preference of Hobbs 1978 and Lappin & Leass 1994). Clauses with a subject of their own
+    are not entered."""
+    out, stack = [], [c for c in verb.children if c.dep_ not in _SUBJ_DEPS | {"nsubjpass"}]
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in ("VERB", "AUX") and _own_subject(tok) is not None:
+            continue
+        if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _BOUND_POSSESSIVES
+                                      for c in tok.children) and match_cue(tok) is not None:
+            out.append(tok)
+        stack.extend(tok.children)
+    return out
 
 
 def _path_down(top: "Token", target_root: "Token") -> list["Token"] | None:
@@ -318,10 +342,17 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Tru
     for pred, role in holder_predicates(h_root):
         path = _path_down(pred, t_root)
         if path is None:
+            res = _relative_object(pred, role, t_root)
+            if res is not None and (best is None or best.label == "neutral"):
+                best = res
             continue
         below = path[1] if len(path) > 1 else t_root
-        if below.i in {t.i for t in anchor.subtree} or t_root.i in {t.i for t in anchor.subtree}:
-            continue  # the target sits in the holder's own noun phrase
+        # The target must not sit in the holder's own noun phrase; for an attitude noun the
+        # holder authors ("US support for Saudi Arabia") that phrase ends at the noun.
+        own = {t.i for t in (h_root.subtree if role == "poss" and anchor in pred.subtree
+                             or role == "poss" and pred == anchor else anchor.subtree)}
+        if below.i in own or t_root.i in own:
+            continue
         if below.dep_ in _SUBJ_DEPS and below.head == pred:
             continue  # the target is the predicate's (other) subject
         res = _compose(path, t_root)
@@ -331,6 +362,22 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Tru
     if (best is None or best.label == "neutral" and not best.hedged) and speech and speech_sentiment:
         return _speech_sentiment(*speech, target) or best or StanceResult()
     return best or StanceResult()
+
+
+def _relative_object(pred: "Token", role: str, t_root: "Token") -> StanceResult | None:
+    """``Bezos, whom Trump has attacked``: the noun a relative clause hangs from is the object
+    of the holder's cue when the clause has no object of its own (the gap is the object)."""
+    if role != "subj" or pred.dep_ != "relcl" or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in pred.children):
+        return None
+    antecedent = pred.head
+    if np_root(t_root) is not antecedent and t_root is not antecedent and not (
+            antecedent.dep_ == "appos" and antecedent.head is np_root(t_root)):
+        return None
+    cue = match_cue(pred)
+    if cue is None or cue.polarity not in ("support", "oppose") or cue.prep:
+        return None
+    return _compose([pred], t_root)
 
 
 def _reported_clause(path: list["Token"], t_root: "Token") -> tuple["Token", "Token"] | None:
@@ -411,6 +458,12 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 if reported and not any(f[1].polarity in ("support", "oppose") for f in found):
                     return _evaluation(found, t_root)
                 break
+        if (i > 0 and nxt is t_root and edge in _SUBJ_DEPS and _polar(found)
+                and found[-1][0] is path[i - 1] and _content_clause(tok)):
+            # "lamented that Y had not done enough", "praised that Y had helped": the holder
+            # judges an event, and the judgement goes to its agent (the +/-effect inference
+            # of Deng & Wiebe 2015); the event's own cue is Y's act, not a link of the chain.
+            break
         cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
         if cue is not None and cue.polarity == "report":
             if edge not in _CONTENT_EDGES:
@@ -425,9 +478,9 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 neutral_hedge = hedged = True
                 break
         elif cue is not None:
-            if (cue.cls == _REQUEST_CLASS and edge == "dobj" and nxt == t_root
-                    and any(c.dep_ == "xcomp" for c in tok.children)):
-                return StanceResult(evidence=f"{tok.text}: target is only the addressee")
+            if cue.cls == _REQUEST_CLASS and _requested_act(tok) is not None and \
+                    _is_addressee(path[i + 1:] + [t_root]):
+                return _addressee(tok, cue)
             if cue.pos == "NOUN" and nxt == t_root and edge in _AUTHOR_EDGES and cue.cls != "agent":
                 pass  # the target authored this attitude ("NATO's accusations"); not "Russia's critics"
             elif cue.pos == "NOUN" and edge == "prep" and nxt.lower_ in ("by", "from") \
@@ -478,6 +531,56 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
     label = "support" if sign > 0 else "oppose"
     ev = f"{chain} -> {label}" + (", hedged" if hedged else "")
     return StanceResult(label, hedged, ev, last.text, last.idx, last.idx + len(last.text))
+
+
+#: Verbs of ending or undoing: aspectual "stop" verbs (Levin 1993, 55.1) and reversal verbs.
+#: Asking someone to stop or undo something presupposes they are doing it (the presupposition
+#: of "stop", Karttunen 1971), which the one asking objects to.
+_CESSATION_VERBS = {"stop", "cease", "quit", "end", "halt", "discontinue", "abandon", "drop",
+                    "lift", "scrap", "revert", "reverse", "rescind", "repeal", "withdraw",
+                    "retract", "release", "free", "resign", "step", "back", "refrain", "desist",
+                    "apologise", "apologize", "change", "curb", "rein"}
+
+
+def _requested_act(verb: "Token") -> "Token | None":
+    """The infinitive a request verb asks for (``urged X [to lift]``, ``called on X [to stop]``)."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c
+    return None
+
+
+def _is_addressee(rest: list["Token"]) -> bool:
+    """Whether the path below a request verb ends at its addressee: its object
+    (``urged Turkey``) or the object of ``on``/``upon`` (``called on Iran``), or a conjunct."""
+    while len(rest) > 1 and rest[-1].dep_ == "conj":
+        rest = rest[:-1] if rest[-2] is rest[-1].head else rest
+        if rest[-1].dep_ != "conj":
+            break
+    if len(rest) == 1:
+        return rest[0].dep_ == "dobj"
+    return (len(rest) == 2 and rest[0].dep_ == "prep" and rest[0].lower_ in ("on", "upon")
+            and rest[1].dep_ == "pobj")
+
+
+def _addressee(verb: "Token", cue: Cue) -> StanceResult:
+    """The addressee of a request (``urged Turkey to ...``): neutral, unless what is asked
+    is to stop or undo something, or not to do it (``urged Turkey to lift restrictions``,
+    ``called on X not to ...``): that implies the holder objects to the addressee's conduct."""
+    act = _requested_act(verb)
+    neg = _negated(act)
+    if neg or act.lemma_.lower() in _CESSATION_VERBS:
+        why = f"{neg} + {act.text}" if neg else act.text
+        return StanceResult("oppose", False, f"{verb.text} addressee to {why} -> oppose",
+                            verb.text, verb.idx, verb.idx + len(verb.text))
+    return StanceResult(evidence=f"{verb.text}: target is only the addressee")
+
+
+def _content_clause(tok: "Token") -> bool:
+    """A finite clause that is what its head verb is about (``... that Y had done``)."""
+    return tok.dep_ == "ccomp" or tok.dep_ in ("acl", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _polar(found) -> bool:
