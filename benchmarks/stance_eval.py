@@ -4,6 +4,7 @@ Usage (from the repo root)::
 
     .venv/bin/python benchmarks/stance_eval.py                 # both figures + baselines
     .venv/bin/python benchmarks/stance_eval.py --keep out/     # also keep the prediction files
+    .venv/bin/python benchmarks/stance_eval.py --backend rules_speech   # another stance backend
 
 Two separate scores, as newslab keeps them:
 
@@ -14,7 +15,10 @@ Two separate scores, as newslab keeps them:
   dev split, Hamborg & Donnay 2021), with the shipped ``tfidf`` model.
 
 Scores come from ``shared/eval/stance/score_stance.py`` (macro-F1 over negative / neutral /
-positive, its primary metric). For context it also scores an "always neutral" baseline. The
+positive, its primary metric). For context it also scores an "always neutral" baseline, and for
+actor stance it also scores two halves split by a hash of the sentence id (both directions of a
+sentence fall in the same half): rules were developed looking at half A only, so half B shows
+whether a change generalises. The
 evaluation files are read for measuring only (nothing of them ships). When ``../shared/eval``
 is absent the script says so and exits 0.
 """
@@ -22,6 +26,7 @@ is absent the script says so and exits 0.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import sys
@@ -34,7 +39,7 @@ EVAL = REPO.parent / "shared" / "eval" / "stance"
 sys.path.insert(0, str(REPO))
 
 #: (name, gold file, what it measures)
-SETS = [("actor stance", "directed_dev.jsonl", "holder -> target, rules backend"),
+SETS = [("actor stance", "directed_dev.jsonl", "holder -> target, {backend} backend"),
         ("portrayal", "newsmtsc_dev_rw.jsonl", "target portrayal, tfidf model")]
 
 
@@ -52,9 +57,31 @@ def _neutral_baseline(gold: Path, out: Path) -> None:
                 dst.write(json.dumps({"id": json.loads(line)["id"], "label": "neutral"}) + "\n")
 
 
+def split_half(line_id: str) -> str:
+    """``A`` or ``B`` from an md5 hash of the id without its direction suffix (``-pq``/``-qp``)."""
+    base = line_id.rsplit("-", 1)[0]
+    return "A" if int(hashlib.md5(base.encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def _halves(score, gold: Path, pred: Path) -> list[str]:
+    def load(path):
+        with open(path, encoding="utf-8") as fh:
+            return {r["id"]: r for r in map(json.loads, filter(str.strip, fh))}
+
+    g, p = load(gold), load(pred)
+    out = []
+    for half in ("A", "B"):
+        ids = [i for i in g if split_half(i) == half]
+        res = score.score([score.norm_label(g[i]["label"]) for i in ids],
+                          [score.norm_label(p[i]["label"]) if i in p else "__missing__" for i in ids])
+        out.append(score.format_row(f"newslab half {half}", res))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--keep", type=Path, help="folder to keep the prediction files in")
+    ap.add_argument("--backend", default="rules", help="actor-stance backend (default: rules)")
     a = ap.parse_args(argv)
     if not (EVAL / "score_stance.py").exists():
         print(f"stance evaluation data not found at {EVAL}; nothing to measure (this is fine "
@@ -73,7 +100,8 @@ def main(argv=None) -> int:
         pred = out_dir / f"pred_{gold.stem}.jsonl"
         base = out_dir / f"neutral_{gold.stem}.jsonl"
         t0 = time.time()
-        summary = stance_jsonl(gold, pred)
+        summary = stance_jsonl(gold, pred, backend=a.backend)
+        what = what.format(backend=a.backend)
         secs = time.time() - t0
         _neutral_baseline(gold, base)
         ours = score.score_files(str(gold), str(pred))
@@ -82,6 +110,9 @@ def main(argv=None) -> int:
               f"[always neutral {neutral['F1m']:.3f}]  {summary['lines']} lines in {secs:.1f}s")
         print("   " + score.format_row("newslab", ours))
         print("   " + score.format_row("always neutral", neutral))
+        if name == "actor stance":
+            for row in _halves(score, gold, pred):
+                print("   " + row)
     if a.keep:
         print(f"predictions kept in {out_dir}")
     return 0

@@ -27,11 +27,24 @@ resolution", Computational Linguistics 20(4)):
   name (``Foreign Minister Sergei Lavrov``) or a predicate (``Rasmussen … became the head of
   Nato``) makes that noun phrase an alias of the person and records its role group
   (``lexicons/role_nouns.csv``: chief, head and leader are one group).
+* **Organisation descriptors** (``the military alliance``, ``the bloc``, ``the company``; and a
+  descriptor modifying a role noun, ``Alliance chief``, ``party leader``) link to the most
+  salient organisation read so far that the noun fits: its name ends in the noun (``the party``
+  → Labour Party) or ``lexicons/org_descriptors.csv`` lists it (``alliance`` → NATO, ``bloc``
+  → EU). In the headline/standfirst the article's most mentioned fitting organisation is taken
+  (cataphora). Generic nouns marked ``any`` there (``the company``, ``the group``) may also take
+  an organisation named in the last sentence or two that the table does not call something
+  else. A possessor, an ``of``-phrase, a restrictive relative clause, a narrowing compound
+  (``the county party``) or a contrastive adjective (``the other party``) blocks the link.
 * **Role nouns** (``the minister``, ``Alliance chief``) resolve to the most salient person whose
   recorded role is in the same group; else to the most salient person in context; else — a role
   noun in a headline or standfirst comes before any name (cataphora) — to the most mentioned
   person of the whole article. Indefinite ones (``a spokesman``) introduce someone new and are
   left alone.
+
+The controller of a non-finite clause is found by climbing its heads to the noun it attaches
+to or the subject above it (``Rasmussen, making his visit since becoming the head of Nato`` →
+Rasmussen); a relative pronoun subject stands for its noun (``X, who became the head of…``).
 
 Returned :class:`~newslab.mentions.Mention` objects have kind ``pronoun`` or ``nominal`` and
 ``actor`` set; unresolvable references are not returned.
@@ -40,6 +53,7 @@ Returned :class:`~newslab.mentions.Mention` objects have kind ``pronoun`` or ``n
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +82,21 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", 
 INDEFINITE = {"a", "an", "another", "some", "any", "one", "no", "every", "each"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
+#: Links a non-finite clause climbs to find its understood subject (see :func:`_subject_of`).
+CONTROL_DEPS = {"acl", "advcl", "xcomp", "pcomp", "conj", "prep", "pobj"}
+#: Penn tags of relative pronouns ("who", "that", "which").
+RELATIVE_TAGS = {"WP", "WDT"}
+NOUNISH = {"NOUN", "PROPN", "PRON"}
+#: Determiners that make an organisation descriptor a reference back ("the alliance").
+DEFINITE = {"the", "this"}
+#: Modifiers saying a descriptor names a *different* organisation ("the other party").
+CONTRASTIVE = {"other", "another", "rival", "opposing", "opposition", "new", "former",
+               "different", "second", "third"}
+#: Sentences (1-based) that make up an article's headline and standfirst: a descriptor there
+#: may point forward to the organisation the article names most (cataphora).
+OPENING_SENTENCES = 2
+#: How many sentences back an unlisted organisation may be for "the company"/"the group".
+ANY_ORG_WINDOW = 1
 #: Entity types that ``it``/``they`` can refer to.
 NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
@@ -75,6 +104,60 @@ NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WOR
 def _read_csv(name: str) -> list[dict[str, str]]:
     with open(LEXICONS / name, encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def _org_key(name: str) -> str:
+    """Names compared like ``actors.name_key``: no leading "the", possessive or full stops."""
+    t = name.replace("’", "'").strip()
+    if t.lower().endswith("'s"):
+        t = t[:-2]
+    if t.lower().startswith("the "):
+        t = t[4:]
+    return " ".join(t.replace(".", "").split()).casefold()
+
+
+@lru_cache(maxsize=None)
+def _canonical_names() -> dict[str, str]:
+    """name key → key of its canonical name, from ``lexicons/names.csv`` (NATO ~ North Atlantic
+    Treaty Organization)."""
+    return {_org_key(r["name"]): _org_key(r["actor"]) for r in _read_csv("names.csv")}
+
+
+@lru_cache(maxsize=None)
+def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
+    """Descriptor noun → (keys of well-known organisations it describes, may it refer back to
+    any unlisted organisation), from ``lexicons/org_descriptors.csv``.
+
+    >>> "nato" in org_descriptors()["alliance"][0]
+    True
+    """
+    canon = _canonical_names()
+    out = {}
+    for r in _read_csv("org_descriptors.csv"):
+        keys = {_org_key(k) for k in (r["known"] or "").split("|") if k.strip()}
+        out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
+                          r["any"] == "yes")
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _org_kinds(name: str) -> frozenset[str]:
+    """The descriptor nouns an organisation is known by: listed for it in
+    ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
+    key = _org_key(name)
+    keys = {key, _canonical_names().get(key, key)}
+    own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
+    if len(own) < 2 and not keys & _all_known():
+        return frozenset()  # a bare "Committee" / "Group" (an NER slip) is no organisation
+    head = own[-1]  # "Labour Party" → party; "Bank of England" → bank
+    return frozenset(noun for noun, (known, _) in org_descriptors().items()
+                     if keys & known or noun == head)
+
+
+@lru_cache(maxsize=None)
+def _all_known() -> frozenset[str]:
+    """Keys of every organisation listed in ``org_descriptors.csv``."""
+    return frozenset(k for known, _ in org_descriptors().values() for k in known)
 
 
 @lru_cache(maxsize=None)
@@ -136,17 +219,23 @@ def _np_span(tok: "Token") -> tuple[int, int]:
     return start, end
 
 
-def _subject_of(verb: "Token", hops: int = 4) -> "Token | None":
+def _subject_of(verb: "Token", hops: int = 6) -> "Token | None":
     """The subject of ``verb``, climbing through participles/infinitives/conjuncts when it has
-    none of its own ("Rasmussen, [making his visit since becoming the head]" → Rasmussen)."""
+    none of its own: the controller of a non-finite clause is the noun it attaches to, or the
+    subject of the verb above it ("Rasmussen, [making his visit [since [becoming the head]]]"
+    → Rasmussen). A relative pronoun subject stands for the noun its clause modifies
+    ("Stoltenberg, who became the head of Nato" → Stoltenberg)."""
     tok = verb
     for _ in range(hops):
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in NOUNISH:
+                    return tok.head
                 return c
-        if tok.dep_ in ("acl", "advcl", "xcomp", "pcomp", "conj", "prep") and tok.head is not tok:
-            # an acl attached to a noun: the noun is the understood subject
-            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if tok.dep_ in CONTROL_DEPS and tok.head is not tok:
+            # a participle or infinitive clause attached to a noun ("Rasmussen, making his
+            # visit…", parsed acl or advcl): the noun is the understood subject
+            if tok.dep_ in ("acl", "advcl") and tok.head.pos_ in NOUNISH:
                 return tok.head
             tok = tok.head
         else:
@@ -235,7 +324,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
 
     out: list[Mention] = []
     aliased: set[int] = set()  # tokens already covered by an alias nominal
-    role_toks, pron_toks, sent_idx = _candidates(doc)
+    role_toks, pron_toks, org_toks, sent_idx = _candidates(doc)
 
     def person_mention_at(tok: "Token") -> Mention | None:
         m = by_token.get(tok.i)
@@ -284,6 +373,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
         {n: a.count for n, a in actors.items() if a.type == "PERSON"}).most_common()]
     events: list[tuple[int, str, object]] = [(i, "role", None) for i in role_toks]
     events += [(i, "pron", None) for i in pron_toks]
+    events += [(i, "org", None) for i in org_toks]
     for m in named:
         events.append((doc[m.token_start:m.token_end].root.i, "name", m))
     events.sort(key=lambda e: e[0])
@@ -329,6 +419,15 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
             bump(actors[m.actor], tok)
             continue
         if i in by_token:
+            continue
+        if what == "org":
+            span = _org_reference(tok, by_token)
+            if span is not None:
+                best = _resolve_org(actors, tok.lemma_.lower(), current_sent, recent,
+                                    opening=current_sent <= OPENING_SENTENCES)
+                if best is not None:
+                    add_nominal(*span, best)
+                    bump(best, tok)
             continue
         if what == "pron":
             low = tok.lower_
@@ -432,7 +531,7 @@ def _candidates(doc: "Doc"):
     from spacy.symbols import NOUN, PRON, PROPN
 
     if not len(doc):
-        return [], [], np.zeros(0, dtype=int)
+        return [], [], [], np.zeros(0, dtype=int)
     arr = doc.to_array([LEMMA, LOWER, POS, SENT_START]).astype("uint64")
     strings = doc.vocab.strings
     role_hashes = np.array([strings.add(w.split()[-1]) for w in role_nouns()], dtype="uint64")
@@ -443,8 +542,76 @@ def _candidates(doc: "Doc"):
     roles = np.flatnonzero(nominal & (np.isin(arr[:, 0], role_hashes)
                                       | np.isin(arr[:, 1], role_hashes)))
     prons = np.flatnonzero((pos == PRON) & np.isin(arr[:, 1], pron_hashes))
+    org_hashes = np.array([strings.add(w) for w in org_descriptors()], dtype="uint64")
+    orgs = np.flatnonzero(nominal & (np.isin(arr[:, 0], org_hashes)
+                                     | np.isin(arr[:, 1], org_hashes)))
     sent_idx = np.cumsum(arr[:, 3].astype("int64") == 1)
-    return roles.tolist(), prons.tolist(), sent_idx
+    return roles.tolist(), prons.tolist(), orgs.tolist(), sent_idx
+
+
+def _org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
+    """Token range of the phrase with which descriptor noun ``tok`` refers back to an
+    organisation, or ``None`` when it does not (after the definite-description reading of
+    Vieira & Poesio 2000, "An empirically based system for processing definite descriptions",
+    Computational Linguistics 26(4): a definite NP with no restrictive post-modifier is
+    usually anaphoric).
+
+    * the modifier of a role noun: "Alliance chief", "party leader" → the modifier itself;
+    * a singular definite NP, "the (adj)* alliance", with no possessor, no ``of``-phrase, no
+      restrictive relative clause and no contrastive adjective ("the other party").
+    """
+    if tok.tag_ in ("NNS", "NNPS") or tok.i in by_token:
+        return None
+    if tok.dep_ == "compound":
+        head = tok.head
+        if (head.i > tok.i and _role_of(head) is not None and head.i not in by_token
+                and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
+                and not any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in head.children)):
+            return tok.i, tok.i + 1  # "Alliance chief", "the party leader"; not "a state party chairman"
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+            return None
+        if c.dep_ in ("relcl", "acl") and c.i > tok.i and tok.doc[c.left_edge.i - 1].text != ",":
+            return None
+        if c.dep_ in ("amod", "compound") and c.lower_ in CONTRASTIVE:
+            return None
+        if c.dep_ == "compound" and c.i < tok.i:
+            return None  # "the county party", "the foreign policy group": a narrower body
+    start, end = _np_span(tok)
+    if any(j in by_token for j in range(start, end)):
+        return None  # "the Nato alliance": already named
+    return start, end
+
+
+def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict[str, int], *,
+                 opening: bool) -> "_Actor | None":
+    """The organisation a descriptor noun refers to: the most salient compatible one read so far
+    (its name holds the noun, or ``org_descriptors.csv`` lists it); in the headline/standfirst
+    the most mentioned compatible one of the article; else, for generic nouns ("the company"),
+    the most salient organisation named in the last sentence or two that is not known to be
+    something else."""
+    entry = org_descriptors().get(noun)
+    if entry is None:
+        return None
+    # a party may be named by its members ("Democrats", NORP) when the table lists them
+    orgs = [a for a in actors.values() if a.type == "ORG"
+            or a.type == "NORP" and _org_key(a.name) in entry[0]]
+    kinds = {a.name: _org_kinds(a.name) for a in orgs}
+    compatible = [a for a in orgs if noun in kinds[a.name]]
+    seen = [a for a in compatible if a.salience > 0]
+    if seen:
+        return max(seen, key=lambda a: a.salience)
+    if opening and compatible:
+        return max(compatible, key=lambda a: a.count)
+    if entry[1]:
+        near = [a for a in orgs if a.salience > 0 and not kinds[a.name]
+                and sent - recent.get(a.name, -99) <= ANY_ORG_WINDOW]
+        if near:
+            return max(near, key=lambda a: a.salience)
+    return None
 
 
 def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
@@ -486,8 +653,10 @@ def mention_for_span(mentions: Iterable[Mention], start: int, end: int,
     if covering:
         return covering[0]
     if inside:
-        # a name beats an alias/pronoun; then the earliest
-        return sorted(inside, key=lambda m: (m.kind in ("pronoun", "nominal"), m.start))[0]
+        # a name beats an alias/pronoun; then the earliest, then the longest ("Alliance chief"
+        # over the organisation "Alliance" that modifies it)
+        return sorted(inside, key=lambda m: (m.kind in ("pronoun", "nominal"), m.start,
+                                             m.start - m.end))[0]
     return None
 
 

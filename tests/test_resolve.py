@@ -104,3 +104,61 @@ def test_it_and_they_link_with_subject_evidence(resolve, text, pronoun, actor):
 ])
 def test_it_and_they_stay_unresolved_without_evidence(resolve, text, pronoun):
     assert pronoun not in resolve(text)
+
+
+# -- organisation descriptors, predicate nominals, role-noun modifiers --------------------------
+@pytest.mark.parametrize("text, phrase, actor", [
+    # a listed kind of a well-known organisation (lexicons/org_descriptors.csv)
+    ("NATO foreign ministers met in Brussels on Tuesday. Turkey has threatened to block "
+     "Sweden's entry into the military alliance.", "the military alliance", "NATO"),
+    ("The European Union agreed new sanctions on Monday. Diplomats said the bloc would also "
+     "freeze assets.", "the bloc", "European Union"),
+    # the noun heads the organisation's own name
+    ("The Labour Party won the election. Keir Starmer said the party would govern for all.",
+     "the party", "Labour Party"),
+    # a generic noun takes a recent organisation the table does not call something else
+    ("Apple reported record profits on Thursday. The company said iPhone sales rose.",
+     "The company", "Apple"),
+])
+def test_definite_descriptor_links_to_a_fitting_organisation(resolve, text, phrase, actor):
+    assert resolve(text)[phrase] == [actor]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Labour Party won the election, but the other party said the vote was unfair.",
+     "the other party"),  # contrastive: a different party
+    ("Amnesty International condemned the arrests. The group of protesters was released.",
+     "The group of protesters"),  # the of-phrase says which group
+    ("The company said sales rose in the third quarter.", "The company"),  # no organisation yet
+    ("Nato met on Monday. The bloc said its members would spend more.", "The bloc"),  # Nato is
+    # an alliance, not a bloc
+])
+def test_descriptor_without_a_fitting_organisation_stays_unlinked(resolve, text, phrase):
+    noun = phrase.split()[-1] if " of " not in phrase else phrase.split()[1]
+    assert not [k for k in resolve(text) if noun in k.split()]
+
+
+def test_descriptor_modifying_a_role_noun_names_the_organisation(resolve):
+    got = resolve("Nato said on Monday it would send more troops. Alliance chief Jens "
+                  "Stoltenberg said the move was defensive.")
+    assert got["Alliance"] == ["Nato"]
+    # in a headline, before any name, it points to the organisation the article names
+    got = resolve("Bloc leaders agree on budget\n\nThe European Union agreed a budget on Monday.")
+    assert got["Bloc"] == ["European Union"]
+    # an indefinite, narrower role is someone else's: "a veteran newspaper editor"
+    got = resolve("The New York Times ran the story. A veteran newspaper editor said it was wrong.")
+    assert "newspaper" not in got
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Mark Rutte is the head of Nato. He said Russia was a threat.", "the head of Nato",
+     "Mark Rutte"),
+    # relative clause: "who" stands for the noun the clause modifies
+    ("Jens Stoltenberg, who became the head of Nato in 2014, said Russia was a threat.",
+     "the head of Nato", "Jens Stoltenberg"),
+    # non-finite clause: its subject is the noun the participle attaches to
+    ("Mark Carney, speaking for the first time since becoming the governor of the Bank of "
+     "England, said rates would rise.", "the governor of the Bank of England", "Mark Carney"),
+])
+def test_predicate_nominal_is_an_alias_of_the_subject(resolve, text, phrase, actor):
+    assert resolve(text)[phrase] == [actor]

@@ -146,14 +146,53 @@ def test_evaluative_words_in_reported_speech(nlp):
     assert res.label == "oppose" and "liar" in res.evidence
 
 
-def test_holders_words_step_is_named_in_evidence(nlp):
+def test_holders_words_step_is_opt_in_and_named_in_evidence(nlp):
     sentence = ("The senator said the governor had mishandled the crisis and ignored repeated "
                 "warnings from experts.")
     h, t = spans(sentence, "senator", "governor")
     doc = nlp(sentence)
-    with_model = actor_stance(doc, h, t)
+    with_model = actor_stance(doc, h, t, backend="rules_speech")
     assert with_model.label == "oppose" and "holder's words" in with_model.evidence
+    assert actor_stance(doc, h, t).label == "neutral"  # the default uses no model
     assert actor_stance(doc, h, t, backend="rules_lexical").label == "neutral"
+
+
+@pytest.mark.parametrize("sentence, holder, target, label, evidence", [
+    # a possessive pronoun in the holder's clause is the holder
+    ("The mayor was criticised for her praise of the developer.", "mayor", "developer",
+     "support", "praise"),
+    # the holder authors the attitude noun; the target follows it
+    ("Expressing Canadian support for the rebels, the minister left early.", "Canadian",
+     "rebels", "support", "support for"),
+    # the judgement of an event goes to its agent
+    ("The coach complained that the referee had ignored every foul.", "coach", "referee",
+     "oppose", "complained"),
+    # asking someone to stop or undo something opposes them
+    ("Housing groups have called on the council to stop evicting tenants.", "groups", "council",
+     "oppose", "addressee to stop"),
+    ("The envoy urged the army to lift the blockade.", "envoy", "army", "oppose",
+     "addressee to lift"),
+    # the gap of a relative clause is the cue's object
+    ("Voters ignored the senator, whom the governor had repeatedly attacked.", "governor",
+     "senator", "oppose", "attacked"),
+    ("The union reached an agreement with the airline on Monday.", "union", "airline",
+     "support", "agreement with"),
+])
+def test_inferences_beyond_one_cue(nlp, sentence, holder, target, label, evidence):
+    res = stance_of(nlp, sentence, holder, target)
+    assert res.label == label, res
+    assert evidence in res.evidence
+
+
+def test_request_to_act_keeps_the_addressee_neutral(nlp):
+    sentence = "Housing groups have called on the council to support homeless families."
+    assert stance_of(nlp, sentence, "groups", "council").label == "neutral"
+    assert stance_of(nlp, sentence, "groups", "families").label == "support"
+
+
+def test_could_not_is_an_inability_not_a_hedge(nlp):
+    res = stance_of(nlp, "The minister could not support the plan.", "minister", "plan")
+    assert res.label == "oppose"
 
 
 def test_cue_offsets_point_at_the_cue(nlp):
@@ -215,6 +254,36 @@ def test_statements_from_attitude_constructions(nlp):
         assert text[r.cue_start:r.cue_end] == r.cue
         assert text[r.target_start:r.target_end] == r.target
     assert rows["Russia"].target == "the plans"
+
+
+def _rows(nlp, text):
+    df = statements(nlp(text))
+    return df, {(r.holder, r.cue): r for r in df.itertuples()}
+
+
+def test_action_verbs_inside_someone_elses_words_are_not_positions(nlp):
+    text = ("The envoy said Russia could help by contributing more helicopters. "
+            "Lavrov said that Medvedev would consider the request. "
+            "The Kremlin has allowed the convoys to use its roads.")
+    df, rows = _rows(nlp, text)
+    assert not [r for r in df.itertuples() if r.holder == "Russia"]  # the envoy's suggestion
+    medvedev = rows[("Medvedev", "consider")]  # a mental act of Medvedev: his position
+    assert medvedev.label == "neutral" and medvedev.hedged and medvedev.target == "the request"
+    kremlin = rows[("Kremlin", "allowed")]  # outside reported words an act may stand
+    assert kremlin.label == "support"
+
+
+def test_statement_holders_are_someone_and_targets_name_something(nlp):
+    text = ("Supply bottlenecks that hampered the delivery of aid were easing. "
+            "The minister, who praised the volunteers, left early. "
+            "Germany contributed more to the relief fund in a very generous way. "
+            "Russia has objected to the plans, which are still at an early stage.")
+    df, rows = _rows(nlp, text)
+    assert "that" not in set(df.holder) and "bottlenecks" not in " ".join(df.holder)
+    assert rows[("minister", "praised")].target == "the volunteers"
+    assert rows[("Germany", "contributed")].target == "the relief fund"
+    assert rows[("Russia", "objected")].target == "the plans"
+    assert all(len(str(t).split()) > 1 or str(t)[:1].isupper() for t in df.target)
 
 
 def test_statement_offsets_map_to_the_article_text(nlp):

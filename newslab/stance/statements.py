@@ -10,6 +10,27 @@
   plans``, ``Moscow expressed its willingness to help``, ``Medvedev would consider the request``.
   The holder is the subject (or the author of an attitude noun: ``Russia's opposition to``).
 
+Which attitude rows are kept (precision on real articles):
+
+* **Someone else's words.** Inside a quotation or a reported clause (``X said [Russia could
+  help]``, ``the claim [that ...]``) the embedded subject's verb is what the *speaker* says about
+  that subject. A row for the embedded subject is kept only when its predicate is an attitude,
+  mental or speech cue (``Medvedev would consider the request``, ``... said Y rejects``), not
+  a material act (cue classes ``help``, ``assault``, ``coerce``: ``help``, ``contribute``,
+  ``provide``, ``attack``; :data:`~newslab.stance.lexicon.ACTION_CLASSES`). The speaker's own
+  quotation row carries the position. Outside reported words an act towards a target stays a
+  position of its subject (``The Kremlin has allowed Nato nations to use its territory`` ->
+  support): a decision to help or to permit is an observable stance, the way CAMEO codes
+  material cooperation as cooperation.
+* **Holders are someone**: an actor mention, a named entity of an actor type, a personal
+  pronoun, or a person/body noun (``lexicons/holder_nouns.csv``, ``role_nouns.csv``);
+  ``bottlenecks that hampered delivery`` is no position. A relative pronoun holder is replaced
+  by its antecedent.
+* **Targets name something**: the complement passed over when it is only ``more``, a manner
+  (``in a concrete way``) or a date, for the goal/theme preposition (``contribute more [to the
+  mission]``); relative clauses and appositions are cut (``the plans[, which ...]``). Rows
+  whose target names nothing are dropped.
+
 Each row keeps source offsets (``Article.text``) for the holder, the target phrase (what the cue
 is about), the cue, and the sentence (``statement``), plus ``context`` (the sentence before, used
 to read ``the plans`` / ``the request``). Labels are ``support | oppose | neutral`` with a
@@ -322,6 +343,9 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
     rows, spans, heads = [], [], set()
     if quotes_df is None or len(quotes_df) == 0:
         return rows, spans, heads
+    composed: set[int] = set()
+    if "cue_start" in quotes_df.columns:
+        quotes_df = quotes_df.sort_values("cue_start", kind="stable", na_position="last")
     for q in quotes_df.itertuples(index=False):
         if _na(getattr(q, "start", None)) or _na(getattr(q, "end", None)):
             continue
@@ -348,8 +372,14 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
                                      from_source(doc, int(q.cue_end)), alignment_mode="expand")
             cue_tok = cue_span.root if cue_span is not None and len(cue_span) else None
         if cue_tok is not None:
+            if cue_tok.i in composed:
+                continue  # "agreed to [support] X": the row for "agreed" already has it
             heads.add(cue_tok.i)
             chain = _chain(cue_tok)
+            # cues this row already composes ("agreed to support") are not rows of their own
+            inner = {t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None}
+            heads |= inner
+            composed |= inner
             label, hedged, ev, polar = _label(chain, _own_subject(cue_tok))
             best = (label, hedged, ev, polar, cue_tok)
         if best is None or (best[3] is None and not best[1]):
@@ -427,6 +457,8 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
             continue
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
+        if _reduced_passive(tok):
+            continue  # "Pelosi elected Speaker" (a headline): the subject is who was elected
         if tok.i in quoted_heads or tok.i in seen:
             continue  # the quotation table, or a longer chain, already has this cue
         chain = _chain(tok)
@@ -434,7 +466,7 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
             continue
         # Cues embedded in this holder's chain are not statements of their own
         # ("willingness -> help"), unless they have their own subject ("said Medvedev would").
-        seen.update(t.i for t, c in chain[1:] if c is not None and _subject_of(t) is None)
+        seen.update(t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None)
         label, hedged, ev, cue_tok = _label(chain, subj)
         if cue_tok is None and not hedged:
             continue  # a speech verb with nothing polar in what was said
@@ -460,6 +492,14 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
 #: Dependencies by which a clause is the content of the verb or noun above it
 #: ("said [Russia could help]", "the claim [that Russia helped]").
 _CONTENT_CLAUSE_DEPS = {"ccomp", "parataxis"}
+
+
+def _reduced_passive(tok: "Token") -> bool:
+    """A past participle with a subject but no auxiliary: the headline passive ("Pelosi
+    elected Speaker" = "Pelosi is elected"; Mårdh 1980 on headline grammar), whose subject
+    undergoes the act rather than holds a position."""
+    return (tok.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
 def _embedded_content(tok: "Token") -> bool:
@@ -546,10 +586,11 @@ def stance(statements_df: "pd.DataFrame", target: str, *, holder: str | None = N
            min_score: float = 0.0) -> "pd.DataFrame":
     """Statements about ``target`` (a phrase), best first, with a ``score`` column (0-1.x).
 
-    The score adds: the share of the target's content words found in the statement (prefix
-    match, so ``Russian`` meets ``Russia``), half that share in the sentence before when the
-    statement's own target is anaphoric (``the plans``), a bonus when the cue shares a class
-    with a target word (``help`` / ``contribute``) and when a target word names the holder.
+    The score adds: the share of the target's content words found in the statement's own
+    target, half that share in its sentence (prefix match, so ``Russian`` meets ``Russia``),
+    the share in the sentence before when the statement's own target is anaphoric (``the
+    request`` means what came before; sentences that are only a quote mark are skipped), and a
+    bonus when a cue word there shares a class with a target word (``help`` / ``contribute``).
     ``holder`` keeps only that holder's rows.
 
     >>> import pandas as pd
