@@ -16,6 +16,7 @@ from . import actors as _actors, quotes as _quotes, stance as _stance  # noqa: F
 from .analysis import (Analysis, actors, analyze, entities, portrayal, quotes, stance,
                        statements)
 from .article import Article, Block, Section
+from .corpus import CorpusResult, analyze_corpus, load_corpus
 from .errors import NewslabError
 from .nlp import load_model
 from .parse import load_article, parse_html, parse_text
@@ -23,7 +24,7 @@ from .parse import load_article, parse_html, parse_text
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Article", "Block", "NewslabError", "Section", "__version__", "actors",
+    "Analysis", "Article", "Block", "CorpusResult", "analyze_corpus", "load_corpus", "NewslabError", "Section", "__version__", "actors",
     "analyze", "entities", "load_article", "load_model", "parse_html", "parse_text",
     "portrayal", "quotes", "stance", "statements",
 ]

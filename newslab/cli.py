@@ -1,4 +1,4 @@
-"""The ``newslab`` command: ``parse``, ``actors``, ``quotes`` and ``stance``.
+"""The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance`` and ``analyze``.
 
 Every subcommand prints a one-line error and exits with status 2 on bad input (a
 :class:`~newslab.errors.NewslabError`), never a traceback.
@@ -67,6 +67,13 @@ def _cmd_stance(args: argparse.Namespace) -> None:
     stance_jsonl(args.input, args.output)
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .corpus import main_analyze
+
+    return main_analyze(args.inputs, args.out, n_process=args.n_process, engine=args.engine,
+                        batch_size=args.batch_size)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     p = argparse.ArgumentParser(prog="newslab", description="Analyse news articles.")
@@ -101,6 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--input", required=True)
     ss.add_argument("--output", required=True)
     ss.set_defaults(func=_cmd_stance)
+    sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
+    sn.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="files, folders, globs or JSONL files of articles")
+    sn.add_argument("--out", required=True, help="output folder (one Parquet folder per table)")
+    sn.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    sn.add_argument("--engine", choices=["local", "dask"], default="local")
+    sn.add_argument("--batch-size", type=int, default=32)
+    sn.set_defaults(func=_cmd_analyze)
     return p
 
 
@@ -108,13 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newslab`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        status = args.func(args)
     except (NewslabError, FileNotFoundError, IsADirectoryError) as err:
         print(f"newslab {args.command}: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `newslab parse x | head`
         return 0
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -566,10 +566,30 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
             if preps and cue.cls == "attitude":
                 clause = preps[:1]
     if clause:
+        import os
+        X = os.environ.get("QX", "")
         toks = [t for c in clause for t in c.subtree]
+        if "1" in X and clause[0].dep_ in OBJECT_DEPS and clause[0].dep_ != "ccomp":
+            # object content: take the verb's later modifiers too ("blamed X on Y")
+            extra = [c for c in kids if c.i > clause[-1].i and c.dep_ in ("prep", "advcl", "npadvmod", "xcomp", "advmod", "dative", "acomp")]
+            toks += [t for c in extra for t in c.subtree]
         # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
         cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
                    and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
+        if "2" in X:
+            for t in toks:
+                if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                        and t.right_edge.i >= max(x.i for x in toks) - 1:
+                    cut = min(cut if cut is not None else 10**9, t.left_edge.i - 1)
+        if "3" in X:
+            root = clause[0]
+            if root.dep_ == "ccomp":
+                for c in root.children:
+                    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                            x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                        cc = [x for x in root.children if x.dep_ == "cc" and x.i < c.i]
+                        st = cc[-1].i if cc else c.left_edge.i
+                        cut = min(cut if cut is not None else 10**9, st)
         if cut is not None:
             toks = [t for t in toks if t.i < cut]
         return _span_of_tokens(toks)
