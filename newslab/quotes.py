@@ -34,6 +34,12 @@ How a row is found, in the order the rules run (each row's ``rule`` column names
 3b. **Noun cues** from ``lexicons/reporting_nouns.csv``: ``her claim that …``, ``criticism of
    …``, ``voiced concern about …`` — the possessor (or the subject of a light verb such as
    *voice*, *make*) is the speaker; none when the noun stands alone.
+3c. **Adjective cues** from ``lexicons/reporting_adjectives.csv``: a predicative adjective with
+   a content (``Cruz was critical of the deal``, ``she is confident that …``, ``eager to …``);
+   the subject of its verb is the speaker; impersonal ``it is clear that …`` is left out.
+3d. **Headline sources**: the article's first line ``Sanders: Clinton email story has moved``
+   (a short title-case label, not page furniture such as ``Update:``) attributes the claim
+   after the colon to the label.
 4. **Left-over quotations**: a quotation paragraph right after an attributed quotation is
    credited to the previous speaker; another quotation that reads as a sentence (six words or
    more with a verb) is kept with no speaker. Everything else in quote marks is a scare quote,
@@ -168,6 +174,18 @@ def reporting_nouns() -> dict[str, str]:
     with open(LEXICONS / "reporting_nouns.csv", encoding="utf-8") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         return {r["noun"]: r["class"] for r in rows}
+
+
+@lru_cache(maxsize=None)
+def reporting_adjectives() -> dict[str, str]:
+    """Adjective lemma → class, from ``lexicons/reporting_adjectives.csv`` ("critical of …").
+
+    >>> reporting_adjectives()["confident"]
+    'cognition'
+    """
+    with open(LEXICONS / "reporting_adjectives.csv", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["adjective"]: r["class"] for r in rows}
 
 
 @lru_cache(maxsize=None)
@@ -566,30 +584,17 @@ def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int
             if preps and cue.cls == "attitude":
                 clause = preps[:1]
     if clause:
-        import os
-        X = os.environ.get("QX", "")
         toks = [t for c in clause for t in c.subtree]
-        if "1" in X and clause[0].dep_ in OBJECT_DEPS and clause[0].dep_ != "ccomp":
-            # object content: take the verb's later modifiers too ("blamed X on Y")
-            extra = [c for c in kids if c.i > clause[-1].i and c.dep_ in ("prep", "advcl", "npadvmod", "xcomp", "advmod", "dative", "acomp")]
-            toks += [t for c in extra for t in c.subtree]
         # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
         cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
                    and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
-        if "2" in X:
-            for t in toks:
-                if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
-                        and t.right_edge.i >= max(x.i for x in toks) - 1:
-                    cut = min(cut if cut is not None else 10**9, t.left_edge.i - 1)
-        if "3" in X:
-            root = clause[0]
-            if root.dep_ == "ccomp":
-                for c in root.children:
-                    if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
-                            x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-                        cc = [x for x in root.children if x.dep_ == "cc" and x.i < c.i]
-                        st = cc[-1].i if cc else c.left_edge.i
-                        cut = min(cut if cut is not None else 10**9, st)
+        # a non-restrictive relative clause closing the content (", who is running in …") is
+        # the writer's aside, not what was said (PolNeAR spans stop before it)
+        last_i = max(t.i for t in toks)
+        for t in toks:
+            if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                    and t.right_edge.i >= last_i - 1:
+                cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
         if cut is not None:
             toks = [t for t in toks if t.i < cut]
         return _span_of_tokens(toks)
@@ -817,6 +822,55 @@ def _noun_cues(doc: "Doc", in_quote) -> Iterable[tuple["Token", tuple[int, int],
         yield tok, content, speaker
 
 
+#: Links of a predicative adjective to its verb ("is critical", "made it clear", "seemed eager").
+PREDICATIVE_DEPS = {"acomp", "oprd", "ccomp", "xcomp"}
+#: Prepositions that carry an adjective cue's content ("critical of", "worried about").
+ADJECTIVE_CONTENT_PREPS = {"of", "about", "with", "on", "to", "toward", "towards", "over", "for",
+                           "that", "in"}
+
+
+def _adjective_cues(doc: "Doc", in_quote) -> Iterable[tuple["Token", tuple[int, int],
+                                                            tuple[int, int, int]]]:
+    """Predicative adjective cues (``lexicons/reporting_adjectives.csv``) with content and speaker:
+    "Cruz was critical of the deal", "she is confident that …", "a president willing to …".
+
+    The adjective must be predicative (complement of *be*, *seem*, *remain*, *make it* …) or
+    follow the noun it describes; its content is a that-clause, an infinitive or the object of
+    of/about/with… Its speaker is the subject of the verb (or the noun described); impersonal
+    "it is clear that" has none and is left out. (PolNeAR annotates these as attributions.)"""
+    adjectives = reporting_adjectives()
+    for tok in doc:
+        if tok.lemma_.lower() not in adjectives or tok.pos_ not in ("ADJ", "VERB") \
+                or in_quote(tok.idx) is not None:
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            continue
+        if tok.dep_ in PREDICATIVE_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i:
+            owner = _subject(tok.head)
+        elif tok.dep_ in ("amod", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            owner = tok.head  # "a president willing to …"
+        else:
+            continue
+        if owner is None or owner.lower_ in ("it", "there", "this", "that") or owner.i > tok.i:
+            continue
+        kids = [c for c in tok.children if c.i > tok.i]
+        content = None
+        clause = next((c for c in kids if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is not None:
+            content = _span_of_tokens(clause.subtree)
+        else:
+            prep = next((c for c in kids if c.dep_ == "prep"
+                         and c.lower_ in ADJECTIVE_CONTENT_PREPS), None)
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+                if prep is not None else None
+            if obj is not None:
+                content = _span_of_tokens(obj.subtree)
+        if content is None:
+            continue
+        s, e = _speaker_tokens(owner)
+        yield tok, content, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
+
+
 def _find_cue(tokens: list["Token"], cues_at: dict[int, tuple["Token", "Token", Cue]],
               reverse: bool = False) -> tuple["Token", "Token", Cue] | None:
     seq = reversed(tokens) if reverse else tokens
@@ -953,9 +1007,17 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if not m or in_quote(ps) is not None:
             continue
         name = _label_speaker(text, ps, ps + m.end(1), people)
+        headline = name is None and pk == 0 and _headline_label(text[ps:ps + m.end(1)])
+        if headline:
+            name = (ps, ps + m.end(1), ps)
         if name is None:
             continue
         body_s = ps + m.end()
+        if headline:
+            if _words(text[body_s:pe]) >= HEADLINE_CLAIM_MIN_WORDS:
+                rows.append(_Row([[body_s, pe]], "indirect", "headline: source + colon + claim",
+                                 speaker=name, cue=(ps + m.end(1), ps + m.end(1) + 1)))
+            continue
         if any(body_s <= quotations[r.quotations[0]].start < pe for r in rows if r.quotations):
             continue
         rows.append(_Row([[body_s, pe]], "direct", "speaker name + colon at line start (transcript)",
@@ -1026,6 +1088,31 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             continue
         rows.append(_Row([[s, e]], "indirect", "reported stance: noun cue + content",
                          speaker=speaker, cue=(noun.idx, noun.idx + len(noun)), cue_token=noun.i))
+        taken.append((s, e))
+
+    # -- 3c. adjective cues: "critical of …", "confident that …" -------------------------------
+    for adj, content, speaker in _adjective_cues(doc, in_quote):
+        s, e = _cover_quotations(quotations, *content)
+        s, e = _trim(text, s, e)
+        if text.startswith("that ", s):
+            s += 5
+        if e - s < 3 or any(fs < e and s < fe for fs, fe in taken):
+            continue
+        if speaker[0] < e and s < speaker[1]:
+            continue  # speaker inside the content: a parse error
+        inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
+        if any(j in consumed for j in inside):
+            continue
+        quoted_words = sum(_words(text[max(s, fs):min(e, fe)]) for j in inside
+                           for fs, fe in quotations[j].fragments)
+        mixed = bool(inside) and quoted_words >= MIXED_MIN_WORDS
+        if mixed:
+            consumed.update(inside)
+        rows.append(_Row([[s, e]], "mixed" if mixed else "indirect",
+                         "reported stance: subject + be + adjective + content"
+                         + (" (with a quoted fragment)" if mixed else ""), speaker=speaker,
+                         cue=(adj.idx, adj.idx + len(adj)), cue_token=adj.i,
+                         quotations=inside if mixed else []))
         taken.append((s, e))
 
     # -- 4. left-over quotations --------------------------------------------------------------
@@ -1130,6 +1217,24 @@ def _colon_verb(tokens: list["Token"]) -> tuple["Token", "Token", Cue] | None:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _subject(t) is not None:
             return t, t, Cue(t.lemma_, "speech", "clause", False)
     return None
+
+
+#: Longest source label before a headline colon ("Former AG Mukasey at RNC: …").
+HEADLINE_LABEL_MAX_WORDS = 6
+#: Shortest claim after it: a headline "Poll: Trump leads" reports a finding; "Update: 3" does not.
+HEADLINE_CLAIM_MIN_WORDS = 3
+
+
+def _headline_label(label: str) -> bool:
+    """Whether the text before a colon in an article's first line names a source, as in the
+    news headline convention "Sanders: Clinton email story has moved", "Poll: …" (PolNeAR counts
+    these as attributions): a short title-case phrase that is not page furniture."""
+    words = label.split()
+    if not words or len(words) > HEADLINE_LABEL_MAX_WORDS \
+            or label.strip().lower() in _not_speaker_labels():
+        return False
+    return all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words) \
+        and words[0][:1].isupper()
 
 
 def _label_speaker(text: str, s: int, e: int,

@@ -242,6 +242,39 @@ def test_noun_cues(q, text, cue, quote, speaker):
     assert row.rule == "reported stance: noun cue + content"
 
 
+@pytest.mark.parametrize("text, cue, quote, speaker", [
+    ("Senator Ted Cruz was sharply critical of the nuclear deal with Iran.", "critical",
+     "the nuclear deal with Iran", "Senator Ted Cruz"),
+    ("Party leaders were eager to move on from the scandal.", "eager",
+     "to move on from the scandal", "Party leaders"),
+    ("The governor remains confident that the budget will pass.", "confident",
+     "the budget will pass", "The governor"),
+])
+def test_predicative_adjective_cues(q, text, cue, quote, speaker):
+    row = one(q(text), cue=cue)
+    assert (row.quote, row.speaker, row.kind) == (quote, speaker, "indirect")
+    assert row.rule == "reported stance: subject + be + adjective + content"
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the plan failed.",  # impersonal: no one holds the stance
+    "The critical vote on the deal is on Monday.",  # attributive, not predicative
+])
+def test_adjectives_that_report_no_stance(q, text):
+    assert q(text).empty
+
+
+def test_headline_source_colon_claim(q):
+    row = one(q("Sanders: Clinton email story has moved on\n\nBernie Sanders spoke in Iowa."),
+              cue=":")
+    assert (row.speaker, row.quote, row.kind) == ("Sanders", "Clinton email story has moved on",
+                                                   "indirect")
+    # only the first line is a headline, and page furniture is no source
+    assert q("Update: the markets closed higher on Monday afternoon.").empty
+    body = q("Markets rise\n\nTraders were calm.\n\nOne trader: prices will fall again soon.")
+    assert "headline: source + colon + claim" not in set(body.rule)
+
+
 def test_object_of_say_is_what_was_said(q):
     row = one(q("The governor tweeted a photo of the flooded bridge."), cue="tweeted")
     assert (row.quote, row.speaker) == ("a photo of the flooded bridge", "The governor")
