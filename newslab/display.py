@@ -59,6 +59,8 @@ def render_analysis(analysis: "Analysis", top: int = 8) -> str:
 
 
 def _render_span(text: str, start: int, end: int, marks, quoted, colours) -> str:
+    outer = [m for m in marks if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in marks)]
+    marks = outer
     cuts = {start, end}
     for s, e, _ in marks:
         cuts.update(x for x in (s, e) if start < x < end)
@@ -68,7 +70,10 @@ def _render_span(text: str, start: int, end: int, marks, quoted, colours) -> str
     parts = []
     for a, b in zip(points, points[1:]):
         piece = html.escape(text[a:b])
-        actor = next((act for s, e, act in marks if s <= a and b <= e), None)
+        # Nested mentions ("Alliance" inside "Alliance chief"): the outer one is what the
+        # reader sees as one phrase, so it decides the colour.
+        covering = [(e - s, act) for s, e, act in marks if s <= a and b <= e]
+        actor = max(covering)[1] if covering else None
         if actor is not None:
             piece = (f'<span title="{html.escape(actor)}" style="background:{colours[actor]};'
                      f'border-radius:3px;padding:0 1px">{piece}</span>')
