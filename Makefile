@@ -30,7 +30,7 @@ demo: setup
 	@echo "Open them in JupyterLab with:  make lab   (then browse to $(RESULTS)/ or notebooks/)"
 
 test: setup
-	MPLBACKEND=Agg $(BIN)/python -m pytest tests --nbmake notebooks -p no:cacheprovider
+	MPLBACKEND=Agg $(BIN)/python -m pytest tests --doctest-modules newslab --nbmake notebooks -p no:cacheprovider
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=.

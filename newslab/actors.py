@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
 from .errors import AliasTableError, NotADocError
+from .lexicons import read_lexicon
 from .mentions import Mention
 from .nlp import SEGMENTS_KEY
 
@@ -55,7 +56,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .article import Article
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
 
 AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
 
@@ -85,11 +85,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 # -- lexicons ---------------------------------------------------------------------------------
-def _read_lexicon(name: str) -> list[dict[str, str]]:
-    """Rows of ``lexicons/<name>``; lines starting with ``#`` are the source note."""
-    with open(LEXICON_DIR / name, encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+_read_lexicon = read_lexicon
 
 
 def name_key(text: str) -> str:

@@ -7,7 +7,6 @@ Every subcommand prints a one-line error and exits with status 2 on bad input (a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Sequence
 

@@ -58,14 +58,13 @@ unbalanced quote marks: a paragraph that cannot be read simply yields fewer rows
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import ParserRequiredError
+from .lexicons import read_lexicon
 from .mentions import Mention
 from .nlp import block_index, to_source
 from .quotes_io import quotes_jsonl  # the CLI's entry point for JSON lines; lives in quotes_io
@@ -77,7 +76,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .article import Article
 
-LEXICONS = Path(__file__).parent / "lexicons"
 
 #: Columns of the table :func:`quotes` returns, in order.
 __all__ = ["quotes", "quotes_for_article", "quotes_jsonl", "quotation_spans", "reporting_cues",
@@ -158,10 +156,8 @@ def reporting_cues() -> dict[str, Cue]:
     >>> reporting_cues()["say"].cls
     'speech'
     """
-    with open(LEXICONS / "reporting_verbs.csv", encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return {r["cue"]: Cue(r["cue"], r["class"], r["content"], r["addressee"] == "yes")
-                for r in rows}
+    return {r["cue"]: Cue(r["cue"], r["class"], r["content"], r["addressee"] == "yes")
+            for r in read_lexicon("reporting_verbs.csv")}
 
 
 @lru_cache(maxsize=None)
@@ -171,9 +167,7 @@ def reporting_nouns() -> dict[str, str]:
     >>> reporting_nouns()["claim"]
     'speech'
     """
-    with open(LEXICONS / "reporting_nouns.csv", encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return {r["noun"]: r["class"] for r in rows}
+    return {r["noun"]: r["class"] for r in read_lexicon("reporting_nouns.csv")}
 
 
 @lru_cache(maxsize=None)
@@ -183,16 +177,12 @@ def reporting_adjectives() -> dict[str, str]:
     >>> reporting_adjectives()["confident"]
     'cognition'
     """
-    with open(LEXICONS / "reporting_adjectives.csv", encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return {r["adjective"]: r["class"] for r in rows}
+    return {r["adjective"]: r["class"] for r in read_lexicon("reporting_adjectives.csv")}
 
 
 @lru_cache(maxsize=None)
 def _not_speaker_labels() -> frozenset[str]:
-    with open(LEXICONS / "not_speaker_labels.csv", encoding="utf-8") as fh:
-        return frozenset(r["label"] for r in csv.DictReader(
-            line for line in fh if not line.startswith("#")))
+    return frozenset(r["label"] for r in read_lexicon("not_speaker_labels.csv"))
 
 
 # =============================================================================================

@@ -52,19 +52,17 @@ Returned :class:`~newslab.mentions.Mention` objects have kind ``pronoun`` or ``n
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .lexicons import read_lexicon
 from .mentions import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-LEXICONS = Path(__file__).parent / "lexicons"
 
 #: Lappin & Leass (1994) salience factors (weights from their Table 1), plus a speaker bonus.
 SALIENCE_SENTENCE = 100
@@ -101,9 +99,7 @@ ANY_ORG_WINDOW = 1
 NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with open(LEXICONS / name, encoding="utf-8") as fh:
-        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+_read_csv = read_lexicon
 
 
 def _org_key(name: str) -> str:

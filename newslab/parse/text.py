@@ -38,7 +38,6 @@ disappears silently.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +45,7 @@ from pathlib import Path
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError
+from ..lexicons import read_lexicon
 from .limits import check_size
 
 _LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
@@ -181,27 +181,22 @@ def _lexicons():
     head_rules: list[_Rule] = []
     contains_rules: list[_Rule] = []
     regex_rules: list[tuple[re.Pattern, _Rule]] = []
-    with open(BOILERPLATE_FILE, encoding="utf-8") as fh:
-        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
-            rule = _Rule(row["pattern"].strip().lower(), row["reason"].strip(),
-                         row["effect"].strip())
-            if row["match"] == "line":
-                line_rules[_key(rule.pattern)] = rule
-            elif row["match"] == "prefix":
-                prefix_rules.append(rule)
-            elif row["match"] == "head":
-                head_rules.append(rule)
-            elif row["match"] == "regex":
-                regex_rules.append((re.compile(row["pattern"].strip()), rule))
-            else:
-                contains_rules.append(rule)
+    for row in read_lexicon(BOILERPLATE_FILE.name):
+        rule = _Rule(row["pattern"].lower(), row["reason"], row["effect"])
+        if row["match"] == "line":
+            line_rules[_key(rule.pattern)] = rule
+        elif row["match"] == "prefix":
+            prefix_rules.append(rule)
+        elif row["match"] == "head":
+            head_rules.append(rule)
+        elif row["match"] == "regex":
+            regex_rules.append((re.compile(row["pattern"]), rule))
+        else:
+            contains_rules.append(rule)
     core, filler = set(), set()
-    with open(SHARE_WORDS_FILE, encoding="utf-8") as fh:
-        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
-            (core if row["role"] == "core" else filler).add(row["word"].strip().lower())
-    with open(PHOTO_CREDITS_FILE, encoding="utf-8") as fh:
-        names = [row["name"].strip() for row in csv.DictReader(r for r in fh
-                                                                if not r.startswith("#"))]
+    for row in read_lexicon(SHARE_WORDS_FILE.name):
+        (core if row["role"] == "core" else filler).add(row["word"].lower())
+    names = [row["name"] for row in read_lexicon(PHOTO_CREDITS_FILE.name)]
     # Longest names first so "Getty Images" wins over "Getty"; short all-caps names (AP, PA)
     # must match case-sensitively, others case-insensitively.
     names.sort(key=len, reverse=True)

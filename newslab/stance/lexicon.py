@@ -8,10 +8,11 @@ may need a particle or preposition (``call for`` supports, ``warn against`` oppo
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..lexicons import read_lexicon
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
 ATTITUDE_CUES_PATH = LEXICON_DIR / "attitude_verbs.csv"
@@ -39,9 +40,7 @@ class Cue:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
+    return read_lexicon(Path(path).name)
 
 
 @lru_cache(maxsize=None)
@@ -49,8 +48,8 @@ def attitude_cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
     """``(lemma, pos) -> cues`` from the attitude table (prep-specific readings first).
 
     >>> cues = attitude_cues()
-    >>> sorted(c.polarity for c in cues[("call", "VERB")])
-    ['support']
+    >>> sorted(c.polarity for c in cues[("condemn", "VERB")])
+    ['oppose']
     """
     table: dict[tuple[str, str], list[Cue]] = {}
     for row in _rows(ATTITUDE_CUES_PATH):
