@@ -101,13 +101,24 @@ def quotes_jsonl(input_path: str | Path, output_path: str | Path, *, batch_size:
 
         bar = tqdm(total=len(records), unit="doc", desc="quotes")
     n = 0
+    cut: list[str] = []
     with open(output_path, "w", encoding="utf-8") as out:
         texts = (r["text"] for r in records)
         for rec, (_, found) in zip(records, quote_docs(texts, nlp, batch_size=batch_size)):
-            out.write(json.dumps({"id": rec.get("id"), "quotes": found}, ensure_ascii=False) + "\n")
+            line = {"id": rec.get("id"), "quotes": found}
+            if len(rec["text"]) > MAX_CHARS:
+                # Never a silent loss: say on the line (and at the end) that the text was cut.
+                line["warning"] = f"text cut at {MAX_CHARS:,} characters (spaCy's limit)"
+                cut.append(str(rec.get("id")))
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
             n += 1
             if bar is not None:
                 bar.update(1)
     if bar is not None:
         bar.close()
+    if cut:
+        import sys
+
+        print(f"newslab quotes: {len(cut)} text(s) longer than {MAX_CHARS:,} characters were cut "
+              f"(marked with a 'warning' on their line): {', '.join(cut[:10])}", file=sys.stderr)
     return n

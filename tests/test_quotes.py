@@ -395,3 +395,19 @@ def test_quotes_jsonl_writes_spans_into_each_text(nlp, tmp_path):
     assert texts["a"][s:e] == rec["quote"] and rec["kind"] == "direct"
     s, e = rec["speaker_span"]
     assert texts["a"][s:e] == "Medvedev" and rec["actor"] == "Medvedev"
+
+
+def test_quotes_jsonl_marks_cut_texts_instead_of_losing_them_silently(tmp_path, monkeypatch):
+    import json
+
+    import newslab.quotes_io as qio
+
+    monkeypatch.setattr(qio, "MAX_CHARS", 60)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": 'The mayor said: "We will rebuild the bridge by '
+                                                  'spring, whatever it costs the city."'}) + "\n"
+                   + json.dumps({"id": "b", "text": "Short text."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert qio.quotes_jsonl(src, out, progress=False) == 2
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert "warning" in lines[0] and "warning" not in lines[1]
