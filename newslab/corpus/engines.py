@@ -16,6 +16,7 @@ flight, so memory stays flat however large the corpus.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -33,6 +34,10 @@ Advance = Callable[[int], None]
 
 #: Chunks in flight per worker: one running, one queued, so a worker never waits for work.
 IN_FLIGHT_PER_WORKER = 2
+#: Dask settings for the LocalCluster newslab starts itself (a user's own client is untouched).
+DASK_CONFIG = {"distributed.worker.profile.enabled": False,
+               "distributed.admin.tick.interval": "500ms",
+               "distributed.admin.system-monitor.interval": "2s"}
 
 
 def run_serial(chunks: Iterator[list[Item]], config: Config, *, commit: Commit, lost: Lost,
@@ -40,8 +45,14 @@ def run_serial(chunks: Iterator[list[Item]], config: Config, *, commit: Commit, 
     """Everything in this process (``n_process=1``): no start-up cost, nothing pickled."""
     if any(t not in ARTICLE_TABLES for t in config.tables):
         get_model(config)  # a missing model is one clear error, before any document
-    for chunk in chunks:
-        commit(run_chunk(chunk, config, on_doc=advance))
+    # Keep everything alive so far (model, the caller's data) out of the collections made
+    # between slices (see work.GC_EVERY); given back to the collector when the run ends.
+    gc.freeze()
+    try:
+        for chunk in chunks:
+            commit(run_chunk(chunk, config, on_doc=advance))
+    finally:
+        gc.unfreeze()
 
 
 def run_pool(chunks: Iterator[list[Item]], config: Config, *, n_process: int, commit: Commit,
@@ -126,9 +137,14 @@ def run_dask(chunks: Iterator[list[Item]], config: Config, *, n_process: int = 1
 
     cluster = None
     if client is None:
-        cluster = LocalCluster(n_workers=max(1, n_process), threads_per_worker=1,
-                               processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        import dask
+
+        # Dask's statistical profiler samples every worker's stack 100 times a second, a few
+        # per cent of CPU that a batch job does not need (there is no dashboard to show it).
+        with dask.config.set(DASK_CONFIG):
+            cluster = LocalCluster(n_workers=max(1, n_process), threads_per_worker=1,
+                                   processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         # Load the model on every worker now (not inside the first timed chunk).

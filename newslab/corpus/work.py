@@ -14,6 +14,7 @@ raises for a document loses only that table for that document.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -48,6 +49,13 @@ THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
 
 #: The longest failure message kept (error texts quoting a whole document are cut).
 MAX_REASON = 500
+#: A chunk is analysed in slices of this many documents (at least one ``nlp.pipe`` batch),
+#: with a garbage collection after each. Analysing a slice leaves reference cycles that only
+#: Python's cyclic collector frees; left to its own thresholds, peak memory nearly doubled
+#: (max RSS 750 MB -> 420 MB over 200 PolNeAR articles). Collecting within a slice did not
+#: help, collecting between slices did. The model's objects are frozen out of collections
+#: (gc.freeze) while a run lasts, so each collection scans only the run's own objects.
+GC_EVERY = 32
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,11 @@ def init_worker(config: Config | None = None) -> None:
         try:
             get_model(config)
         except Exception:  # noqa: BLE001 - reported by the first chunk, see run_chunk_in_worker
-            pass  # raising here would break the whole pool with an opaque error
+            return  # raising here would break the whole pool with an opaque error
+        # Everything alive now (the model, lexicons, modules) lives as long as the worker:
+        # keep it out of every later garbage collection (see GC_EVERY).
+        gc.collect()
+        gc.freeze()
 
 
 def get_model(config: Config) -> "Language":
@@ -136,8 +148,37 @@ def run_chunk(items: list[Item], config: Config,
     >>> res.tables["articles"].doc_id.tolist()  # doctest: +SKIP
     ['a']
     """
+    on_doc = on_doc or (lambda n: None)
+    step = max(GC_EVERY, config.batch_size) if GC_EVERY else len(items) or 1
     with _LOCK:
-        return _run_chunk(items, config, on_doc or (lambda n: None))
+        parts = []
+        for i in range(0, len(items), step):
+            part = _run_chunk(items[i: i + step], config, on_doc)
+            if GC_EVERY and part.timings.get("nlp"):
+                t = time.perf_counter()
+                gc.collect()  # see GC_EVERY
+                part.timings["gc"] = time.perf_counter() - t
+            parts.append(part)
+        return _merge(parts) if len(parts) != 1 else parts[0]
+
+
+def _merge(parts: list[ChunkResult]) -> ChunkResult:
+    """One ChunkResult from the results of consecutive slices of a chunk."""
+    import pandas as pd
+
+    merged = ChunkResult(doc_ids=[d for p in parts for d in p.doc_ids])
+    for p in parts:
+        merged.failures.extend(p.failures)
+        merged.n_words += p.n_words
+        merged.seconds += p.seconds
+        for stage, sec in p.timings.items():
+            merged.timings[stage] = merged.timings.get(stage, 0.0) + sec
+    for name in parts[0].tables if parts else ():
+        frames = [p.tables[name] for p in parts]
+        full = [f for f in frames if len(f)]
+        merged.tables[name] = (pd.concat(full, ignore_index=True) if len(full) > 1
+                               else full[0] if full else frames[0])
+    return merged
 
 
 def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None]) -> ChunkResult:
