@@ -418,3 +418,19 @@ def test_demo_holders_are_resolved_actors(demo_statements):
     _, df = demo_statements
     assert "Moscow" not in set(df.holder)  # metonym resolved to Russia
     assert {"Russia", "Rasmussen", "Medvedev"} <= set(df.holder)
+
+
+def test_statements_accept_quotes_with_missing_cues():
+    """Uncued quotations have NA cue offsets (pandas.NA in nullable columns): no crash."""
+    import newslab
+
+    text = ("Mayor backs bridge plan\n\n"
+            'The mayor said on Monday that she supported the plan. "It is the right thing to do."\n\n'
+            '"We cannot wait another decade," said Ana Ruiz, a councillor.')
+    a = newslab.analyze(text)
+    q = a.quotes.convert_dtypes()          # nullable dtypes: missing values become pandas.NA
+    assert q.cue_start.isna().any() or q.speaker_start.isna().any() or len(q) >= 2
+    from newslab.stance import statements
+
+    rows = statements(a.doc, q, a.mentions)
+    assert len(rows) >= 1 and rows.holder.notna().all()

@@ -330,7 +330,10 @@ def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_
 
 
 def _na(x) -> bool:
-    return x is None or x != x or str(x) == "<NA>"
+    """Missing value of any kind (None, NaN, pandas.NA) — ``x != x`` raises on pandas.NA."""
+    import pandas as pd
+
+    return x is None or (pd.api.types.is_scalar(x) and bool(pd.isna(x)))
 
 
 def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple[int, int, str]], set[int]]:
