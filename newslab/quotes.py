@@ -524,6 +524,17 @@ def _span_of_tokens(tokens: Iterable["Token"]) -> tuple[int, int] | None:
     return s, e
 
 
+def _clause_or_prep_object(clause, kids, preps):
+    """Content of a noun/adjective cue: its clause, else the object of a content preposition
+    ("criticism *of the plan*", "critical *of the plan*"); ``None`` when it has neither."""
+    if clause is not None:
+        return _span_of_tokens(clause.subtree)
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+        if prep is not None else None
+    return _span_of_tokens(obj.subtree) if obj is not None else None
+
+
 def _content(verb: "Token", last: "Token", cue: Cue, in_quote) -> tuple[int, int] | None:
     """Doc character span of what ``verb`` reports (its clause / infinitive / object)."""
     doc = verb.doc
@@ -779,19 +790,10 @@ def _noun_cues(doc: "Doc", in_quote) -> Iterable[tuple["Token", tuple[int, int],
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or in_quote(tok.idx) is not None:
             continue
         kids = [c for c in tok.children if c.i > tok.i]
-        content = None
         clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and (
             any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
-        if clause is not None:
-            content = _span_of_tokens(clause.subtree)
-        else:
-            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS),
-                        None)
-            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
-                if prep is not None else None
-            if obj is not None:
-                content = _span_of_tokens(obj.subtree)
+        content = _clause_or_prep_object(clause, kids, NOUN_CONTENT_PREPS)
         if content is None:
             continue
         speaker = None
@@ -844,17 +846,8 @@ def _adjective_cues(doc: "Doc", in_quote) -> Iterable[tuple["Token", tuple[int, 
         if owner is None or owner.lower_ in ("it", "there", "this", "that") or owner.i > tok.i:
             continue
         kids = [c for c in tok.children if c.i > tok.i]
-        content = None
         clause = next((c for c in kids if c.dep_ in ("ccomp", "xcomp")), None)
-        if clause is not None:
-            content = _span_of_tokens(clause.subtree)
-        else:
-            prep = next((c for c in kids if c.dep_ == "prep"
-                         and c.lower_ in ADJECTIVE_CONTENT_PREPS), None)
-            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
-                if prep is not None else None
-            if obj is not None:
-                content = _span_of_tokens(obj.subtree)
+        content = _clause_or_prep_object(clause, kids, ADJECTIVE_CONTENT_PREPS)
         if content is None:
             continue
         s, e = _speaker_tokens(owner)
