@@ -132,6 +132,11 @@ def scrapinghub(score_mod, jobs: int, limit: int | None) -> None:
     wall = time.perf_counter() - t
     golds = [(root / "gold" / f"{r['id']}.txt").read_text(encoding="utf-8") for r in index]
     print(f"\n== ScrapingHub article bodies: {len(index)} pages (shingle F1 on the body) ==")
+    _print_body_table(score_mod, golds, res, wall)
+
+
+def _print_body_table(score_mod, golds, res, wall) -> None:
+    """Body P/R/F1 of newslab and of trafilatura's two settings, then the structure found."""
     print(f"{'system':34s} {'P':>6s} {'R':>6s} {'F1':>6s}")
     for name, key in (("newslab parse_html(...).body", "body"),
                       ("trafilatura (default)", "traf_default"),
@@ -187,13 +192,7 @@ def wcxb(score_mod, jobs: int, limit: int | None) -> None:
         theirs, _ = acc(field, f"traf_{field}", match)
         print(f"{label:28s} {n:5d} {ours:8.3f} {theirs:12.3f}")
     golds = [r["gold_text"] for r in rows]
-    print(f"{'system':34s} {'P':>6s} {'R':>6s} {'F1':>6s}")
-    for name, key in (("newslab parse_html(...).body", "body"),
-                      ("trafilatura (default)", "traf_default"),
-                      ("trafilatura (favor_precision)", "traf_precision")):
-        P, R, F = _f1(score_mod, golds, [r[key] for r in res])
-        print(f"{name:34s} {P:6.3f} {R:6.3f} {F:6.3f}")
-    _structure_line(res, wall)
+    _print_body_table(score_mod, golds, res, wall)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,10 @@ def render_analysis(analysis: "Analysis", top: int = 8) -> str:
     for m in analysis.mentions:
         if m.actor in colours:
             marks.append((to_source(doc, m.start), to_source(doc, m.end), m.actor))
+    # Nested mentions ("Alliance" inside "Alliance chief"): keep the outer one, which is what the
+    # reader sees as one phrase. Done once for the article, not per block.
+    marks = [m for m in marks
+             if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in marks)]
     quoted: list[tuple[int, int]] = []
     for frags in analysis.quotes.get("fragments", []):
         quoted.extend((int(s), int(e)) for s, e in frags)
@@ -59,8 +63,6 @@ def render_analysis(analysis: "Analysis", top: int = 8) -> str:
 
 
 def _render_span(text: str, start: int, end: int, marks, quoted, colours) -> str:
-    outer = [m for m in marks if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in marks)]
-    marks = outer
     cuts = {start, end}
     for s, e, _ in marks:
         cuts.update(x for x in (s, e) if start < x < end)
@@ -70,10 +72,7 @@ def _render_span(text: str, start: int, end: int, marks, quoted, colours) -> str
     parts = []
     for a, b in zip(points, points[1:]):
         piece = html.escape(text[a:b])
-        # Nested mentions ("Alliance" inside "Alliance chief"): the outer one is what the
-        # reader sees as one phrase, so it decides the colour.
-        covering = [(e - s, act) for s, e, act in marks if s <= a and b <= e]
-        actor = max(covering)[1] if covering else None
+        actor = next((act for s, e, act in marks if s <= a and b <= e), None)
         if actor is not None:
             piece = (f'<span title="{html.escape(actor)}" style="background:{colours[actor]};'
                      f'border-radius:3px;padding:0 1px">{piece}</span>')

@@ -15,7 +15,7 @@ from newslab import parse_text
 from newslab.actors import actor_table, entity_mentions, mention_table, name_key, read_aliases
 from newslab.errors import AliasTableError, NewslabError, NotADocError
 from newslab.mentions import Mention
-from newslab.nlp import article_doc, load_model
+from newslab.nlp import article_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_TEXT = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
@@ -29,11 +29,6 @@ except ImportError:  # pragma: no cover - the resolver is written alongside
 #: Gold aliases that only a resolver (pronouns, role nouns, appositions) can link to an actor.
 RESOLVER_FORMS = {"he", "Alliance chief", "the head of Nato", "the military alliance",
                   "Alliance", "Russia's foreign minister"}
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_model()
 
 
 def links(nlp, text, **kwargs):

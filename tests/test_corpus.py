@@ -15,7 +15,6 @@ from newslab.corpus import analyze_corpus, load_corpus, main_analyze
 from newslab.corpus import store as corpus_store
 from newslab.corpus.sources import list_items
 from newslab.errors import CorpusInputError, OutputFolderError
-from newslab.nlp import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT / "data" / "wikinews"
@@ -26,11 +25,6 @@ def _small_reported_articles(n: int) -> list[Path]:
     """The ``n`` shortest Wikinews articles that report speech (so quote tables have rows)."""
     files = sorted(WIKINEWS.glob("*.txt"), key=lambda p: (p.stat().st_size, p.name))
     return [p for p in files if " said" in p.read_text(encoding="utf-8")][:n]
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_model()
 
 
 @pytest.fixture(scope="module")

@@ -19,13 +19,6 @@ GOLD = ROOT / "tests" / "data" / "nato-seeks-afghan-help-from-russia.json"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newslab.nlp import load_model
-
-    return load_model()
-
-
-@pytest.fixture(scope="module")
 def q(nlp):
     def run(text: str):
         return quotes(nlp(text))

@@ -33,13 +33,6 @@ DEMO_TEXT = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt
 DEMO_GOLD = ROOT / "tests" / "data" / "nato-seeks-afghan-help-from-russia.json"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newslab.nlp import load_model
-
-    return load_model()
-
-
 def spans(sentence: str, holder: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
     h = sentence.index(holder)
     t = sentence.index(target)
