@@ -20,8 +20,8 @@ from .corpus import CorpusResult, analyze_corpus, load_corpus
 from .errors import NewslabError
 from .nlp import load_model
 from .parse import load_article, parse_html, parse_text
+from .version import __version__
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Article", "Block", "CorpusResult", "analyze_corpus", "load_corpus", "NewslabError", "Section", "__version__", "actors",

@@ -1,69 +1,232 @@
 """The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance`` and ``analyze``.
 
-Every subcommand prints a one-line error and exits with status 2 on bad input (a
-:class:`~newslab.errors.NewslabError`), never a traceback.
+``parse``, ``actors``, ``quotes`` and ``stance`` take one or more article files, folders or glob
+patterns (the same inputs as ``analyze``). With several files each file's output is headed by
+its path (``==> path <==``, as ``head`` does); with ``--json`` every file is one JSON line that
+carries its ``path``.
+
+Exit status: 0 when every input was read, 2 when an input (or the command line) could not be
+used. Bad input is a one-line message naming the file and the option that fixes it, never a
+traceback; the other files are still processed.
+
+>>> build_parser().parse_args(["parse", "a.txt", "b.txt", "--body"]).inputs
+['a.txt', 'b.txt']
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from typing import Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .errors import NewslabError
+from .version import version_line
+
+#: Columns printed by ``newslab quotes`` (``--json`` gives every column).
+QUOTE_COLUMNS = ["paragraph", "kind", "actor", "speaker", "cue", "quote", "rule"]
+#: Columns printed by ``newslab actors``.
+ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "aliases"]
+#: Columns printed by ``newslab stance FILE --target``.
+STANCE_COLUMNS = ["holder", "label", "hedged", "cue", "statement", "evidence"]
+#: Width at which long text cells are cut (with "…") unless ``--wide`` is given.
+NARROW_WIDTH = 60
+
+STANCE_EPILOG = """\
+input forms:
+  newslab stance FILE... --target TEXT
+      the stated positions of the actors of each article on TEXT (a table per file)
+  newslab stance --input ITEMS.jsonl --output PRED.jsonl
+      label sentence-level evaluation items, one JSON object per line, e.g.
+      {"id": "s1", "sentence": "Lavrov criticised Nato.", "holder_span": [0, 6],
+       "target_span": [18, 22]}
+      holder_span/target_span are character offsets [start, end) into sentence; an item
+      without holder_span is scored for how the sentence portrays the target. Each output
+      line is {"id", "label", "evidence"}.
+"""
 
 
-def _cmd_parse(args: argparse.Namespace) -> None:
+# -- input -------------------------------------------------------------------------------------
+def iter_articles(inputs: Sequence[str], args: argparse.Namespace
+                  ) -> Iterator[tuple[str, Any]]:
+    """``(label, Article or NewslabError)`` for every document named by ``inputs``.
+
+    ``inputs`` are file paths, folders or glob patterns (JSONL files give one document per
+    line), expanded by :func:`newslab.corpus.sources.list_items`. A document that cannot be
+    read is yielded with its error, so the caller reports it and goes on.
+    """
+    from .corpus.sources import list_items
+    from .corpus.work import read_item
     from .parse import load_article
 
-    art = load_article(args.file, format=args.format)
-    if args.json:
-        print(art.to_json(indent=2))
-    elif args.body:
-        print(art.body)
-    else:
-        print(art.to_frame()[["kind", "section", "start", "end", "text"]].to_string(
-            max_colwidth=70))
+    for item in list_items(list(inputs)):
+        try:
+            if item.kind == "file":
+                art = load_article(item.path, format=args.format, encoding=args.encoding)
+            else:
+                art = read_item(item)
+        except (NewslabError, OSError) as err:
+            yield item.source, err
+        else:
+            yield item.source, art
 
 
-def _cmd_actors(args: argparse.Namespace) -> None:
+def _analyze(article: Any, args: argparse.Namespace):
     from .analysis import analyze
-    from .parse import load_article
 
-    table = analyze(load_article(args.file), metonymy=not args.no_metonymy,
-                    aliases=args.aliases).actors
-    if args.json:
-        print(table.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        print(table.to_string(max_colwidth=60))
+    return analyze(article, metonymy=not getattr(args, "no_metonymy", False),
+                   aliases=getattr(args, "aliases", None))
 
 
-def _cmd_quotes(args: argparse.Namespace) -> None:
+# -- output ------------------------------------------------------------------------------------
+def _cell(value: Any, width: int | None) -> str:
+    """One table cell as plain text: missing is empty, lists joined, long text cut at ``width``."""
+    if isinstance(value, (list, tuple, set)):
+        value = ", ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = ", ".join(f"{k} {v}" for k, v in value.items())
+    elif value is None or (not isinstance(value, str) and _is_missing(value)):
+        return ""
+    text = " ".join(str(value).split())
+    if width is not None and len(text) > width:
+        text = text[: width - 1].rstrip() + "…"
+    return text
+
+
+def _is_missing(value: Any) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def format_table(df, columns: Sequence[str] | None = None, *, wide: bool = False) -> str:
+    """A DataFrame as a plain-text table for a terminal.
+
+    Missing values (None, NaN, <NA>) are empty cells, lists and dicts are joined, text is
+    left-aligned and, unless ``wide``, cut at :data:`NARROW_WIDTH` characters with "…".
+
+    >>> import pandas as pd
+    >>> print(format_table(pd.DataFrame({"actor": ["Nato", None], "n": [2, 1]})))
+    actor n
+    Nato  2
+          1
+    """
+    if columns is not None:
+        df = df[[c for c in columns if c in df.columns]]
+    if df.empty:
+        return "(none found)"
+    width = None if wide else NARROW_WIDTH
+    cells = [[_cell(v, width) for v in row] for row in df.itertuples(index=False)]
+    header = [str(c) for c in df.columns]
+    sizes = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    lines = [" ".join(h.ljust(s) for h, s in zip(header, sizes)).rstrip()]
+    lines += [" ".join(c.ljust(s) for c, s in zip(r, sizes)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _records(df) -> list[dict]:
+    return json.loads(df.to_json(orient="records", force_ascii=False))
+
+
+def _run_per_file(args: argparse.Namespace, show: Callable[[Any], tuple[Any, str]]) -> int:
+    """Apply ``show`` to every input; print its text (headed by the path) or its JSON line.
+
+    ``show(article)`` returns ``(json_value, text)``. Returns the exit status.
+    """
+    status, many = 0, None
+    for label, art in iter_articles(args.inputs, args):
+        if many is None:
+            many = len(args.inputs) > 1 or not _is_plain_file(args.inputs[0])
+        if isinstance(art, BaseException):
+            print(f"newslab {args.command}: {label}: {_message(art)}", file=sys.stderr)
+            status = 2
+            continue
+        value, text = show(art)
+        if args.json:
+            print(json.dumps({"path": label, **value} if isinstance(value, dict)
+                             else {"path": label, args.command: value}, ensure_ascii=False))
+        else:
+            if many:
+                print(f"==> {label} <==")
+            print(text)
+            if many:
+                print()
+        sys.stdout.flush()
+    return status
+
+
+def _is_plain_file(arg: str) -> bool:
+    import os
+
+    return os.path.isfile(arg) and not arg.endswith((".jsonl", ".ndjson"))
+
+
+def _message(err: BaseException) -> str:
+    """An error's text as the command line should say it (CLI options, not Python arguments)."""
+    return err.for_cli() if isinstance(err, NewslabError) else str(err)
+
+
+# -- commands ----------------------------------------------------------------------------------
+def _cmd_parse(args: argparse.Namespace) -> int:
+    def show(art):
+        if args.body:
+            return {"body": art.body}, art.body
+        frame = art.to_frame()[["kind", "section", "start", "end", "text"]]
+        return json.loads(art.to_json()), format_table(frame, wide=args.wide)
+
+    return _run_per_file(args, show)
+
+
+def _cmd_actors(args: argparse.Namespace) -> int:
+    def show(art):
+        table = _analyze(art, args).actors
+        return _records(table), format_table(table, ACTOR_COLUMNS, wide=args.wide)
+
+    return _run_per_file(args, show)
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
     if args.input:
-        from .quotes import quotes_jsonl
+        from .quotes_io import quotes_jsonl
 
         if not args.output:
             raise SystemExit("newslab quotes: --input needs --output PRED.jsonl")
         quotes_jsonl(args.input, args.output, batch_size=args.batch_size,
                      progress=not args.quiet)
-        return
-    if not args.file:
-        raise SystemExit("newslab quotes: give a FILE, or --input CORPUS.jsonl --output PRED.jsonl")
-    from .analysis import analyze
-    from .parse import load_article
+        return 0
+    if not args.inputs:
+        raise SystemExit("newslab quotes: give FILE..., or --input CORPUS.jsonl "
+                         "--output PRED.jsonl")
 
-    table = analyze(load_article(args.file)).quotes
-    cols = ["kind", "actor", "speaker", "cue", "quote", "rule"]
-    if args.json:
-        print(table.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        print(table[cols].to_string(max_colwidth=60))
+    def show(art):
+        table = _analyze(art, args).quotes
+        return _records(table), format_table(table, QUOTE_COLUMNS, wide=args.wide)
+
+    return _run_per_file(args, show)
 
 
-def _cmd_stance(args: argparse.Namespace) -> None:
-    from .stance import stance_jsonl
+def _cmd_stance(args: argparse.Namespace) -> int:
+    if args.input or args.output:
+        if not (args.input and args.output) or args.inputs:
+            raise SystemExit("newslab stance: --input ITEMS.jsonl needs --output PRED.jsonl "
+                             "(and no FILE); see newslab stance --help")
+        from .stance import stance_jsonl
 
-    stance_jsonl(args.input, args.output)
+        summary = stance_jsonl(args.input, args.output)
+        print(f"{summary['lines']} items labelled, written to {args.output}", file=sys.stderr)
+        return 0
+    if not (args.inputs and args.target):
+        raise SystemExit("newslab stance: give FILE... --target TEXT, or --input ITEMS.jsonl "
+                         "--output PRED.jsonl; see newslab stance --help")
+
+    def show(art):
+        table = _analyze(art, args).stance(args.target)
+        return _records(table), format_table(table, STANCE_COLUMNS, wide=args.wide)
+
+    return _run_per_file(args, show)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -73,58 +236,113 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                         batch_size=args.batch_size)
 
 
+# -- the parser --------------------------------------------------------------------------------
+_INPUTS_HELP = ("article files (.txt pasted text, .html saved page), folders of them, glob "
+                "patterns ('news/*.txt'), or JSONL files with one {\"id\", \"text\"} per line")
+
+
+def _add_reading(p: argparse.ArgumentParser, *, required: bool = True) -> None:
+    """The input arguments shared by parse, actors, quotes and stance."""
+    p.add_argument("inputs", nargs="+" if required else "*", metavar="INPUT", help=_INPUTS_HELP)
+    p.add_argument("--format", choices=["text", "html"],
+                   help="read every file as pasted text or as HTML (default: guess from the "
+                        "file name, then from the content)")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="the files' text encoding, e.g. cp1252 (default: detect it)")
+    p.add_argument("--wide", action="store_true",
+                   help=f"print whole text cells (default: cut at {NARROW_WIDTH} characters)")
+
+
+def _add_actor_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-metonymy", action="store_true",
+                   help="keep capitals and seats of government as themselves "
+                        "(default: 'Moscow said' counts for Russia)")
+    p.add_argument("--aliases", metavar="CSV",
+                   help="a CSV file of alias,actor rows that override every other merge")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
-    p = argparse.ArgumentParser(prog="newslab", description="Analyse news articles.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = argparse.ArgumentParser(
+        prog="newslab", description="Analyse news articles: clean them, find who is mentioned, "
+        "who said what, and the actors' positions on a topic.",
+        epilog="Run 'newslab COMMAND --help' for a command's options and examples.")
+    p.add_argument("--version", action="version", version=version_line(),
+                   help="print newslab's version (and spaCy's) and exit")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sp = sub.add_parser("parse", help="clean an article into structure")
-    sp.add_argument("file", help="a .txt (pasted page text) or .html/.htm file")
+    sp = sub.add_parser("parse", help="clean articles into headline, byline, body, captions…",
+                        description="Clean each article into its structure: one row per block "
+                        "with its kind, section and character offsets [start, end).")
+    _add_reading(sp)
     g = sp.add_mutually_exclusive_group()
-    g.add_argument("--json", action="store_true", help="the whole Article as JSON, with offsets")
+    g.add_argument("--json", action="store_true",
+                   help="one JSON line per file: the whole Article, with offsets")
     g.add_argument("--body", action="store_true", help="only the cleaned body text")
-    sp.add_argument("--format", choices=["text", "html"], help="override the file-name guess")
     sp.set_defaults(func=_cmd_parse)
 
-    sa = sub.add_parser("actors", help="who is mentioned, merged into actors")
-    sa.add_argument("file")
-    sa.add_argument("--json", action="store_true")
-    sa.add_argument("--no-metonymy", action="store_true",
-                    help="keep capitals and seats of government as themselves")
-    sa.add_argument("--aliases", help="CSV of alias,actor rows that override everything")
+    sa = sub.add_parser("actors", help="who is mentioned, merged into actors",
+                        description="The actors of each article: names, pronouns and role "
+                        "nouns merged, with counts and prominence.")
+    _add_reading(sa)
+    sa.add_argument("--json", action="store_true",
+                    help="one JSON line per file: {\"path\", \"actors\": [one object per actor]}")
+    _add_actor_options(sa)
     sa.set_defaults(func=_cmd_actors)
 
-    sq = sub.add_parser("quotes", help="who said what")
-    sq.add_argument("file", nargs="?")
-    sq.add_argument("--json", action="store_true")
-    sq.add_argument("--input", help='JSONL corpus: one {"id", "text"} per line')
-    sq.add_argument("--output", help="JSONL predictions to write")
-    sq.add_argument("--batch-size", type=int, default=32)
-    sq.add_argument("--quiet", action="store_true", help="no progress bar")
+    sq = sub.add_parser("quotes", help="who said what",
+                        description="Direct, mixed and reported quotes with their speaker, the "
+                        "actor it resolves to, the cue and the rule that found them.")
+    _add_reading(sq, required=False)
+    sq.add_argument("--json", action="store_true",
+                    help="one JSON line per file: {\"path\", \"quotes\": [one object per quote]}")
+    _add_actor_options(sq)
+    sq.add_argument("--input", metavar="CORPUS.jsonl",
+                    help='instead of files: a JSONL corpus, one {"id", "text"} per line')
+    sq.add_argument("--output", metavar="PRED.jsonl", help="where --input's predictions go")
+    sq.add_argument("--batch-size", type=int, default=32,
+                    help="documents per spaCy batch with --input (default 32)")
+    sq.add_argument("--quiet", action="store_true", help="no progress bar with --input")
     sq.set_defaults(func=_cmd_quotes)
 
-    ss = sub.add_parser("stance", help="score stance/portrayal items (evaluation format)")
-    ss.add_argument("--input", required=True)
-    ss.add_argument("--output", required=True)
+    ss = sub.add_parser("stance", help="actors' positions on a target, or label evaluation items",
+                        description="The stated positions of each article's actors on a "
+                        "target, or sentence-level evaluation items labelled in bulk.",
+                        epilog=STANCE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_reading(ss, required=False)
+    ss.add_argument("--target", metavar="TEXT",
+                    help="what the positions are about, e.g. 'Nato enlargement'")
+    ss.add_argument("--json", action="store_true",
+                    help="one JSON line per file: {\"path\", \"stance\": [one object per row]}")
+    _add_actor_options(ss)
+    ss.add_argument("--input", metavar="ITEMS.jsonl", help="evaluation items (see below)")
+    ss.add_argument("--output", metavar="PRED.jsonl", help="where the labels of --input go")
     ss.set_defaults(func=_cmd_stance)
-    sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
-    sn.add_argument("inputs", nargs="+", metavar="INPUT",
-                    help="files, folders, globs or JSONL files of articles")
-    sn.add_argument("--out", required=True, help="output folder (one Parquet folder per table)")
-    sn.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
-    sn.add_argument("--engine", choices=["local", "dask"], default="local")
-    sn.add_argument("--batch-size", type=int, default=32)
+
+    sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)",
+                        description="Analyse every article into Parquet tables under --out, "
+                        "one folder per table; failed articles are listed in DIR/failures. "
+                        "Run the same command again to resume an interrupted run.")
+    sn.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS_HELP)
+    sn.add_argument("--out", required=True, metavar="DIR",
+                    help="output folder (one Parquet folder per table)")
+    sn.add_argument("--n-process", type=int, default=1, metavar="N",
+                    help="worker processes (default 1)")
+    sn.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="run workers as local processes (default) or on a Dask cluster")
+    sn.add_argument("--batch-size", type=int, default=32, metavar="N",
+                    help="documents per spaCy batch (default 32)")
     sn.set_defaults(func=_cmd_analyze)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``newslab`` console script."""
+    """Entry point of the ``newslab`` console script; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
         status = args.func(args)
     except (NewslabError, FileNotFoundError, IsADirectoryError) as err:
-        print(f"newslab {args.command}: {err}", file=sys.stderr)
+        print(f"newslab {args.command}: {_message(err)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `newslab parse x | head`
         return 0

@@ -9,7 +9,21 @@ from __future__ import annotations
 
 
 class NewslabError(Exception):
-    """Base class of all newslab errors."""
+    """Base class of all newslab errors.
+
+    ``str(err)`` speaks to Python users (``max_chars=``); :meth:`for_cli` gives the same message
+    as the ``newslab`` command says it (``--format``), where the two differ.
+
+    >>> EncodingError("file 'a.txt'").for_cli().endswith("--encoding cp1252).")
+    True
+    """
+
+    #: The message with command-line options in place of Python arguments, when it differs.
+    cli_message: str | None = None
+
+    def for_cli(self) -> str:
+        """The message as the command line should say it."""
+        return self.cli_message or str(self)
 
 
 class InputError(NewslabError, ValueError):
@@ -41,31 +55,36 @@ class InputTooLargeError(InputError):
     """The input is larger than the configured limit."""
 
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(
-            f"The input is {size:,} characters long, above newslab's limit of {limit:,} for one "
-            "article. Split it into articles, or raise the limit with "
-            "`max_chars=` (or the NEWSLAB_MAX_CHARS environment variable) if it really is one."
-        )
+        head = (f"The input is {size:,} characters long, above newslab's limit of {limit:,} "
+                "for one article. Split it into articles, or raise the limit with ")
+        super().__init__(head + "`max_chars=` (or the NEWSLAB_MAX_CHARS environment variable) "
+                         "if it really is one.")
+        self.cli_message = head + "the NEWSLAB_MAX_CHARS environment variable if it really is one."
 
 
 class EncodingError(InputError):
     """The bytes could not be decoded as text in any likely encoding."""
 
     def __init__(self, where: str) -> None:
-        super().__init__(
-            f"Could not decode {where} as text. Save it as UTF-8, or pass `encoding=` "
-            "(e.g. load_article(path, encoding='cp1252'))."
-        )
+        head = f"Could not decode {where} as text. Save it as UTF-8, or "
+        super().__init__(head + "pass `encoding=` (e.g. load_article(path, encoding='cp1252')).")
+        self.cli_message = head + "give its encoding (e.g. --encoding cp1252)."
 
 
 class UnsupportedFormatError(InputError):
     """A file extension newslab does not read."""
 
-    def __init__(self, path: str) -> None:
-        super().__init__(
-            f"Don't know how to read {path!r}: newslab reads .txt, .html and .htm files. Pass "
-            "`format='text'` or `format='html'` to load_article to say which it is."
-        )
+    def __init__(self, path: str, binary: str = "") -> None:
+        head = f"Don't know how to read {path!r}: "
+        if binary:  # a PDF, an image…: converting it is the fix, not the --format override
+            head += (f"it looks like {binary}, not text or HTML. Convert it to text first "
+                     "(for a PDF, e.g. `pdftotext file.pdf`). ")
+        else:
+            head += "newslab reads .txt, .html and .htm files. "
+        super().__init__(head + "If it is text or HTML under another name, pass "
+                         "`format='text'` or `format='html'` to load_article.")
+        self.cli_message = head + ("If it is text or HTML under another name, add "
+                                   "--format text or --format html.")
 
 
 class ModelNotFoundError(NewslabError, OSError):
@@ -87,22 +106,22 @@ class HTMLParseError(InputError):
     """The HTML could not be parsed or read, even by lxml's forgiving parser."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(
-            f"The HTML page {what}. Check that the file is a saved web page (open it in a "
-            "browser); if it is, save it again (\"Save page as… HTML only\"), or copy the "
-            "article's text and use parse_text instead."
-        )
+        head = (f"The HTML page {what}. Check that the file is a saved web page (open it in a "
+                "browser); if it is, save it again (\"Save page as… HTML only\"), or copy the "
+                "article's text and ")
+        super().__init__(head + "use parse_text instead.")
+        self.cli_message = head + "read it with --format text."
 
 
 class AliasTableError(InputError):
     """A user alias table (alias -> actor) could not be read."""
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(
-            f"The alias table {path!r} {problem}. Pass a dict such as "
-            "{'the Kremlin': 'Russia'}, or a UTF-8 CSV file with a header line 'alias,actor' "
-            "(and optionally a 'type' column, e.g. GPE or PERSON)."
-        )
+        csv = ("a UTF-8 CSV file with a header line 'alias,actor' (and optionally a 'type' "
+               "column, e.g. GPE or PERSON).")
+        super().__init__(f"The alias table {path!r} {problem}. Pass a dict such as "
+                         "{'the Kremlin': 'Russia'}, or " + csv)
+        self.cli_message = f"The alias table {path!r} {problem}. Give --aliases " + csv
 
 
 class NotADocError(InputError, TypeError):
@@ -119,6 +138,9 @@ class CorpusInputError(InputError):
     """A corpus input (path, glob, JSONL file or DataFrame) gives no documents to analyse."""
 
     def __init__(self, what: str) -> None:
+        self.cli_message = (f"{what} newslab reads .txt/.html files, folders of them, glob "
+                            "patterns ('news/**/*.html') and JSONL files with one "
+                            "{\"id\", \"text\"|\"html\"} object per line.")
         super().__init__(
             f"{what} newslab.analyze_corpus reads .txt/.html files, folders of them, glob "
             "patterns ('news/**/*.html'), JSONL files with one {\"id\", \"text\"|\"html\"} object "
@@ -130,10 +152,10 @@ class OutputFolderError(NewslabError):
     """The output folder of a corpus run cannot be used as asked."""
 
     def __init__(self, folder: str, problem: str) -> None:
-        super().__init__(
-            f"Cannot write the corpus results to {folder!r}: {problem} Choose a new or empty "
-            "folder with `out=`, or pass `resume=False` to replace an earlier newslab run there."
-        )
+        head = f"Cannot write the corpus results to {folder!r}: {problem} Choose a new or empty "
+        super().__init__(head + "folder with `out=`, or pass `resume=False` to replace an "
+                         "earlier newslab run there.")
+        self.cli_message = head + "folder with --out DIR."
 
 
 class ParserRequiredError(NewslabError, ValueError):

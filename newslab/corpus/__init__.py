@@ -370,7 +370,8 @@ def main_analyze(inputs: list[str], out: str, n_process: int = 1, engine: str = 
         res = analyze_corpus(inputs, out=out, n_process=n_process, engine=engine,
                              batch_size=batch_size, progress=True)
     except (NewslabError, ValueError) as err:
-        print(f"newslab analyze: {err}", file=sys.stderr)
+        msg = err.for_cli() if isinstance(err, NewslabError) else str(err)
+        print(f"newslab analyze: {msg}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .sources import Item
@@ -49,6 +50,8 @@ THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
 
 #: The longest failure message kept (error texts quoting a whole document are cut).
 MAX_REASON = 500
+#: The ``newslab`` package's own folder: frames inside it are named ``newslab/…``.
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: A chunk is analysed in slices of this many documents (at least one ``nlp.pipe`` batch),
 #: with a garbage collection after each. Analysing a slice leaves reference cycles that only
 #: Python's cyclic collector frees; left to its own thresholds, peak memory nearly doubled
@@ -439,14 +442,21 @@ def failure(item: Item, stage: str, err: BaseException) -> dict[str, Any]:
 
 
 def _where(err: BaseException) -> str:
-    """`` [at newslab/quotes.py:120 in _rows]``: where ``err`` was raised."""
+    """`` [at newslab/quotes.py:120 in _rows]``: where ``err`` was raised.
+
+    A frame inside the package is named from the package's own folder (``newslab/…``), whatever
+    the folders above it are called (a clone in ``…/newslab/`` included); any other frame by
+    its file name.
+    """
     import traceback
 
     frames = traceback.extract_tb(err.__traceback__)
     if not frames:
         return ""
     f = frames[-1]
-    marker = f"{os.sep}newslab{os.sep}"
-    path = (f.filename[f.filename.rindex(marker) + 1:] if marker in f.filename
-            else os.path.basename(f.filename))
-    return f" [at {path}:{f.lineno} in {f.name}]"
+    path = Path(f.filename)
+    try:
+        shown = "newslab/" + path.resolve().relative_to(_PACKAGE_DIR).as_posix()
+    except ValueError:
+        shown = path.name
+    return f" [at {shown}:{f.lineno} in {f.name}]"

@@ -138,6 +138,17 @@ def read_text(path: str | os.PathLike, *, encoding: str | None = None,
     return text
 
 
+def _binary_kind(p: Path) -> str:
+    """``"a PDF"`` if the file at ``p`` starts like a known binary format, else ``""``."""
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return ""  # read_text reports a missing or unreadable file with its own message
+    return next((hint.strip(" ()") for magic, hint in _MAGIC.items() if head.startswith(magic)),
+                "")
+
+
 def sniff_format(text: str) -> str:
     """``"html"`` if ``text`` looks like markup, else ``"text"``."""
     return "html" if _LOOKS_HTML.search(text[:4096]) else "text"
@@ -165,7 +176,7 @@ def load_article(path: str | os.PathLike, *, format: str | None = None,
         elif suffix in _TEXT_SUFFIXES:
             format = None  # decide from the content below
         else:
-            raise UnsupportedFormatError(str(path))
+            raise UnsupportedFormatError(str(path), _binary_kind(p))
     elif format not in ("text", "html"):
         raise ValueError(f"format must be 'text' or 'html', not {format!r}")
     text = read_text(p, encoding=encoding, max_chars=max_chars)
