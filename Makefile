@@ -21,13 +21,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# The notebooks draw with matplotlib's inline backend, so every chart is saved in the executed
+# notebook (an MPLBACKEND=Agg from the environment would silently drop them).
 demo: setup
 	@mkdir -p $(RESULTS)
-	MPLBACKEND=Agg $(BIN)/jupyter nbconvert --to notebook --execute \
-		--ExecutePreprocessor.timeout=900 --output-dir $(RESULTS) $(NOTEBOOKS)
-	@echo ""
-	@echo "Done. The executed notebooks (with their tables and charts) are in $(RESULTS)/"
-	@echo "Open them in JupyterLab with:  make lab   (then browse to $(RESULTS)/ or notebooks/)"
+	MPLBACKEND=module://matplotlib_inline.backend_inline $(BIN)/jupyter nbconvert --to notebook \
+		--execute --ExecutePreprocessor.timeout=900 --output-dir $(RESULTS) $(NOTEBOOKS)
+	@$(BIN)/python scripts/demo_summary.py $(RESULTS)
+	@echo "Open the notebooks in JupyterLab with:  make lab   (then browse to $(RESULTS)/ or notebooks/)"
 
 test: setup
 	MPLBACKEND=Agg $(BIN)/python -m pytest tests --doctest-modules newslab --nbmake notebooks -p no:cacheprovider
