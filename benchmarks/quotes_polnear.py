@@ -54,9 +54,10 @@ def load(split: str) -> list[dict]:
 
 
 def run_newslab(docs, nlp, batch_size=16):
-    from newslab.quotes import _named_mentions, quotes
-    from newslab.quotes_io import rows_to_records
-    from newslab.resolve import resolve_mentions
+    from newslab.extract.attribution import named_mentions as _named_mentions
+    from newslab.extract.coref import resolve_mentions
+    from newslab.io.quotes import rows_to_records
+    from newslab.tables import quotes_table as quotes
 
     t0 = time.perf_counter()
     parsed = list(nlp.pipe((d["text"] for d in docs), batch_size=batch_size))
@@ -64,7 +65,7 @@ def run_newslab(docs, nlp, batch_size=16):
     preds, t_quotes, t_names, failures = [], 0.0, 0.0, []
     for d, doc in zip(docs, parsed):
         t0 = time.perf_counter()
-        named = _named_mentions(doc)  # newslab.actors: shared with the actor table in an Analysis
+        named = _named_mentions(doc)  # newslab.extract.entities: shared with the actor table in an Analysis
         t1 = time.perf_counter()
         t_names += t1 - t0
         try:

@@ -40,7 +40,7 @@ def _cmd_actors(args: argparse.Namespace) -> None:
 
 def _cmd_quotes(args: argparse.Namespace) -> None:
     if args.input:
-        from .quotes import quotes_jsonl
+        from .io.quotes import quotes_jsonl
 
         if not args.output:
             raise SystemExit("newslab quotes: --input needs --output PRED.jsonl")
@@ -61,7 +61,7 @@ def _cmd_quotes(args: argparse.Namespace) -> None:
 
 
 def _cmd_stance(args: argparse.Namespace) -> None:
-    from .stance import stance_jsonl
+    from .io.stance import stance_jsonl
 
     stance_jsonl(args.input, args.output)
 

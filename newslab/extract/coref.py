@@ -46,7 +46,7 @@ The controller of a non-finite clause is found by climbing its heads to the noun
 to or the subject above it (``Rasmussen, making his visit since becoming the head of Nato`` →
 Rasmussen); a relative pronoun subject stands for its noun (``X, who became the head of…``).
 
-Returned :class:`~newslab.mentions.Mention` objects have kind ``pronoun`` or ``nominal`` and
+Returned :class:`~newslab.records.Mention` objects have kind ``pronoun`` or ``nominal`` and
 ``actor`` set; unresolvable references are not returned.
 """
 
@@ -57,8 +57,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from .lexicons import read_lexicon
-from .mentions import Mention
+from ..lexicons import read_lexicon, speech_verbs
+from ..nlp.syntax import noun_phrase, subject_of
+from ..records import Mention
+from .entities import name_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -80,11 +82,6 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", 
 INDEFINITE = {"a", "an", "another", "some", "any", "one", "no", "every", "each"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
-#: Links a non-finite clause climbs to find its understood subject (see :func:`_subject_of`).
-CONTROL_DEPS = {"acl", "advcl", "xcomp", "pcomp", "conj", "prep", "pobj"}
-#: Penn tags of relative pronouns ("who", "that", "which").
-RELATIVE_TAGS = {"WP", "WDT"}
-NOUNISH = {"NOUN", "PROPN", "PRON"}
 #: Determiners that make an organisation descriptor a reference back ("the alliance").
 DEFINITE = {"the", "this"}
 #: Modifiers saying a descriptor names a *different* organisation ("the other party").
@@ -99,24 +96,13 @@ ANY_ORG_WINDOW = 1
 NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-_read_csv = read_lexicon
-
-
-def _org_key(name: str) -> str:
-    """Names compared like ``actors.name_key``: no leading "the", possessive or full stops."""
-    t = name.replace("’", "'").strip()
-    if t.lower().endswith("'s"):
-        t = t[:-2]
-    if t.lower().startswith("the "):
-        t = t[4:]
-    return " ".join(t.replace(".", "").split()).casefold()
 
 
 @lru_cache(maxsize=None)
 def _canonical_names() -> dict[str, str]:
     """name key → key of its canonical name, from ``lexicons/names.csv`` (NATO ~ North Atlantic
     Treaty Organization)."""
-    return {_org_key(r["name"]): _org_key(r["actor"]) for r in _read_csv("names.csv")}
+    return {name_key(r["name"]): name_key(r["actor"]) for r in read_lexicon("names.csv")}
 
 
 @lru_cache(maxsize=None)
@@ -129,8 +115,8 @@ def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
     """
     canon = _canonical_names()
     out = {}
-    for r in _read_csv("org_descriptors.csv"):
-        keys = {_org_key(k) for k in (r["known"] or "").split("|") if k.strip()}
+    for r in read_lexicon("org_descriptors.csv"):
+        keys = {name_key(k) for k in (r["known"] or "").split("|") if k.strip()}
         out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
                           r["any"] == "yes")
     return out
@@ -140,7 +126,7 @@ def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
 def _org_kinds(name: str) -> frozenset[str]:
     """The descriptor nouns an organisation is known by: listed for it in
     ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
-    key = _org_key(name)
+    key = name_key(name)
     keys = {key, _canonical_names().get(key, key)}
     own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
     if len(own) < 2 and not keys & _all_known():
@@ -163,7 +149,7 @@ def role_nouns() -> dict[str, tuple[str, str]]:
     >>> role_nouns()["chief"]
     ('leader', '')
     """
-    return {r["noun"]: (r["group"], r["gender"]) for r in _read_csv("role_nouns.csv")}
+    return {r["noun"]: (r["group"], r["gender"]) for r in read_lexicon("role_nouns.csv")}
 
 
 @lru_cache(maxsize=None)
@@ -174,13 +160,13 @@ def pronouns() -> dict[str, tuple[int, str, str]]:
     (3, 'f', 'sg')
     """
     return {r["pronoun"]: (int(r["person"]), r["gender"], r["number"])
-            for r in _read_csv("pronouns.csv")}
+            for r in read_lexicon("pronouns.csv")}
 
 
 @lru_cache(maxsize=None)
 def first_names() -> dict[str, str]:
     """Given name → 'm' / 'f' / '' (ambiguous), from ``lexicons/first_names.csv``."""
-    return {r["name"]: r["gender"] for r in _read_csv("first_names.csv")}
+    return {r["name"]: r["gender"] for r in read_lexicon("first_names.csv")}
 
 
 def _role_of(tok: "Token") -> tuple[str, str] | None:
@@ -192,51 +178,6 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
         if two in roles:
             return roles[two]
     return roles.get(lemma) or roles.get(tok.text.lower())
-
-
-def _np_span(tok: "Token") -> tuple[int, int]:
-    """Token range [start, end) of the noun phrase headed by ``tok``: modifiers and ``of``-phrase.
-
-    Relative clauses, participles and appositions are left out: ``the head of Nato, who…`` →
-    ``the head of Nato``.
-    """
-    start = tok.i
-    for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"):
-            start = min(start, c.left_edge.i)
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            end = max(end, c.right_edge.i + 1)
-        elif c.dep_ in ("case", "compound"):
-            end = max(end, c.i + 1)
-        else:
-            break
-    return start, end
-
-
-def _subject_of(verb: "Token", hops: int = 6) -> "Token | None":
-    """The subject of ``verb``, climbing through participles/infinitives/conjuncts when it has
-    none of its own: the controller of a non-finite clause is the noun it attaches to, or the
-    subject of the verb above it ("Rasmussen, [making his visit [since [becoming the head]]]"
-    → Rasmussen). A relative pronoun subject stands for the noun its clause modifies
-    ("Stoltenberg, who became the head of Nato" → Stoltenberg)."""
-    tok = verb
-    for _ in range(hops):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in NOUNISH:
-                    return tok.head
-                return c
-        if tok.dep_ in CONTROL_DEPS and tok.head is not tok:
-            # a participle or infinitive clause attached to a noun ("Rasmussen, making his
-            # visit…", parsed acl or advcl): the noun is the understood subject
-            if tok.dep_ in ("acl", "advcl") and tok.head.pos_ in NOUNISH:
-                return tok.head
-            tok = tok.head
-        else:
-            return None
-    return None
 
 
 class _Actor:
@@ -289,7 +230,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     """Link pronouns and role-noun phrases in ``doc`` to the actors of the named ``mentions``.
 
     ``mentions`` are named mentions with ``actor`` set (e.g. from
-    :func:`newslab.actors.entity_mentions`); ``cues`` are reporting-verb lemmas whose subjects get
+    :func:`newslab.extract.entities.entity_mentions`); ``cues`` are reporting-verb lemmas whose subjects get
     the speaker bonus (default: the quote lexicon). Returns new mentions (kind ``pronoun`` /
     ``nominal``) sorted by position; appositions and predicate nominals come back as ``nominal``
     aliases of their person.
@@ -300,11 +241,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     >>> [(m.text, m.actor) for m in resolve_mentions(doc, names)]
     [('He', 'Jens Stoltenberg')]
     """
-    if cues is None:
-        from .quotes import reporting_cues  # lexicon lives with the quote rules
-
-        cues = {c for c, e in reporting_cues().items() if " " not in c and e.cls != "appearance"}
-    cues = set(cues)
+    cues = set(speech_verbs() if cues is None else cues)
     named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
     actors: dict[str, _Actor] = {}
     by_token: dict[int, Mention] = {}
@@ -348,7 +285,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
         elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             if verb.lemma_.lower() in COPULAS:
-                subj = _subject_of(verb)
+                subj = subject_of(verb)
                 owner = person_mention_at(subj) if subj is not None else None
         if not owner:
             for c in tok.children:  # "the minister, Sergei Lavrov"
@@ -360,7 +297,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
             if role[1] and not actor.gender:
                 actor.gender = role[1]
             if tok.dep_ != "compound":
-                add_nominal(*_np_span(tok), actor)
+                add_nominal(*noun_phrase(tok), actor)
             else:
                 aliased.add(tok.i)
 
@@ -452,7 +389,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
         role = _role_of(tok)
         if role is None:
             continue
-        start, end = _np_span(tok)
+        start, end = noun_phrase(tok)
         if any(j in by_token for j in range(start, end)):
             continue  # part of a name ("President Obama") or holds one ("Obama's adviser")
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
@@ -498,7 +435,7 @@ def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str 
             return sent_subjects(k - 1)
         for _ in range(POSSESSOR_HOPS):
             if cur.pos_ in ("VERB", "AUX"):
-                subj = _subject_of(cur)
+                subj = subject_of(cur)
                 if subj is not None:
                     return actor_at(subj)
             if cur.head.i == cur.i:
@@ -512,7 +449,7 @@ def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str 
                 c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
             return None  # "it's unclear", "it seems", "it is to deport …": no referent
         if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            subj = _subject_of(verb.head)
+            subj = subject_of(verb.head)
             return actor_at(subj) if subj is not None else None
         if verb.dep_ == "ROOT":
             return sent_subjects(k - 1)
@@ -576,7 +513,7 @@ def _org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
             return None
         if c.dep_ == "compound" and c.i < tok.i:
             return None  # "the county party", "the foreign policy group": a narrower body
-    start, end = _np_span(tok)
+    start, end = noun_phrase(tok)
     if any(j in by_token for j in range(start, end)):
         return None  # "the Nato alliance": already named
     return start, end
@@ -594,7 +531,7 @@ def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict
         return None
     # a party may be named by its members ("Democrats", NORP) when the table lists them
     orgs = [a for a in actors.values() if a.type == "ORG"
-            or a.type == "NORP" and _org_key(a.name) in entry[0]]
+            or a.type == "NORP" and name_key(a.name) in entry[0]]
     kinds = {a.name: _org_kinds(a.name) for a in orgs}
     compatible = [a for a in orgs if noun in kinds[a.name]]
     seen = [a for a in compatible if a.salience > 0]

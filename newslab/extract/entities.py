@@ -1,6 +1,6 @@
 """Named entities -> canonical actors, and the actor and mention tables built from them.
 
-:func:`entity_mentions` turns a Doc's named entities into :class:`~newslab.mentions.Mention`
+:func:`entity_mentions` turns a Doc's named entities into :class:`~newslab.records.Mention`
 records that carry a canonical ``actor``:
 
 * **names** - ``Lavrov`` and ``Mr Lavrov`` join ``Sergei Lavrov`` when the full name occurs in
@@ -35,7 +35,6 @@ the article's original text.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import os
 import re
@@ -45,16 +44,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
-from .errors import AliasTableError, NotADocError
-from .lexicons import read_lexicon
-from .mentions import Mention
-from .nlp import SEGMENTS_KEY
+from ..errors import AliasTableError, NotADocError
+from ..lexicons import read_lexicon
+from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
     from spacy.tokens import Doc
-
-    from .article import Article
 
 
 AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
@@ -619,166 +614,3 @@ def _cluster_type(members: list[_Cand]) -> str:
         return "ORG"
     best = max(votes.values())
     return next(c.label for c in members if votes.get(c.label) == best)
-
-
-# -- tables -----------------------------------------------------------------------------------
-class _Places:
-    """Maps Doc character offsets to source offsets, block positions and block kinds.
-
-    Built once per table (``newslab.nlp.to_source`` re-reads the segments on every call).
-    """
-
-    def __init__(self, doc: "Doc | None", article: "Article | None" = None) -> None:
-        self.doc, self.article = doc, article
-        self.segments = (doc.user_data.get(SEGMENTS_KEY) or []) if doc is not None else []
-        self.starts = [seg[0] for seg in self.segments]
-        if doc is not None and not self.segments:
-            # A Doc made from a plain string: blocks are separated by blank lines.
-            self.starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", doc.text)]
-
-    def _k(self, i: int) -> int:
-        return max(bisect.bisect_right(self.starts, i) - 1, 0)
-
-    def source(self, i: int) -> int:
-        """Offset in ``Article.text`` (Docs without segments map to themselves)."""
-        if not self.segments:
-            return i
-        doc_start, src_start, _ = self.segments[self._k(i)]
-        return src_start + (i - doc_start)
-
-    def number(self, i: int) -> int | None:
-        """0-based position, in reading order, of the block holding Doc char ``i`` (the
-        headline is 0 when the article has one)."""
-        return None if self.doc is None else self._k(i)
-
-    def kind(self, i: int) -> str | None:
-        """The kind of that block (``headline``, ``caption``, ``paragraph``…); needs the article."""
-        if not self.segments or self.article is None:
-            return None
-        b = self.segments[self._k(i)][2]
-        return self.article.blocks[b].kind if 0 <= b < len(self.article.blocks) else None
-
-
-def _fold_the(text: str) -> str:
-    """``The Kremlin`` at a sentence start is the same alias as ``the Kremlin``."""
-    return "the" + text[3:] if text.startswith("The ") else text
-
-
-def _is_setting(doc: "Doc", m: Mention) -> bool:
-    """A place named only as where something happens (``talks in Moscow``)."""
-    if m.type not in _PLACE_TYPES or not doc.has_annotation("DEP"):
-        return False
-    if not 0 <= m.token_start < m.token_end <= len(doc):
-        return False
-    root = doc[m.token_start:m.token_end].root
-    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
-
-
-def mention_weight(m: Mention, doc: "Doc | None" = None) -> float:
-    """How much one mention adds to its actor's prominence (1, or 0.5 for a weak reference)."""
-    if m.kind == "demonym" or (doc is not None and _is_setting(doc, m)):
-        return WEAK_MENTION_WEIGHT
-    return 1.0
-
-
-ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "in_headline", "aliases", "kinds",
-                 "first", "last", "blocks", "paragraphs"]
-MENTION_COLUMNS = ["text", "label", "start", "end", "paragraph", "sentence", "block", "actor",
-                   "type", "kind"]
-
-
-def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
-                article: "Article | None" = None) -> "pd.DataFrame":
-    """One row per actor, most prominent first.
-
-    Columns: ``actor``, ``type``, ``mentions`` (count, all kinds incl. the resolver's pronouns
-    and role nouns), ``prominence`` (the ranking score), ``in_headline``, ``aliases`` (sorted
-    distinct surface forms), ``kinds`` (count per mention kind), ``first``/``last`` (source
-    offsets of the first and last mention), ``blocks`` (block kinds, needs ``article``) and
-    ``paragraphs`` (0-based block positions in reading order).
-
-    Ranking: ``prominence`` = mentions, where a demonym or a place named as the setting
-    (``in Moscow``) counts half (:data:`WEAK_MENTION_WEIGHT`); ties go to the actor named in the
-    headline, then to the one mentioned first.
-
-    >>> from newslab import parse_text
-    >>> from newslab.nlp import article_doc
-    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
-    >>> doc = article_doc(art)
-    >>> actor_table(entity_mentions(doc), doc, art)[["actor", "mentions", "in_headline"]]
-          actor  mentions  in_headline
-    0    Russia         2         True
-    1      Nato         2         True
-    2  Medvedev         1        False
-    """
-    import pandas as pd
-
-    by_actor: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.actor:
-            by_actor[m.actor].append(m)
-    places = _Places(doc, article)
-    rows = []
-    for actor, ms in by_actor.items():
-        ms.sort(key=lambda m: m.start)
-        named = [m.type for m in ms if m.type and m.kind in NAMED_KINDS]
-        types = Counter(named or [m.type for m in ms if m.type])
-        kinds_seen = [places.kind(m.start) for m in ms]
-        rows.append({
-            "actor": actor,
-            "type": types.most_common(1)[0][0] if types else None,
-            "mentions": len(ms),
-            "prominence": sum(mention_weight(m, doc) for m in ms),
-            "in_headline": "headline" in kinds_seen,
-            "aliases": sorted({_fold_the(m.text) for m in ms}, key=lambda a: (a.casefold(), a)),
-            "kinds": dict(Counter(m.kind for m in ms)),
-            "first": places.source(ms[0].start),
-            "last": places.source(ms[-1].start),
-            "blocks": list(dict.fromkeys(k for k in kinds_seen if k)),
-            "paragraphs": sorted({p for m in ms if (p := places.number(m.start)) is not None}),
-        })
-    df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-    if df.empty:
-        return df
-    df = df.sort_values(["prominence", "in_headline", "first"], ascending=[False, False, True])
-    return df.reset_index(drop=True)
-
-
-def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | None" = None
-                  ) -> "pd.DataFrame":
-    """One row per mention, in text order: ``text``, ``label``, ``start``/``end`` (offsets into
-    the article's original text), ``paragraph`` (0-based block position), ``sentence``,
-    ``block`` (kind, needs ``article``), ``actor``, ``type``, ``kind``.
-
-    >>> from newslab import parse_text
-    >>> from newslab.nlp import article_doc
-    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
-    >>> doc = article_doc(art)
-    >>> mention_table(entity_mentions(doc), doc, art)[["text", "start", "paragraph", "actor"]]
-           text  start  paragraph     actor
-    0    Moscow      0          0    Russia
-    1      Nato     15          0      Nato
-    2  Medvedev     21          1  Medvedev
-    3    Russia     35          1    Russia
-    4      Nato     57          1      Nato
-    """
-    import pandas as pd
-
-    if not hasattr(doc, "user_data"):
-        raise NotADocError(type(doc).__name__)
-    places = _Places(doc, article)
-    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    rows = []
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        rows.append({
-            "text": m.text, "label": m.label,
-            "start": places.source(m.start), "end": places.source(m.start) + (m.end - m.start),
-            "paragraph": places.number(m.start),
-            "sentence": bisect.bisect_right(sent_starts, m.start) - 1 if sent_starts else None,
-            "block": places.kind(m.start),
-            "actor": m.actor, "type": m.type, "kind": m.kind,
-        })
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    for col in ("paragraph", "sentence"):
-        df[col] = df[col].astype("Int64")
-    return df
