@@ -135,7 +135,7 @@ def main(argv=None) -> int:
     print(f"spaCy (en_core_web_sm, nlp.pipe): {t_spacy:.1f} s = {1000 * t_spacy / n:.0f} ms/doc")
     print(f"newslab quotes (resolver + extraction + table): {t_quotes:.2f} s = "
           f"{1000 * t_quotes / n:.1f} ms/doc = {100 * t_quotes / t_spacy:.1f}% of spaCy's time")
-    print(f"  + named mentions (newslab.actors, computed once per article and shared): "
+    print(f"  + named mentions (newslab.extract.entities, computed once per article and shared): "
           f"{1000 * t_names / n:.1f} ms/doc; both together "
           f"{100 * (t_quotes + t_names) / t_spacy:.1f}% of spaCy's time")
     print(f"documents that raised: {len(failures)}" + (f" {failures[:3]}" if failures else ""))

@@ -241,165 +241,187 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     >>> [(m.text, m.actor) for m in resolve_mentions(doc, names)]
     [('He', 'Jens Stoltenberg')]
     """
-    cues = set(speech_verbs() if cues is None else cues)
-    named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
-    actors: dict[str, _Actor] = {}
-    by_token: dict[int, Mention] = {}
-    for m in named:
-        a = actors.get(m.actor)
-        if a is None:
-            a = actors[m.actor] = _Actor(m.actor, m.type)
-        a.count += 1
-        if a.type == "PERSON" and not a.gender:
-            a.gender = _gender_of_name(doc, m)
-        for i in range(m.token_start, m.token_end):
-            by_token[i] = m
+    resolver = _Resolver(doc, mentions, set(speech_verbs() if cues is None else cues))
+    resolver.link_aliases()
+    resolver.read()
+    return sorted(resolver.out, key=lambda m: m.start)
 
-    out: list[Mention] = []
-    aliased: set[int] = set()  # tokens already covered by an alias nominal
-    role_toks, pron_toks, org_toks, sent_idx = _candidates(doc)
 
-    def person_mention_at(tok: "Token") -> Mention | None:
-        m = by_token.get(tok.i)
-        return m if m and actors[m.actor].type == "PERSON" else None
+class _Resolver:
+    """The state of one resolution pass over a Doc (see the module docstring)."""
 
-    def add_nominal(start: int, end: int, actor: _Actor) -> None:
-        span = doc[start:end]
-        out.append(Mention(span.text, span.start_char, span.end_char, start, end, actor.type or "",
-                           actor.name, actor.type, "nominal"))
-        aliased.update(range(start, end))
+    def __init__(self, doc: "Doc", mentions: Iterable[Mention], cues: set[str]) -> None:
+        self.doc, self.cues = doc, cues
+        self.named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
+        self.actors: dict[str, _Actor] = {}
+        self.by_token: dict[int, Mention] = {}
+        for m in self.named:
+            a = self.actors.get(m.actor)
+            if a is None:
+                a = self.actors[m.actor] = _Actor(m.actor, m.type)
+            a.count += 1
+            if a.type == "PERSON" and not a.gender:
+                a.gender = _gender_of_name(doc, m)
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+        self.out: list[Mention] = []
+        self.aliased: set[int] = set()  # tokens already covered by an alias nominal
+        self.role_toks, self.pron_toks, self.org_toks, self.sent_idx = _candidates(doc)
+        self.sents = list(doc.sents) if len(doc) else []
+        self.current_sent = 0
+        self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
+        self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+
+    # -- look-ups --------------------------------------------------------------------------
+    def person_mention_at(self, tok: "Token") -> Mention | None:
+        m = self.by_token.get(tok.i)
+        return m if m and self.actors[m.actor].type == "PERSON" else None
+
+    def actor_at(self, t: "Token") -> str | None:
+        """The non-person actor a token names (or a pronoun already linked to one)."""
+        m = self.by_token.get(t.i)
+        if m is not None:
+            return m.actor if self.actors[m.actor].type in NON_PERSON_TYPES else None
+        return self.pron_actor.get(t.i)
+
+    def sent_subjects(self, k: int) -> str | None:
+        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
+        as ``sent_idx`` counts)."""
+        if not 0 <= k - 1 < len(self.sents):  # sent_idx counts from 1
+            return None
+        root = self.sents[k - 1].root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.actor_at(subj) if subj is not None else None
+
+    # -- updates ---------------------------------------------------------------------------
+    def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
+        span = self.doc[start:end]
+        self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
+                                actor.type or "", actor.name, actor.type, "nominal"))
+        self.aliased.update(range(start, end))
+
+    def decay(self, k: int) -> None:
+        if k != self.current_sent:
+            factor = 0.5 ** (k - self.current_sent)
+            for a in self.actors.values():
+                a.salience *= factor
+            self.current_sent = k
+
+    def bump(self, actor: _Actor, tok: "Token") -> None:
+        actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
+        actor.last_token = tok.i
+        self.recent[actor.name] = self.current_sent
 
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
-    for i in role_toks:
-        tok = doc[i]
-        if i in by_token:
-            continue
-        role = _role_of(tok)
-        if role is None:
-            continue
+    def _alias_owner(self, tok: "Token") -> Mention | None:
         owner: Mention | None = None
         if tok.dep_ == "appos":
-            owner = person_mention_at(tok.head)
-        elif tok.dep_ == "compound" and tok.head.i in by_token:
-            owner = person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
+            owner = self.person_mention_at(tok.head)
+        elif tok.dep_ == "compound" and tok.head.i in self.by_token:
+            owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
         elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             if verb.lemma_.lower() in COPULAS:
                 subj = subject_of(verb)
-                owner = person_mention_at(subj) if subj is not None else None
+                owner = self.person_mention_at(subj) if subj is not None else None
         if not owner:
             for c in tok.children:  # "the minister, Sergei Lavrov"
-                if c.dep_ == "appos" and person_mention_at(c):
-                    owner = person_mention_at(c)
-        if owner:
-            actor = actors[owner.actor]
+                if c.dep_ == "appos" and self.person_mention_at(c):
+                    owner = self.person_mention_at(c)
+        return owner
+
+    def link_aliases(self) -> None:
+        """Role nouns that name a person they stand next to become that person's aliases."""
+        for i in self.role_toks:
+            tok = self.doc[i]
+            if i in self.by_token:
+                continue
+            role = _role_of(tok)
+            owner = self._alias_owner(tok) if role is not None else None
+            if not owner:
+                continue
+            actor = self.actors[owner.actor]
             actor.groups.add(role[0])
             if role[1] and not actor.gender:
                 actor.gender = role[1]
             if tok.dep_ != "compound":
-                add_nominal(*noun_phrase(tok), actor)
+                self.add_nominal(*noun_phrase(tok), actor)
             else:
-                aliased.add(tok.i)
+                self.aliased.add(tok.i)
 
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
-    most_mentioned = [a for a, _ in Counter(
-        {n: a.count for n, a in actors.items() if a.type == "PERSON"}).most_common()]
-    events: list[tuple[int, str, object]] = [(i, "role", None) for i in role_toks]
-    events += [(i, "pron", None) for i in pron_toks]
-    events += [(i, "org", None) for i in org_toks]
-    for m in named:
-        events.append((doc[m.token_start:m.token_end].root.i, "name", m))
-    events.sort(key=lambda e: e[0])
-    current_sent = 0
-    recent: dict[str, int] = {}  # actor → sentence index of its last mention
-    pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+    def read(self) -> None:
+        """Read names, organisation descriptors, pronouns and role nouns in text order."""
+        self.most_mentioned = [a for a, _ in Counter(
+            {n: a.count for n, a in self.actors.items() if a.type == "PERSON"}).most_common()]
+        events: list[tuple[int, str, object]] = [(i, "role", None) for i in self.role_toks]
+        events += [(i, "pron", None) for i in self.pron_toks]
+        events += [(i, "org", None) for i in self.org_toks]
+        for m in self.named:
+            events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
+        events.sort(key=lambda e: e[0])
+        for i, what, m in events:
+            self.decay(int(self.sent_idx[i]))
+            tok = self.doc[i]
+            if what == "name":
+                self.bump(self.actors[m.actor], tok)
+            elif i in self.by_token:
+                continue
+            elif what == "org":
+                self._organisation(tok)
+            elif what == "pron":
+                self._pronoun(i, tok)
+            else:
+                self._role(i, tok)
 
-    def actor_at(t: "Token") -> str | None:
-        """The non-person actor a token names (or a pronoun already linked to one)."""
-        m = by_token.get(t.i)
-        if m is not None:
-            return m.actor if actors[m.actor].type in NON_PERSON_TYPES else None
-        return pron_actor.get(t.i)
+    def _organisation(self, tok: "Token") -> None:
+        span = _org_reference(tok, self.by_token)
+        if span is None:
+            return
+        best = _resolve_org(self.actors, tok.lemma_.lower(), self.current_sent, self.recent,
+                            opening=self.current_sent <= OPENING_SENTENCES)
+        if best is not None:
+            self.add_nominal(*span, best)
+            self.bump(best, tok)
 
-    sents = list(doc.sents) if len(doc) else []
+    def _pronoun(self, i: int, tok: "Token") -> None:
+        low = tok.lower_
+        _, gender, number = pronouns()[low]
+        cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
+        if gender in ("n", ""):
+            # it / they: only with evidence that the pronoun continues an organisation or
+            # place (it is the subject of the clause that governs the pronoun, or of the
+            # previous sentence); "since they were frozen" (relations) stays unresolved
+            source = _nonperson_antecedent(tok, self.actor_at, self.sent_subjects,
+                                           int(self.sent_idx[i]))
+            cands = [a for a in cands if a.name == source and _number_agrees(a, low)
+                     and self.current_sent - self.recent.get(a.name, -99) <= 1]
+        if not low.endswith("self") and not low.endswith("selves"):
+            # binding: not a co-argument of the same verb
+            cands = [a for a in cands if a.last_token is None
+                     or self.doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
+        if cands:
+            best = max(cands, key=lambda a: a.salience)
+            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                    best.type or "", best.name, best.type, "pronoun"))
+            self.bump(best, tok)
+            self.pron_actor[tok.i] = best.name
 
-    def sent_subjects(k: int) -> str | None:
-        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
-        as ``sent_idx`` counts)."""
-        if not 0 <= k - 1 < len(sents):  # sent_idx counts from 1
-            return None
-        root = sents[k - 1].root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return actor_at(subj) if subj is not None else None
-
-    def decay(k: int) -> None:
-        nonlocal current_sent
-        if k != current_sent:
-            factor = 0.5 ** (k - current_sent)
-            for a in actors.values():
-                a.salience *= factor
-            current_sent = k
-
-    def bump(actor: _Actor, tok: "Token") -> None:
-        actor.salience += _weight(tok, _is_speaker_subject(tok, cues))
-        actor.last_token = tok.i
-        recent[actor.name] = current_sent
-
-    for i, what, m in events:
-        decay(int(sent_idx[i]))
-        tok = doc[i]
-        if what == "name":
-            bump(actors[m.actor], tok)
-            continue
-        if i in by_token:
-            continue
-        if what == "org":
-            span = _org_reference(tok, by_token)
-            if span is not None:
-                best = _resolve_org(actors, tok.lemma_.lower(), current_sent, recent,
-                                    opening=current_sent <= OPENING_SENTENCES)
-                if best is not None:
-                    add_nominal(*span, best)
-                    bump(best, tok)
-            continue
-        if what == "pron":
-            low = tok.lower_
-            _, gender, number = pronouns()[low]
-            cands = [a for a in actors.values() if a.salience > 0 and _agrees(a, gender, number)]
-            if gender in ("n", ""):
-                # it / they: only with evidence that the pronoun continues an organisation or
-                # place (it is the subject of the clause that governs the pronoun, or of the
-                # previous sentence); "since they were frozen" (relations) stays unresolved
-                source = _nonperson_antecedent(tok, actor_at, sent_subjects, int(sent_idx[i]))
-                cands = [a for a in cands if a.name == source and _number_agrees(a, low)
-                         and current_sent - recent.get(a.name, -99) <= 1]
-            if not low.endswith("self") and not low.endswith("selves"):
-                # binding: not a co-argument of the same verb
-                cands = [a for a in cands if a.last_token is None
-                         or doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
-            if cands:
-                best = max(cands, key=lambda a: a.salience)
-                out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
-                                   best.type or "", best.name, best.type, "pronoun"))
-                bump(best, tok)
-                pron_actor[tok.i] = best.name
-            continue
-        if i in aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
-            continue
+    def _role(self, i: int, tok: "Token") -> None:
+        if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+            return
         role = _role_of(tok)
         if role is None:
-            continue
+            return
         start, end = noun_phrase(tok)
-        if any(j in by_token for j in range(start, end)):
-            continue  # part of a name ("President Obama") or holds one ("Obama's adviser")
+        if any(j in self.by_token for j in range(start, end)):
+            return  # part of a name ("President Obama") or holds one ("Obama's adviser")
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
-            continue
-        best = _resolve_role(actors, role, most_mentioned)
+            return
+        best = _resolve_role(self.actors, role, self.most_mentioned)
         if best is not None:
-            add_nominal(start, end, best)
-            bump(best, tok)
-    out.sort(key=lambda m: m.start)
-    return out
+            self.add_nominal(start, end, best)
+            self.bump(best, tok)
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
