@@ -25,6 +25,7 @@ from .extract.entities import (_PLACE_TYPES, _SETTING_PREPS, NAMED_KINDS, WEAK_M
 from .extract.statements import find_statements
 from .nlp.docs import article_doc
 from .nlp.offsets import OffsetMap
+from .nlp.tokens import text_of
 from .polarity.portrayal import portrayal_labels
 from .records import Cue, Mention, Quote, Speaker, Statement
 
@@ -193,7 +194,7 @@ def quotes_table(doc: "Doc", mentions: "Sequence[Mention] | None" = None, *,
 
     if records is None:
         records = attributions(doc, mentions)
-    text = doc.text
+    text = text_of(doc)
     places = OffsetMap(doc, article)
     src = places.source
     rows = []
@@ -303,7 +304,7 @@ def statements_table(doc: "Doc", quotes: "Sequence[Quote] | pd.DataFrame | None"
         if isinstance(quotes, pd.DataFrame):
             quotes = quote_records(quotes, doc)
         records = find_statements(doc, list(quotes or ()), mentions)
-    text = doc.text
+    text = text_of(doc)
     span = OffsetMap(doc, article).source_span
     rows = []
     for st in records:

@@ -66,6 +66,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..errors import ParserRequiredError
+from ..nlp.tokens import text_of
 from ..records import Mention, Quote
 from .context import AttributionConfig, Context, trim
 from .coref import mention_for_span, resolve_mentions
@@ -110,7 +111,7 @@ def attributions(doc: "Doc", mentions: Sequence[Mention] | None = None, *,
     mentions = list(mentions)
     if not len(doc):
         return []
-    ctx = Context(doc, doc.text, mentions, config or AttributionConfig())
+    ctx = Context(doc, text_of(doc), mentions, config or AttributionConfig())
     for _name, step in STEPS:
         step(ctx)
     rows = sorted(ctx.rows, key=lambda r: r.fragments[0][0])

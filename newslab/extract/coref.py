@@ -57,10 +57,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..lexicons import read_lexicon, speech_verbs
+from ..lexicons import (canonical_names, name_key, first_names, org_descriptors, pronouns, role_nouns,
+                        speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..records import Mention
-from .entities import name_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -98,36 +98,12 @@ NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WOR
 
 
 
-@lru_cache(maxsize=None)
-def _canonical_names() -> dict[str, str]:
-    """name key → key of its canonical name, from ``lexicons/names.csv`` (NATO ~ North Atlantic
-    Treaty Organization)."""
-    return {name_key(r["name"]): name_key(r["actor"]) for r in read_lexicon("names.csv")}
-
-
-@lru_cache(maxsize=None)
-def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
-    """Descriptor noun → (keys of well-known organisations it describes, may it refer back to
-    any unlisted organisation), from ``lexicons/org_descriptors.csv``.
-
-    >>> "nato" in org_descriptors()["alliance"][0]
-    True
-    """
-    canon = _canonical_names()
-    out = {}
-    for r in read_lexicon("org_descriptors.csv"):
-        keys = {name_key(k) for k in (r["known"] or "").split("|") if k.strip()}
-        out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
-                          r["any"] == "yes")
-    return out
-
-
 @lru_cache(maxsize=4096)
 def _org_kinds(name: str) -> frozenset[str]:
     """The descriptor nouns an organisation is known by: listed for it in
     ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
     key = name_key(name)
-    keys = {key, _canonical_names().get(key, key)}
+    keys = {key, canonical_names().get(key, key)}
     own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
     if len(own) < 2 and not keys & _all_known():
         return frozenset()  # a bare "Committee" / "Group" (an NER slip) is no organisation
@@ -140,33 +116,6 @@ def _org_kinds(name: str) -> frozenset[str]:
 def _all_known() -> frozenset[str]:
     """Keys of every organisation listed in ``org_descriptors.csv``."""
     return frozenset(k for known, _ in org_descriptors().values() for k in known)
-
-
-@lru_cache(maxsize=None)
-def role_nouns() -> dict[str, tuple[str, str]]:
-    """Role noun lemma → (synonym group, gender or ''), from ``lexicons/role_nouns.csv``.
-
-    >>> role_nouns()["chief"]
-    ('leader', '')
-    """
-    return {r["noun"]: (r["group"], r["gender"]) for r in read_lexicon("role_nouns.csv")}
-
-
-@lru_cache(maxsize=None)
-def pronouns() -> dict[str, tuple[int, str, str]]:
-    """Pronoun → (person, gender, number), from ``lexicons/pronouns.csv``.
-
-    >>> pronouns()["she"]
-    (3, 'f', 'sg')
-    """
-    return {r["pronoun"]: (int(r["person"]), r["gender"], r["number"])
-            for r in read_lexicon("pronouns.csv")}
-
-
-@lru_cache(maxsize=None)
-def first_names() -> dict[str, str]:
-    """Given name → 'm' / 'f' / '' (ambiguous), from ``lexicons/first_names.csv``."""
-    return {r["name"]: r["gender"] for r in read_lexicon("first_names.csv")}
 
 
 def _role_of(tok: "Token") -> tuple[str, str] | None:

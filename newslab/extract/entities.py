@@ -37,15 +37,14 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
 from ..errors import AliasTableError, NotADocError
-from ..lexicons import read_lexicon
+from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
+                        metonym_forms, metonyms, name_key)
 from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,75 +78,8 @@ _LITERAL_PREPS = _SETTING_PREPS | {"to"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-# -- lexicons ---------------------------------------------------------------------------------
-_read_lexicon = read_lexicon
-
-
-def name_key(text: str) -> str:
-    """The form names are compared in: no leading ``the``, possessive, full stops; case-folded.
-
-    >>> name_key("the U.S.'s")
-    'us'
-    >>> name_key("NATO") == name_key("Nato")
-    True
-    """
-    t = text.replace("’", "'").strip()
-    t = re.sub(r"'s?$", "", t, flags=re.I)
-    t = re.sub(r"^the\s+", "", t, flags=re.I)
-    t = t.replace(".", "").replace(",", " ")
-    return " ".join(t.split()).casefold()
-
-
-@lru_cache(maxsize=None)
-def _actor_labels() -> frozenset[str]:
-    return frozenset(r["label"] for r in _read_lexicon("actor_labels.csv") if r["actor"] == "yes")
-
-
-@lru_cache(maxsize=None)
-def _metonyms() -> dict[str, tuple[str, str, str]]:
-    """name key -> (actor, type, kind); kind is ``capital`` or ``seat``."""
-    return {name_key(r["name"]): (r["actor"], r["type"], r["kind"])
-            for r in _read_lexicon("metonyms.csv")}
-
-
-@lru_cache(maxsize=None)
-def _metonym_forms() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Table names as written without a leading ``the``, and the keys listed with one."""
-    forms, with_the = [], set()
-    for r in _read_lexicon("metonyms.csv"):
-        name = r["name"]
-        if name.lower().startswith("the "):
-            name = name[4:]
-            with_the.add(name_key(name))
-        forms.append(name)
-    return tuple(dict.fromkeys(forms)), frozenset(with_the)
-
-
-@lru_cache(maxsize=None)
-def _known_names() -> dict[str, tuple[str, str]]:
-    """name key -> (actor, type) for other names of countries and international bodies."""
-    return {name_key(r["name"]): (r["actor"], r["type"]) for r in _read_lexicon("names.csv")}
-
-
-@lru_cache(maxsize=None)
-def _demonyms() -> dict[str, str]:
-    return {name_key(r["demonym"]): r["country"] for r in _read_lexicon("demonyms.csv")}
-
-
-@lru_cache(maxsize=None)
-def _honorifics() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(name_key(w) for w in r["title"].split())
-                     for r in _read_lexicon("honorifics.csv"))
-
-
-@lru_cache(maxsize=None)
-def _honorific_heads() -> frozenset[str]:
-    """First words of the honorifics: a cheap test before the full comparison."""
-    return frozenset(t[0] for t in _honorifics())
-
-
 def _demonym_country(key: str) -> str | None:
-    table = _demonyms()
+    table = demonyms()
     if key in table:
         return table[key]
     if key.endswith("s") and key[:-1] in table:  # Russians, Afghans, Britons
@@ -221,7 +153,7 @@ def _metonym_matcher(vocab):
     from spacy.tokens import Doc
 
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    forms, _ = _metonym_forms()
+    forms, _ = metonym_forms()
     matcher.add("METONYM", [Doc(vocab, words=_words(f)) for f in forms])
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
@@ -271,8 +203,8 @@ def _clean_range(doc: "Doc", start: int, end: int, person: bool) -> tuple[int, i
         end -= 1
     if end - start > 1 and doc[start].lower_ in _DETERMINERS:
         start += 1
-    if person and name_key(doc[start].text) in _honorific_heads():
-        titles = _honorifics()
+    if person and name_key(doc[start].text) in honorific_heads():
+        titles = honorifics()
         stripped = True
         while stripped:
             stripped = False
@@ -355,7 +287,7 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     for s, e in [(e.start, e.end) for e in doc.ents] + [(c.start, c.end) for c in cands]:
         taken[s:e] = b"\x01" * (e - s)
     tagged = doc.has_annotation("TAG")
-    titles = _honorifics()
+    titles = honorifics()
     new = []
     for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
         if any(taken[s:e]):
@@ -436,7 +368,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
         raise NotADocError(type(doc).__name__)
     if len(doc) == 0:
         return []
-    keep = frozenset(labels) if labels is not None else _actor_labels()
+    keep = frozenset(labels) if labels is not None else actor_entity_labels()
     alias_rows = _alias_rows(aliases)
     alias_table = {name_key(alias): (actor, typ) for alias, actor, typ in alias_rows}
     cands = _ner_candidates(doc, keep)
@@ -456,7 +388,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
         cands = _add_matches(doc, cands, spans, "GPE", "metonym",
                              blocked=blocked + person_spans, override=False)
 
-    _, with_the = _metonym_forms()
+    _, with_the = metonym_forms()
     for c in cands:
         c.start, c.end = _with_possessive(doc, c.start, c.end)
         if c.start > 0 and doc[c.start - 1].lower_ in _DETERMINERS and \
@@ -501,7 +433,7 @@ def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
 
 def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool) -> None:
     """Set each candidate's cluster key and kind (see the module docstring for the order)."""
-    metonyms, known = _metonyms(), _known_names()
+    metonym_table, known = metonyms(), known_names()
     # Every proper word-suffix of a full person name ("rasmussen", "fogh rasmussen").
     person_suffixes = set()
     for c in cands:
@@ -510,12 +442,12 @@ def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool)
             person_suffixes.update(" ".join(words[i:]) for i in range(1, len(words)))
     for c in cands:
         surname_of_person = c.key in person_suffixes
-        metonym = metonymy and c.key in metonyms and not _literal_place(
-            doc, c.start, c.end, capital=metonyms[c.key][2] == "capital")
+        metonym = metonymy and c.key in metonym_table and not _literal_place(
+            doc, c.start, c.end, capital=metonym_table[c.key][2] == "capital")
         if c.label == "PERSON" and (surname_of_person or not metonym):
             continue  # linked with the people below
         if metonym:
-            c.table_actor, c.table_type, _ = metonyms[c.key]
+            c.table_actor, c.table_type, _ = metonym_table[c.key]
             c.cluster, c.kind = name_key(c.table_actor), "metonym"
         elif c.key in known:
             c.table_actor, c.table_type = known[c.key]

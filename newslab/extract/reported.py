@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from ..lexicons import reporting_adjectives, reporting_cues, reporting_nouns
 from ..records import Cue as CueSpan
 from ..records import Quote, ReportingCue as Cue, Speaker
+from ..nlp.tokens import lemma_indices
 from .context import Context, span_of_tokens, trim, word_count
 from .quotations import cover_quotations
 from .speakers import agent, speaker_of, speaker_subject, speaker_tokens
@@ -265,9 +266,9 @@ def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], 
     Content: a that-clause or infinitive on the noun ("her claim that X", "his call to X"),
     else the object of an about/of/for/on/against… phrase ("criticism of X"). Speaker: the
     possessor ("his", "Trump's") or a "by X" phrase, else none (PolNeAR leaves it empty)."""
-    nouns = reporting_nouns()
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or in_quote(tok.idx) is not None:
+    for i in lemma_indices(doc, reporting_nouns()):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or in_quote(tok.idx) is not None:
             continue
         kids = [c for c in tok.children if c.i > tok.i]
         clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and (
@@ -309,10 +310,9 @@ def adjective_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, i
     follow the noun it describes; its content is a that-clause, an infinitive or the object of
     of/about/with… Its speaker is the subject of the verb (or the noun described); impersonal
     "it is clear that" has none and is left out. (PolNeAR annotates these as attributions.)"""
-    adjectives = reporting_adjectives()
-    for tok in doc:
-        if tok.lemma_.lower() not in adjectives or tok.pos_ not in ("ADJ", "VERB") \
-                or in_quote(tok.idx) is not None:
+    for i in lemma_indices(doc, reporting_adjectives()):
+        tok = doc[i]
+        if tok.pos_ not in ("ADJ", "VERB") or in_quote(tok.idx) is not None:
             continue
         if tok.pos_ == "VERB" and tok.tag_ != "VBN":
             continue

@@ -44,9 +44,11 @@ Ranking statements for a target phrase is :mod:`newslab.ranking`'s job.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..lexicons import actor_entity_labels, holder_nouns
+from ..lexicons import actor_entity_labels, attitude_lemmas, holder_nouns
+from ..nlp.tokens import lemma_indices, text_of
 from ..nlp.syntax import modal as _modal
 from ..nlp.syntax import negation as _negated
 from ..nlp.syntax import noun_phrase, subject_of
@@ -311,10 +313,11 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
     """
     rows, spans, heads = [], [], set()
     composed: set[int] = set()
+    text = text_of(doc)  # Doc.text joins every token: read it once, never per row
     by_cue = sorted(quotes, key=lambda q: (q.cue is None, q.cue.start if q.cue else 0))
     for q in by_cue:
         speaker = q.actor if q.actor is not None else (
-            doc.text[q.speaker.start:q.speaker.end] if q.speaker is not None else None)
+            text[q.speaker.start:q.speaker.end] if q.speaker is not None else None)
         if speaker is None or not str(speaker).strip():
             continue
         toks = _quote_tokens(doc, q)
@@ -342,7 +345,7 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
         st = _statement(doc, holder, label, hedged, ev, polar,
                         "quote" if speech else "attitude", h.sent, target)
         if speech:
-            st = replace(st, text=doc.text[q_span[0]:q_span[1]], span=q_span)
+            st = replace(st, text=text[q_span[0]:q_span[1]], span=q_span)
         rows.append(st)
     return rows, spans, heads
 
@@ -369,12 +372,19 @@ def find_statements(doc: "Doc", quotes: "Sequence[Quote]" = (),
     return rows
 
 
+@lru_cache(maxsize=None)
+def _head_lemmas() -> frozenset[str]:
+    """Lemmas that can head a statement's chain: attitude cues and light verbs."""
+    return attitude_lemmas() | frozenset(_LIGHT_VERBS)
+
+
 def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]
                          ) -> list[Statement]:
     """Attitude constructions outside the quotation rows (see the module docstring)."""
     rows = []
     seen: set[int] = set()
-    for tok in doc:
+    for i in lemma_indices(doc, _head_lemmas()):  # only cue words can head a chain
+        tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         subj = _subject_of(tok) if tok.pos_ != "NOUN" else None
