@@ -32,7 +32,8 @@ def main(n_articles: int = 50, seed: int = 0) -> int:
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from newslab import parse_text
-    from newslab.actors import actor_table, entity_mentions, mention_table
+    from newslab.extract.entities import entity_mentions
+    from newslab.tables import actor_table, mention_table
     from newslab.nlp import article_doc, load_model
 
     records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()

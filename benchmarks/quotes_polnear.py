@@ -54,9 +54,10 @@ def load(split: str) -> list[dict]:
 
 
 def run_newslab(docs, nlp, batch_size=16):
-    from newslab.quotes import _named_mentions, quotes
-    from newslab.quotes_io import rows_to_records
-    from newslab.resolve import resolve_mentions
+    from newslab.extract.attribution import named_mentions as _named_mentions
+    from newslab.extract.coref import resolve_mentions
+    from newslab.io.quotes import rows_to_records
+    from newslab.tables import quotes_table as quotes
 
     t0 = time.perf_counter()
     parsed = list(nlp.pipe((d["text"] for d in docs), batch_size=batch_size))
@@ -64,7 +65,7 @@ def run_newslab(docs, nlp, batch_size=16):
     preds, t_quotes, t_names, failures = [], 0.0, 0.0, []
     for d, doc in zip(docs, parsed):
         t0 = time.perf_counter()
-        named = _named_mentions(doc)  # newslab.actors: shared with the actor table in an Analysis
+        named = _named_mentions(doc)  # newslab.extract.entities: shared with the actor table in an Analysis
         t1 = time.perf_counter()
         t_names += t1 - t0
         try:
@@ -134,7 +135,7 @@ def main(argv=None) -> int:
     print(f"spaCy (en_core_web_sm, nlp.pipe): {t_spacy:.1f} s = {1000 * t_spacy / n:.0f} ms/doc")
     print(f"newslab quotes (resolver + extraction + table): {t_quotes:.2f} s = "
           f"{1000 * t_quotes / n:.1f} ms/doc = {100 * t_quotes / t_spacy:.1f}% of spaCy's time")
-    print(f"  + named mentions (newslab.actors, computed once per article and shared): "
+    print(f"  + named mentions (newslab.extract.entities, computed once per article and shared): "
           f"{1000 * t_names / n:.1f} ms/doc; both together "
           f"{100 * (t_quotes + t_names) / t_spacy:.1f}% of spaCy's time")
     print(f"documents that raised: {len(failures)}" + (f" {failures[:3]}" if failures else ""))

@@ -1,4 +1,4 @@
-"""Actor stance and portrayal: macro-F1 of newslab.stance on the shared evaluation sets.
+"""Actor stance and portrayal: macro-F1 of newslab's stance and portrayal labels on the shared evaluation sets.
 
 Usage (from the repo root)::
 
@@ -9,7 +9,7 @@ Usage (from the repo root)::
 Two separate scores, as newslab keeps them:
 
 * actor stance (holder -> target) on ``directed_dev.jsonl`` (directed sentiment, Park et al.
-  2021; mostly neutral), through :func:`newslab.stance.stance_jsonl` with the ``rules``
+  2021; mostly neutral), through :func:`newslab.io.stance.stance_jsonl` with the ``rules``
   backend;
 * portrayal (how the text treats the target) on ``newsmtsc_dev_rw.jsonl`` (NewsMTSC real-world
   dev split, Hamborg & Donnay 2021), with the shipped ``tfidf`` model.
@@ -87,7 +87,7 @@ def main(argv=None) -> int:
         print(f"stance evaluation data not found at {EVAL}; nothing to measure (this is fine "
               "outside the development workspace).")
         return 0
-    from newslab.stance import stance_jsonl
+    from newslab.io.stance import stance_jsonl
 
     score = _scorer()
     out_dir = a.keep or Path(tempfile.mkdtemp(prefix="newslab-stance-"))

@@ -10,9 +10,7 @@ The public surface is small: read an article (``load_article``, ``parse_text``,
 'Nato seeks Afghan help'
 """
 
-# Submodules whose names equal public functions (newslab.quotes, newslab.actors, ...) are
-# imported first, so that the functions bound below are what `newslab.quotes` etc. mean.
-from . import actors as _actors, quotes as _quotes, stance as _stance  # noqa: F401
+# No submodule shares a name with these functions: `newslab.quotes` is the function, always.
 from .analysis import (Analysis, actors, analyze, entities, portrayal, quotes, stance,
                        statements)
 from .article import Article, Block, Section

@@ -13,13 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .article import Article
+from .extract.attribution import attributions
+from .extract.coref import resolve_mentions
+from .extract.entities import entity_mentions
+from .extract.statements import find_statements
+from .nlp import article_doc
+from .parse import load_article, parse_text
+from .ranking import stance as rank_statements
+from .tables import TABLES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .mentions import Mention
+    from .records import Mention, Quote, Statement
 
 
 class Analysis:
@@ -48,67 +56,66 @@ class Analysis:
     @cached_property
     def doc(self) -> "Doc":
         """The article's spaCy Doc (content blocks only), made once."""
-        from .nlp import article_doc
-
         return article_doc(self.article, self._nlp)
 
-    # -- mentions -----------------------------------------------------------------------------
+    # -- records (Doc coordinates) ------------------------------------------------------------
     @cached_property
     def named_mentions(self) -> list["Mention"]:
         """Named-entity mentions with canonical actors (names, metonyms, demonyms)."""
-        from .actors import entity_mentions
-
         return entity_mentions(self.doc, metonymy=self.metonymy, aliases=self.aliases)
 
     @cached_property
     def mentions(self) -> list["Mention"]:
         """Named mentions plus pronouns and role nouns linked to them by the resolver."""
-        from .resolve import resolve_mentions
-
         extra = resolve_mentions(self.doc, self.named_mentions)
         return sorted(self.named_mentions + extra, key=lambda m: m.start)
 
-    # -- tables -------------------------------------------------------------------------------
+    @cached_property
+    def quote_records(self) -> list["Quote"]:
+        """Attributions as records (:func:`newslab.extract.attribution.attributions`)."""
+        return attributions(self.doc, self.mentions)
+
+    @cached_property
+    def statement_records(self) -> list["Statement"]:
+        """Positions taken, as records (:func:`newslab.extract.statements.find_statements`)."""
+        return find_statements(self.doc, self.quote_records, self.mentions)
+
+    # -- tables (source offsets; see newslab.tables.TABLES) -----------------------------------
+    def table(self, name: str) -> "pd.DataFrame":
+        """The table ``name`` of :data:`newslab.tables.TABLES` (made once; raises ``KeyError``
+        for an unknown name)."""
+        if name not in TABLES:
+            raise KeyError(f"no table {name!r}; tables are {', '.join(TABLES)}")
+        return getattr(self, TABLES[name].attribute)
+
     @cached_property
     def entities(self) -> "pd.DataFrame":
         """Every entity mention: text, label, start/end (source offsets), paragraph, block, actor."""
-        from .actors import mention_table
-
-        return mention_table(self.named_mentions, self.doc, self.article)
+        return TABLES["entities"].build(self)
 
     @cached_property
     def mention_frame(self) -> "pd.DataFrame":
         """Every actor mention incl. pronouns and role nouns (``entities`` + resolved ones)."""
-        from .actors import mention_table
-
-        return mention_table(self.mentions, self.doc, self.article)
+        return TABLES["mentions"].build(self)
 
     @cached_property
     def actors(self) -> "pd.DataFrame":
         """One row per actor, by prominence, with aliases (incl. resolved pronouns/roles)."""
-        from .actors import actor_table
-
-        return actor_table(self.mentions, self.doc, self.article)
+        return TABLES["actors"].build(self)
 
     @cached_property
     def quotes(self) -> "pd.DataFrame":
         """Who said what: direct, mixed and indirect attributions with resolved speakers."""
-        from .quotes import quotes
-
-        return quotes(self.doc, self.mentions, article=self.article)
+        return TABLES["quotes"].build(self)
 
     @cached_property
     def statements(self) -> "pd.DataFrame":
         """Statements (quotes and attitude constructions) with holder, target, stance label."""
-        from .stance import statements
-
-        return statements(self.doc, self.quotes, self.mentions)
+        return TABLES["statements"].build(self)
 
     def stance(self, target: str, **kwargs: Any) -> "pd.DataFrame":
         """Statements about ``target`` (a phrase or an actor), ranked, with labels."""
-        from .stance import stance
-
-        return stance(self.statements, target, **kwargs)
+        return rank_statements(self.statements, target, **kwargs)
 
     @cached_property
     def portrayal(self) -> "pd.DataFrame":
@@ -117,20 +124,16 @@ class Analysis:
         A separate score from :attr:`statements`' stance labels (what a holder says about a
         target): never blend them.
         """
-        from .stance import portrayal
-
-        return portrayal(self.doc, self.mentions)
+        return TABLES["portrayal"].build(self)
 
     # -- display ------------------------------------------------------------------------------
     def _repr_html_(self) -> str:
-        from .display import render_analysis
+        from .views.display import render_article  # a view: imported only when displayed
 
-        return render_analysis(self)
+        return render_article(self.article, self.mention_frame, self.quotes, self.actors)
 
 
 def _as_article(source: "Article | str | os.PathLike") -> Article:
-    from .parse import load_article, parse_text
-
     if isinstance(source, Article):
         return source
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
@@ -191,12 +194,10 @@ def stance(source, target: str, **kwargs: Any) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from .stance import stance as rank
-
     if isinstance(source, pd.DataFrame):
         table = source
     elif isinstance(getattr(source, "tables", None), dict):
         table = source.tables["statements"]
     else:
         table = analyze(source).statements
-    return rank(table, target, **kwargs)
+    return rank_statements(table, target, **kwargs)

@@ -190,7 +190,7 @@ def _cmd_actors(args: argparse.Namespace) -> int:
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
     if args.input:
-        from .quotes_io import quotes_jsonl
+        from .io.quotes import quotes_jsonl
 
         if not args.output:
             raise SystemExit("newslab quotes: --input needs --output PRED.jsonl")
@@ -213,7 +213,7 @@ def _cmd_stance(args: argparse.Namespace) -> int:
         if not (args.input and args.output) or args.inputs:
             raise SystemExit("newslab stance: --input ITEMS.jsonl needs --output PRED.jsonl "
                              "(and no FILE); see newslab stance --help")
-        from .stance import stance_jsonl
+        from .io.stance import stance_jsonl
 
         summary = stance_jsonl(args.input, args.output)
         print(f"{summary['lines']} items labelled, written to {args.output}", file=sys.stderr)

@@ -200,7 +200,7 @@ class UnknownBackendError(NewslabError, KeyError):
         names = ", ".join(repr(n) for n in sorted(available)) or "none"
         super().__init__(
             f"No {kind} backend named {name!r}. Registered: {names}. Pass one of these as "
-            f"backend=..., or register your own with newslab.stance.register_{kind}_backend(name)."
+            f"backend=..., or register your own with newslab.polarity.register_{kind}_backend(name)."
         )
 
     def __str__(self) -> str:  # KeyError would quote the message

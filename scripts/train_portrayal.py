@@ -6,7 +6,7 @@ Classification in Political News Articles", EACL 2021; MIT licence), training sp
 lines ``{"sentence", "target_span", "label"}``, read from ``../shared/eval/stance/`` beside the
 repository (or ``--train PATH``). Only the trained weights ship with newslab, not the data.
 
-Model: the views of :func:`newslab.stance.portrayal.view_texts` (masked sentence as word 1-2
+Model: the views of :func:`newslab.polarity.portrayal.view_texts` (masked sentence as word 1-2
 grams and char_wb 2-5 grams, a +-6 word window around the target, target-aware dependency and
 lexicon features; the lexicon copy is stored in the model), TF-IDF with sublinear tf, one logistic regression (C=0.5, balanced class
 weights, lbfgs: deterministic). Saved as plain arrays + a JSON config in a compressed ``.npz``
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newslab.nlp import load_model  # noqa: E402
-from newslab.stance.portrayal import LABELS, MODEL_PATH, lexicon_polarity, view_texts  # noqa: E402
+from newslab.polarity.portrayal import LABELS, MODEL_PATH, lexicon_polarity, view_texts  # noqa: E402
 
 EVAL_DIR = REPO.parent / "shared" / "eval" / "stance"
 WINDOW = 6
@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     if a.eval and (EVAL_DIR / "newsmtsc_dev_rw.jsonl").exists():
         from sklearn.metrics import f1_score
 
-        from newslab.stance.portrayal import PortrayalModel
+        from newslab.polarity.portrayal import PortrayalModel
 
         dev = read(EVAL_DIR / "newsmtsc_dev_rw.jsonl")
         model = PortrayalModel(a.out)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from newslab import parse_text
-from newslab.actors import actor_table, entity_mentions, mention_table, name_key, read_aliases
+from newslab.extract.entities import entity_mentions, name_key, read_aliases
 from newslab.errors import AliasTableError, NewslabError, NotADocError
-from newslab.mentions import Mention
+from newslab.records import Mention
+from newslab.tables import actor_table, mention_table
 from newslab.nlp import article_doc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ DEMO_TEXT = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt
 DEMO_GOLD = ROOT / "tests" / "data" / "nato-seeks-afghan-help-from-russia.json"
 
 try:
-    from newslab.resolve import resolve_mentions
+    from newslab.extract.coref import resolve_mentions
 except ImportError:  # pragma: no cover - the resolver is written alongside
     resolve_mentions = None
 

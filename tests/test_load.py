@@ -114,7 +114,7 @@ def test_model_loader_prefers_env_and_falls_back(monkeypatch):
 
 
 def test_missing_model_error_names_install_commands(monkeypatch):
-    import newslab.nlp as nlp_mod
+    import newslab.nlp.model as nlp_mod
 
     monkeypatch.delenv("NEWSLAB_SPACY_MODEL", raising=False)
     monkeypatch.setattr(nlp_mod, "DEFAULT_MODELS", ("no_such_model_a", "no_such_model_b"))

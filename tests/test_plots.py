@@ -15,9 +15,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from newslab import parse_text  # noqa: E402
-from newslab.actors import actor_table, entity_mentions, mention_table  # noqa: E402
+from newslab.extract.entities import entity_mentions  # noqa: E402
 from newslab.nlp import article_doc, load_model  # noqa: E402
-from newslab.plots import (cooccurrence_matrix, plot_actor_counts,  # noqa: E402
+from newslab.tables import actor_table, mention_table  # noqa: E402
+from newslab.views.plots import (cooccurrence_matrix, plot_actor_counts,  # noqa: E402
                            plot_actor_positions, plot_compare_actors, plot_cooccurrence)
 
 TEXT_A = ("Nato seeks help from Russia\n\n"

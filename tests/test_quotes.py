@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslab.quotes import COLUMNS, quotation_spans, quotes
+from newslab.extract.quotations import quotation_spans
+from newslab.tables import QUOTE_COLUMNS as COLUMNS
+from newslab.tables import quotes_table as quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
@@ -373,7 +375,7 @@ def test_random_quote_marks_never_raise(q, text):
 
 
 def test_quotes_jsonl_writes_spans_into_each_text(nlp, tmp_path):
-    from newslab.quotes_io import quotes_jsonl
+    from newslab.io.quotes import quotes_jsonl
 
     texts = {"a": 'Medvedev said: "We have many reasons for interaction."',
              "b": "No quotations here at all."}
@@ -393,7 +395,7 @@ def test_quotes_jsonl_writes_spans_into_each_text(nlp, tmp_path):
 def test_quotes_jsonl_marks_cut_texts_instead_of_losing_them_silently(tmp_path, monkeypatch):
     import json
 
-    import newslab.quotes_io as qio
+    import newslab.io.quotes as qio
 
     monkeypatch.setattr(qio, "MAX_CHARS", 60)
     src = tmp_path / "in.jsonl"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newslab.mentions import Mention
-from newslab.resolve import mention_for_span, resolve_mentions
+from newslab.records import Mention
+from newslab.extract.coref import mention_for_span, resolve_mentions
 
 
 @pytest.fixture(scope="module")
 def resolve():
-    from newslab.actors import entity_mentions
+    from newslab.extract.entities import entity_mentions
     from newslab.nlp import load_model
 
     nlp = load_model()

@@ -13,20 +13,20 @@ import numpy as np
 import pytest
 
 from newslab.errors import StanceInputError, UnknownBackendError
-from newslab.stance import (
-    STATEMENT_COLUMNS,
+from newslab.io.stance import stance_jsonl
+from newslab.lexicons import attitude_cues
+from newslab.polarity import (
     StanceResult,
     actor_stance,
     actor_stances,
     portrayal_label,
     portrayal_labels,
     register_stance_backend,
-    stance,
-    stance_jsonl,
-    statements,
 )
-from newslab.stance.lexicon import attitude_cues
-from newslab.stance.portrayal import MODEL_PATH
+from newslab.polarity.portrayal import MODEL_PATH
+from newslab.ranking import stance
+from newslab.tables import STATEMENT_COLUMNS
+from newslab.tables import statements_table as statements
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_TEXT = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
@@ -330,7 +330,7 @@ def test_portrayal_clear_cases(sentence, target, label):
 
 
 def test_portrayal_depends_on_the_target():
-    from newslab.stance import load_portrayal_model
+    from newslab.polarity import load_portrayal_model
 
     model = load_portrayal_model()
     sentence = "Smith thanked the volunteers and condemned the corrupt mayor."
@@ -377,17 +377,17 @@ def test_stance_jsonl_routes_holder_lines_to_rules(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo_statements(nlp):
-    quotes_mod = pytest.importorskip("newslab.quotes")
-    actors_mod = pytest.importorskip("newslab.actors")
-    resolve_mod = pytest.importorskip("newslab.resolve")
     import newslab
+    from newslab.extract import coref as resolve_mod
+    from newslab.extract import entities as actors_mod
+    from newslab.tables import quotes_table
     from newslab.nlp import article_doc
 
     art = newslab.load_article(DEMO_TEXT)
     doc = article_doc(art, nlp)
     named = actors_mod.entity_mentions(doc)
     mentions = named + resolve_mod.resolve_mentions(doc, named)
-    q = quotes_mod.quotes(doc, mentions, article=art)
+    q = quotes_table(doc, mentions, article=art)
     return art, statements(doc, q, mentions)
 
 
@@ -423,7 +423,6 @@ def test_statements_accept_quotes_with_missing_cues():
     a = newslab.analyze(text)
     q = a.quotes.convert_dtypes()          # nullable dtypes: missing values become pandas.NA
     assert q.cue_start.isna().any() or q.speaker_start.isna().any() or len(q) >= 2
-    from newslab.stance import statements
 
     rows = statements(a.doc, q, a.mentions)
     assert len(rows) >= 1 and rows.holder.notna().all()

@@ -10,7 +10,7 @@ import pytest
 matplotlib.use("Agg")
 
 import newslab  # noqa: E402
-from newslab.widgets import ActorExplorer, StanceExplorer, highlight  # noqa: E402
+from newslab.views.widgets import ActorExplorer, StanceExplorer, highlight  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
 HELP = "Russian help for the Nato mission in Afghanistan"

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from ..analysis import Analysis
+from ..tables import TABLES
 from .sources import Item
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Tables a corpus run can build: two from the Article, the rest from :class:`Analysis`.
 ARTICLE_TABLES = ("articles", "blocks")
-ANALYSIS_TABLES = ("entities", "actors", "quotes", "statements", "portrayal")
+#: Per-article tables of :data:`newslab.tables.TABLES` the runner can write.
+ANALYSIS_TABLES = tuple(name for name, t in TABLES.items() if t.corpus)
 ALL_TABLES = ARTICLE_TABLES + ANALYSIS_TABLES
 DEFAULT_TABLES = ("articles", "blocks", "entities", "actors", "quotes", "statements")
 
@@ -327,8 +330,6 @@ def _tables(item: Item, article: "Article", doc, nlp, config: Config):
     """
     import pandas as pd
 
-    from ..analysis import Analysis
-
     analysis = None
     for name in config.tables:
         t = time.perf_counter()
@@ -342,7 +343,7 @@ def _tables(item: Item, article: "Article", doc, nlp, config: Config):
             else:
                 if analysis is None:
                     analysis = Analysis(article, nlp=nlp, doc=doc, **dict(config.options))
-                rows = getattr(analysis, name)
+                rows = analysis.table(name)
                 if not isinstance(rows, pd.DataFrame):
                     raise TypeError(f"Analysis.{name} gave a {type(rows).__name__}, "
                                     "not a DataFrame")

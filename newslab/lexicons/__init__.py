@@ -1,15 +1,19 @@
-"""newslab's data tables (CSV files beside this module), read in one way.
+"""newslab's data tables (CSV files beside this module), read in one way, one loader per table.
 
 Each file opens with ``#`` comment lines naming its source and licence; the rest is CSV with a
-header row. :func:`read_lexicon` is the one reader every module uses (see ``README.md`` here for
-what each table holds).
+header row. :func:`read_lexicon` is the one reader; the loaders below (cached per process) turn
+each table into the lookup its extractor uses. See ``README.md`` here for what each table holds.
+All files live under :data:`LEXICON_DIR`.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
+
+from ..records import AttitudeCue, ReportingCue
 
 LEXICON_DIR = Path(__file__).resolve().parent
 
@@ -31,3 +35,228 @@ def read_lexicon(name: str) -> list[dict[str, str]]:
     ['title']
     """
     return [dict(row) for row in _rows(name)]
+
+
+# -- attribution -------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def reporting_cues() -> dict[str, ReportingCue]:
+    """Cue lemma (or phrase) → :class:`~newslab.records.ReportingCue`, from
+    ``reporting_verbs.csv``.
+
+    >>> reporting_cues()["say"].cls
+    'speech'
+    """
+    return {r["cue"]: ReportingCue(r["cue"], r["class"], r["content"], r["addressee"] == "yes")
+            for r in read_lexicon("reporting_verbs.csv")}
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> frozenset[str]:
+    """One-word reporting cues other than appearance verbs (whose subject is a speaker)."""
+    return frozenset(c for c, e in reporting_cues().items()
+                     if " " not in c and e.cls != "appearance")
+
+
+@lru_cache(maxsize=None)
+def reporting_nouns() -> dict[str, str]:
+    """Noun lemma → class, from ``reporting_nouns.csv`` ("his claim that …").
+
+    >>> reporting_nouns()["claim"]
+    'speech'
+    """
+    return {r["noun"]: r["class"] for r in read_lexicon("reporting_nouns.csv")}
+
+
+@lru_cache(maxsize=None)
+def reporting_adjectives() -> dict[str, str]:
+    """Adjective lemma → class, from ``reporting_adjectives.csv`` ("critical of …").
+
+    >>> reporting_adjectives()["confident"]
+    'cognition'
+    """
+    return {r["adjective"]: r["class"] for r in read_lexicon("reporting_adjectives.csv")}
+
+
+@lru_cache(maxsize=None)
+def not_speaker_labels() -> frozenset[str]:
+    """Line labels before a colon that are page furniture, not speakers (``not_speaker_labels.csv``)."""
+    return frozenset(r["label"] for r in read_lexicon("not_speaker_labels.csv"))
+
+
+# -- stance ------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def attitude_cues() -> dict[tuple[str, str], tuple[AttitudeCue, ...]]:
+    """``(lemma, pos) -> cues`` from ``attitude_verbs.csv`` (prep-specific readings first).
+
+    >>> cues = attitude_cues()
+    >>> sorted(c.polarity for c in cues[("condemn", "VERB")])
+    ['oppose']
+    """
+    table: dict[tuple[str, str], list[AttitudeCue]] = {}
+    for row in read_lexicon("attitude_verbs.csv"):
+        cue = AttitudeCue(row["cue"].strip().lower(), row["pos"].strip().upper(),
+                          row["polarity"].strip().lower(), (row.get("prep") or "").strip().lower(),
+                          (row.get("class") or "").strip().lower())
+        table.setdefault((cue.lemma, cue.pos), []).append(cue)
+    # Readings that need a preposition are tried before the bare one.
+    return {k: tuple(sorted(v, key=lambda c: c.prep == "")) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def attitude_lemmas() -> frozenset[str]:
+    """Every lemma of the attitude table (any part of speech)."""
+    return frozenset(lemma for lemma, _pos in attitude_cues())
+
+
+@lru_cache(maxsize=None)
+def evaluative_words() -> dict[str, str]:
+    """``lemma -> support|oppose`` for evaluative adjectives and nouns (``corrupt``, ``hero``),
+    from ``evaluative_words.csv``."""
+    return {r["word"].strip().lower(): r["polarity"].strip().lower()
+            for r in read_lexicon("evaluative_words.csv")}
+
+
+@lru_cache(maxsize=None)
+def cue_classes() -> dict[str, str]:
+    """``lemma -> semantic class`` for support/oppose cues (``contribute -> help``)."""
+    out: dict[str, str] = {}
+    for (lemma, _pos), cues in attitude_cues().items():
+        for c in cues:
+            if c.polarity in ("support", "oppose") and c.cls and lemma not in out:
+                out[lemma] = c.cls
+    return out
+
+
+@lru_cache(maxsize=None)
+def holder_nouns() -> frozenset[str]:
+    """Common-noun lemmas that name someone who can hold a position (``critic``, ``union``,
+    ``minister``): ``holder_nouns.csv`` plus the role nouns of ``role_nouns.csv``.
+
+    >>> {"critic", "minister"} <= holder_nouns()
+    True
+    """
+    words = {r["noun"].strip().lower() for r in read_lexicon("holder_nouns.csv")}
+    words |= {r["noun"].strip().lower() for r in read_lexicon("role_nouns.csv")}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def actor_entity_labels() -> frozenset[str]:
+    """spaCy entity labels that name actors (``PERSON``, ``ORG``, ``GPE``...), from
+    ``actor_labels.csv``."""
+    return frozenset(r["label"] for r in read_lexicon("actor_labels.csv")
+                     if r["actor"].strip() == "yes")
+
+
+# -- names -------------------------------------------------------------------------------------
+def name_key(text: str) -> str:
+    """The form names are compared in: no leading ``the``, possessive, full stops; case-folded.
+    Every names table is keyed by it, and so is every comparison of two names in newslab.
+
+    >>> name_key("the U.S.'s")
+    'us'
+    >>> name_key("NATO") == name_key("Nato")
+    True
+    """
+    t = text.replace("’", "'").strip()
+    t = re.sub(r"'s?$", "", t, flags=re.I)
+    t = re.sub(r"^the\s+", "", t, flags=re.I)
+    t = t.replace(".", "").replace(",", " ")
+    return " ".join(t.split()).casefold()
+
+
+@lru_cache(maxsize=None)
+def metonyms() -> dict[str, tuple[str, str, str]]:
+    """name key -> (actor, type, kind); kind is ``capital`` or ``seat``."""
+    return {name_key(r["name"]): (r["actor"], r["type"], r["kind"])
+            for r in read_lexicon("metonyms.csv")}
+
+
+@lru_cache(maxsize=None)
+def metonym_forms() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Table names as written without a leading ``the``, and the keys listed with one."""
+    forms, with_the = [], set()
+    for r in read_lexicon("metonyms.csv"):
+        name = r["name"]
+        if name.lower().startswith("the "):
+            name = name[4:]
+            with_the.add(name_key(name))
+        forms.append(name)
+    return tuple(dict.fromkeys(forms)), frozenset(with_the)
+
+
+@lru_cache(maxsize=None)
+def known_names() -> dict[str, tuple[str, str]]:
+    """name key -> (actor, type) for other names of countries and international bodies."""
+    return {name_key(r["name"]): (r["actor"], r["type"]) for r in read_lexicon("names.csv")}
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    """name key of a demonym → its country, from ``demonyms.csv`` (``Russian`` → Russia)."""
+    return {name_key(r["demonym"]): r["country"] for r in read_lexicon("demonyms.csv")}
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset[tuple[str, ...]]:
+    """Titles before a name, as tuples of name keys (``honorifics.csv``: ``foreign minister``)."""
+    return frozenset(tuple(name_key(w) for w in r["title"].split())
+                     for r in read_lexicon("honorifics.csv"))
+
+
+@lru_cache(maxsize=None)
+def honorific_heads() -> frozenset[str]:
+    """First words of the honorifics: a cheap test before the full comparison."""
+    return frozenset(t[0] for t in honorifics())
+
+
+@lru_cache(maxsize=None)
+def canonical_names() -> dict[str, str]:
+    """name key → key of its canonical name, from ``names.csv`` (NATO ~ North Atlantic
+    Treaty Organization)."""
+    return {name_key(r["name"]): name_key(r["actor"]) for r in read_lexicon("names.csv")}
+
+
+@lru_cache(maxsize=None)
+def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
+    """Descriptor noun → (keys of well-known organisations it describes, may it refer back to
+    any unlisted organisation), from ``org_descriptors.csv``.
+
+    >>> "nato" in org_descriptors()["alliance"][0]
+    True
+    """
+    canon = canonical_names()
+    out = {}
+    for r in read_lexicon("org_descriptors.csv"):
+        keys = {name_key(k) for k in (r["known"] or "").split("|") if k.strip()}
+        out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
+                          r["any"] == "yes")
+    return out
+
+
+# -- coreference ---------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, tuple[str, str]]:
+    """Role noun lemma → (synonym group, gender or ''), from ``role_nouns.csv``.
+
+    >>> role_nouns()["chief"]
+    ('leader', '')
+    """
+    return {r["noun"]: (r["group"], r["gender"]) for r in read_lexicon("role_nouns.csv")}
+
+
+@lru_cache(maxsize=None)
+def pronouns() -> dict[str, tuple[int, str, str]]:
+    """Pronoun → (person, gender, number), from ``pronouns.csv``.
+
+    >>> pronouns()["she"]
+    (3, 'f', 'sg')
+    """
+    return {r["pronoun"]: (int(r["person"]), r["gender"], r["number"])
+            for r in read_lexicon("pronouns.csv")}
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    """Given name → 'm' / 'f' / '' (ambiguous), from ``first_names.csv``."""
+    return {r["name"]: r["gender"] for r in read_lexicon("first_names.csv")}

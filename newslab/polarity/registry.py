@@ -5,7 +5,7 @@ backend is ``fn(items: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, str
 evidence per sentence/target span). Callers choose one with ``backend="name"``; nothing else
 in newslab branches on backend names.
 
->>> from newslab.stance import register_stance_backend, StanceResult
+>>> from newslab.polarity import register_stance_backend, StanceResult
 >>> @register_stance_backend("always_neutral")
 ... def _neutral(holder, target):
 ...     return StanceResult(evidence="baseline")

@@ -18,7 +18,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .errors import InputError
+from ..errors import InputError
+from ..nlp import load_model
+from ..tables import quotes_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -30,10 +32,11 @@ MAX_CHARS = 1_000_000
 
 
 def rows_to_records(df: "pd.DataFrame") -> list[dict[str, Any]]:
-    """The rows of :func:`newslab.quotes.quotes` as the JSON records of the CLI.
+    """The rows of a quotes table (:func:`newslab.tables.quotes_table`) as the JSON records
+    of the CLI.
 
     >>> import pandas as pd
-    >>> from newslab.quotes import COLUMNS
+    >>> from newslab.tables import QUOTE_COLUMNS as COLUMNS
     >>> df = pd.DataFrame([dict.fromkeys(COLUMNS)] * 0, columns=COLUMNS)
     >>> rows_to_records(df)
     []
@@ -75,12 +78,9 @@ def _read(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def quote_docs(texts: Iterable[str], nlp: "Language | None" = None, *,
                batch_size: int = 32) -> Iterator[tuple["Doc", list[dict[str, Any]]]]:
     """Parse ``texts`` with ``nlp.pipe`` and yield each Doc with its quote records."""
-    from .nlp import load_model
-    from .quotes import quotes
-
     nlp = nlp or load_model()
     for doc in nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
-        yield doc, rows_to_records(quotes(doc))
+        yield doc, rows_to_records(quotes_table(doc))
 
 
 def quotes_jsonl(input_path: str | Path, output_path: str | Path, *, batch_size: int = 32,

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from ..errors import InputError
-from .actor import actor_stances
-from .portrayal import portrayal_labels
+from ..polarity.actor import actor_stances
+from ..polarity.portrayal import portrayal_labels
 
 #: Actor-stance labels written as the polarity labels evaluation files use.
 STANCE_TO_POLARITY = {"support": "positive", "oppose": "negative", "neutral": "neutral"}

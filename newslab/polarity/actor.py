@@ -2,7 +2,7 @@
 
 ``actor_stance`` is the single entry: give a parsed Doc (or a plain sentence) and the holder and
 target as spaCy Spans or ``(start, end)`` character offsets; the backend (``"rules"`` by default,
-see :mod:`newslab.stance.rules`) returns a :class:`~newslab.stance.rules.StanceResult`.
+see :mod:`newslab.polarity.rules`) returns a :class:`~newslab.polarity.rules.StanceResult`.
 """
 
 from __future__ import annotations

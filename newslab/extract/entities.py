@@ -1,6 +1,6 @@
 """Named entities -> canonical actors, and the actor and mention tables built from them.
 
-:func:`entity_mentions` turns a Doc's named entities into :class:`~newslab.mentions.Mention`
+:func:`entity_mentions` turns a Doc's named entities into :class:`~newslab.records.Mention`
 records that carry a canonical ``actor``:
 
 * **names** - ``Lavrov`` and ``Mr Lavrov`` join ``Sergei Lavrov`` when the full name occurs in
@@ -35,26 +35,20 @@ the article's original text.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
-from .errors import AliasTableError, NotADocError
-from .lexicons import read_lexicon
-from .mentions import Mention
-from .nlp import SEGMENTS_KEY
+from ..errors import AliasTableError, NotADocError
+from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
+                        metonym_forms, metonyms, name_key)
+from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
     from spacy.tokens import Doc
-
-    from .article import Article
 
 
 AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
@@ -84,75 +78,8 @@ _LITERAL_PREPS = _SETTING_PREPS | {"to"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-# -- lexicons ---------------------------------------------------------------------------------
-_read_lexicon = read_lexicon
-
-
-def name_key(text: str) -> str:
-    """The form names are compared in: no leading ``the``, possessive, full stops; case-folded.
-
-    >>> name_key("the U.S.'s")
-    'us'
-    >>> name_key("NATO") == name_key("Nato")
-    True
-    """
-    t = text.replace("’", "'").strip()
-    t = re.sub(r"'s?$", "", t, flags=re.I)
-    t = re.sub(r"^the\s+", "", t, flags=re.I)
-    t = t.replace(".", "").replace(",", " ")
-    return " ".join(t.split()).casefold()
-
-
-@lru_cache(maxsize=None)
-def _actor_labels() -> frozenset[str]:
-    return frozenset(r["label"] for r in _read_lexicon("actor_labels.csv") if r["actor"] == "yes")
-
-
-@lru_cache(maxsize=None)
-def _metonyms() -> dict[str, tuple[str, str, str]]:
-    """name key -> (actor, type, kind); kind is ``capital`` or ``seat``."""
-    return {name_key(r["name"]): (r["actor"], r["type"], r["kind"])
-            for r in _read_lexicon("metonyms.csv")}
-
-
-@lru_cache(maxsize=None)
-def _metonym_forms() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Table names as written without a leading ``the``, and the keys listed with one."""
-    forms, with_the = [], set()
-    for r in _read_lexicon("metonyms.csv"):
-        name = r["name"]
-        if name.lower().startswith("the "):
-            name = name[4:]
-            with_the.add(name_key(name))
-        forms.append(name)
-    return tuple(dict.fromkeys(forms)), frozenset(with_the)
-
-
-@lru_cache(maxsize=None)
-def _known_names() -> dict[str, tuple[str, str]]:
-    """name key -> (actor, type) for other names of countries and international bodies."""
-    return {name_key(r["name"]): (r["actor"], r["type"]) for r in _read_lexicon("names.csv")}
-
-
-@lru_cache(maxsize=None)
-def _demonyms() -> dict[str, str]:
-    return {name_key(r["demonym"]): r["country"] for r in _read_lexicon("demonyms.csv")}
-
-
-@lru_cache(maxsize=None)
-def _honorifics() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(name_key(w) for w in r["title"].split())
-                     for r in _read_lexicon("honorifics.csv"))
-
-
-@lru_cache(maxsize=None)
-def _honorific_heads() -> frozenset[str]:
-    """First words of the honorifics: a cheap test before the full comparison."""
-    return frozenset(t[0] for t in _honorifics())
-
-
 def _demonym_country(key: str) -> str | None:
-    table = _demonyms()
+    table = demonyms()
     if key in table:
         return table[key]
     if key.endswith("s") and key[:-1] in table:  # Russians, Afghans, Britons
@@ -226,7 +153,7 @@ def _metonym_matcher(vocab):
     from spacy.tokens import Doc
 
     matcher = PhraseMatcher(vocab, attr="ORTH")
-    forms, _ = _metonym_forms()
+    forms, _ = metonym_forms()
     matcher.add("METONYM", [Doc(vocab, words=_words(f)) for f in forms])
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
@@ -276,8 +203,8 @@ def _clean_range(doc: "Doc", start: int, end: int, person: bool) -> tuple[int, i
         end -= 1
     if end - start > 1 and doc[start].lower_ in _DETERMINERS:
         start += 1
-    if person and name_key(doc[start].text) in _honorific_heads():
-        titles = _honorifics()
+    if person and name_key(doc[start].text) in honorific_heads():
+        titles = honorifics()
         stripped = True
         while stripped:
             stripped = False
@@ -360,7 +287,7 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     for s, e in [(e.start, e.end) for e in doc.ents] + [(c.start, c.end) for c in cands]:
         taken[s:e] = b"\x01" * (e - s)
     tagged = doc.has_annotation("TAG")
-    titles = _honorifics()
+    titles = honorifics()
     new = []
     for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
         if any(taken[s:e]):
@@ -441,7 +368,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
         raise NotADocError(type(doc).__name__)
     if len(doc) == 0:
         return []
-    keep = frozenset(labels) if labels is not None else _actor_labels()
+    keep = frozenset(labels) if labels is not None else actor_entity_labels()
     alias_rows = _alias_rows(aliases)
     alias_table = {name_key(alias): (actor, typ) for alias, actor, typ in alias_rows}
     cands = _ner_candidates(doc, keep)
@@ -461,7 +388,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
         cands = _add_matches(doc, cands, spans, "GPE", "metonym",
                              blocked=blocked + person_spans, override=False)
 
-    _, with_the = _metonym_forms()
+    _, with_the = metonym_forms()
     for c in cands:
         c.start, c.end = _with_possessive(doc, c.start, c.end)
         if c.start > 0 and doc[c.start - 1].lower_ in _DETERMINERS and \
@@ -506,7 +433,7 @@ def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
 
 def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool) -> None:
     """Set each candidate's cluster key and kind (see the module docstring for the order)."""
-    metonyms, known = _metonyms(), _known_names()
+    metonym_table, known = metonyms(), known_names()
     # Every proper word-suffix of a full person name ("rasmussen", "fogh rasmussen").
     person_suffixes = set()
     for c in cands:
@@ -515,12 +442,12 @@ def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool)
             person_suffixes.update(" ".join(words[i:]) for i in range(1, len(words)))
     for c in cands:
         surname_of_person = c.key in person_suffixes
-        metonym = metonymy and c.key in metonyms and not _literal_place(
-            doc, c.start, c.end, capital=metonyms[c.key][2] == "capital")
+        metonym = metonymy and c.key in metonym_table and not _literal_place(
+            doc, c.start, c.end, capital=metonym_table[c.key][2] == "capital")
         if c.label == "PERSON" and (surname_of_person or not metonym):
             continue  # linked with the people below
         if metonym:
-            c.table_actor, c.table_type, _ = metonyms[c.key]
+            c.table_actor, c.table_type, _ = metonym_table[c.key]
             c.cluster, c.kind = name_key(c.table_actor), "metonym"
         elif c.key in known:
             c.table_actor, c.table_type = known[c.key]
@@ -619,166 +546,3 @@ def _cluster_type(members: list[_Cand]) -> str:
         return "ORG"
     best = max(votes.values())
     return next(c.label for c in members if votes.get(c.label) == best)
-
-
-# -- tables -----------------------------------------------------------------------------------
-class _Places:
-    """Maps Doc character offsets to source offsets, block positions and block kinds.
-
-    Built once per table (``newslab.nlp.to_source`` re-reads the segments on every call).
-    """
-
-    def __init__(self, doc: "Doc | None", article: "Article | None" = None) -> None:
-        self.doc, self.article = doc, article
-        self.segments = (doc.user_data.get(SEGMENTS_KEY) or []) if doc is not None else []
-        self.starts = [seg[0] for seg in self.segments]
-        if doc is not None and not self.segments:
-            # A Doc made from a plain string: blocks are separated by blank lines.
-            self.starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", doc.text)]
-
-    def _k(self, i: int) -> int:
-        return max(bisect.bisect_right(self.starts, i) - 1, 0)
-
-    def source(self, i: int) -> int:
-        """Offset in ``Article.text`` (Docs without segments map to themselves)."""
-        if not self.segments:
-            return i
-        doc_start, src_start, _ = self.segments[self._k(i)]
-        return src_start + (i - doc_start)
-
-    def number(self, i: int) -> int | None:
-        """0-based position, in reading order, of the block holding Doc char ``i`` (the
-        headline is 0 when the article has one)."""
-        return None if self.doc is None else self._k(i)
-
-    def kind(self, i: int) -> str | None:
-        """The kind of that block (``headline``, ``caption``, ``paragraph``…); needs the article."""
-        if not self.segments or self.article is None:
-            return None
-        b = self.segments[self._k(i)][2]
-        return self.article.blocks[b].kind if 0 <= b < len(self.article.blocks) else None
-
-
-def _fold_the(text: str) -> str:
-    """``The Kremlin`` at a sentence start is the same alias as ``the Kremlin``."""
-    return "the" + text[3:] if text.startswith("The ") else text
-
-
-def _is_setting(doc: "Doc", m: Mention) -> bool:
-    """A place named only as where something happens (``talks in Moscow``)."""
-    if m.type not in _PLACE_TYPES or not doc.has_annotation("DEP"):
-        return False
-    if not 0 <= m.token_start < m.token_end <= len(doc):
-        return False
-    root = doc[m.token_start:m.token_end].root
-    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
-
-
-def mention_weight(m: Mention, doc: "Doc | None" = None) -> float:
-    """How much one mention adds to its actor's prominence (1, or 0.5 for a weak reference)."""
-    if m.kind == "demonym" or (doc is not None and _is_setting(doc, m)):
-        return WEAK_MENTION_WEIGHT
-    return 1.0
-
-
-ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "in_headline", "aliases", "kinds",
-                 "first", "last", "blocks", "paragraphs"]
-MENTION_COLUMNS = ["text", "label", "start", "end", "paragraph", "sentence", "block", "actor",
-                   "type", "kind"]
-
-
-def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
-                article: "Article | None" = None) -> "pd.DataFrame":
-    """One row per actor, most prominent first.
-
-    Columns: ``actor``, ``type``, ``mentions`` (count, all kinds incl. the resolver's pronouns
-    and role nouns), ``prominence`` (the ranking score), ``in_headline``, ``aliases`` (sorted
-    distinct surface forms), ``kinds`` (count per mention kind), ``first``/``last`` (source
-    offsets of the first and last mention), ``blocks`` (block kinds, needs ``article``) and
-    ``paragraphs`` (0-based block positions in reading order).
-
-    Ranking: ``prominence`` = mentions, where a demonym or a place named as the setting
-    (``in Moscow``) counts half (:data:`WEAK_MENTION_WEIGHT`); ties go to the actor named in the
-    headline, then to the one mentioned first.
-
-    >>> from newslab import parse_text
-    >>> from newslab.nlp import article_doc
-    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
-    >>> doc = article_doc(art)
-    >>> actor_table(entity_mentions(doc), doc, art)[["actor", "mentions", "in_headline"]]
-          actor  mentions  in_headline
-    0    Russia         2         True
-    1      Nato         2         True
-    2  Medvedev         1        False
-    """
-    import pandas as pd
-
-    by_actor: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.actor:
-            by_actor[m.actor].append(m)
-    places = _Places(doc, article)
-    rows = []
-    for actor, ms in by_actor.items():
-        ms.sort(key=lambda m: m.start)
-        named = [m.type for m in ms if m.type and m.kind in NAMED_KINDS]
-        types = Counter(named or [m.type for m in ms if m.type])
-        kinds_seen = [places.kind(m.start) for m in ms]
-        rows.append({
-            "actor": actor,
-            "type": types.most_common(1)[0][0] if types else None,
-            "mentions": len(ms),
-            "prominence": sum(mention_weight(m, doc) for m in ms),
-            "in_headline": "headline" in kinds_seen,
-            "aliases": sorted({_fold_the(m.text) for m in ms}, key=lambda a: (a.casefold(), a)),
-            "kinds": dict(Counter(m.kind for m in ms)),
-            "first": places.source(ms[0].start),
-            "last": places.source(ms[-1].start),
-            "blocks": list(dict.fromkeys(k for k in kinds_seen if k)),
-            "paragraphs": sorted({p for m in ms if (p := places.number(m.start)) is not None}),
-        })
-    df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-    if df.empty:
-        return df
-    df = df.sort_values(["prominence", "in_headline", "first"], ascending=[False, False, True])
-    return df.reset_index(drop=True)
-
-
-def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | None" = None
-                  ) -> "pd.DataFrame":
-    """One row per mention, in text order: ``text``, ``label``, ``start``/``end`` (offsets into
-    the article's original text), ``paragraph`` (0-based block position), ``sentence``,
-    ``block`` (kind, needs ``article``), ``actor``, ``type``, ``kind``.
-
-    >>> from newslab import parse_text
-    >>> from newslab.nlp import article_doc
-    >>> art = parse_text("Moscow rebuffs Nato\\n\\nMedvedev said Russia would not help Nato.")
-    >>> doc = article_doc(art)
-    >>> mention_table(entity_mentions(doc), doc, art)[["text", "start", "paragraph", "actor"]]
-           text  start  paragraph     actor
-    0    Moscow      0          0    Russia
-    1      Nato     15          0      Nato
-    2  Medvedev     21          1  Medvedev
-    3    Russia     35          1    Russia
-    4      Nato     57          1      Nato
-    """
-    import pandas as pd
-
-    if not hasattr(doc, "user_data"):
-        raise NotADocError(type(doc).__name__)
-    places = _Places(doc, article)
-    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    rows = []
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        rows.append({
-            "text": m.text, "label": m.label,
-            "start": places.source(m.start), "end": places.source(m.start) + (m.end - m.start),
-            "paragraph": places.number(m.start),
-            "sentence": bisect.bisect_right(sent_starts, m.start) - 1 if sent_starts else None,
-            "block": places.kind(m.start),
-            "actor": m.actor, "type": m.type, "kind": m.kind,
-        })
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    for col in ("paragraph", "sentence"):
-        df[col] = df[col].astype("Int64")
-    return df

@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .lexicon import POLARITY_SIGN, Cue, attitude_cues, evaluative_words
+from ..lexicons import attitude_cues, evaluative_words
+from ..nlp.syntax import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
+from ..nlp.syntax import modal as _modal
+from ..nlp.syntax import negation as _negated
+from ..nlp.syntax import own_subject as _own_subject
+from ..nlp.syntax import tentative as _tentative
+from ..records import AttitudeCue as Cue
+from .lexicon import POLARITY_SIGN
+from .registry import register_stance_backend
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -49,14 +57,6 @@ _NP_INTERNAL_DEPS = {"compound", "amod", "poss", "appos", "conj", "nmod", "flat"
 _SUBJ_DEPS = {"nsubj", "csubj"}
 #: Dependencies by which a verb chain continues the same actor's action (shared subject).
 _SHARED_SUBJ_DEPS = {"xcomp", "conj", "advcl", "acomp", "oprd"}
-#: Negators attached to a cue (``not``, ``never``, ``no support``).
-_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly"}
-#: Modals that make the holder's own position tentative ("may be willing" -> neutral, hedged).
-_WEAK_MODALS = {"could", "might", "may"}
-#: Modals that only mark the position as conditional ("would oppose" stays oppose, hedged).
-_HEDGE_MODALS = _WEAK_MODALS | {"would"}
-#: Relative pronouns: "X, who praised Y" makes X the subject of "praised".
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: First- and third-person pronouns that stand for the holder inside its own reported clause.
 _SELF_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 
@@ -122,35 +122,10 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
     return None
 
 
-def _negated(tok: "Token") -> str | None:
-    """The negator on the cue itself or on the copula/auxiliary it hangs from (``not``, ``never``)."""
-    toks = [tok]
-    if tok.dep_ in ("acomp", "attr", "xcomp", "dobj") and tok.head.pos_ == "AUX":
-        toks.append(tok.head)
-    for t in toks:
-        for c in t.children:
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in _NEGATORS):
-                return "not" if c.lower_ == "n't" else c.lower_
-    return None
 
 
-def _modal(tok: "Token") -> str | None:
-    """The modal auxiliary on ``tok`` (or on the copula an adjective cue hangs from)."""
-    toks = [tok]
-    if tok.dep_ in ("acomp", "attr") and tok.head.pos_ == "AUX":
-        toks.append(tok.head)
-    for t in toks:
-        for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in _HEDGE_MODALS:
-                return c.lower_
-    return None
 
 
-def _tentative(modal: str | None, negated: str | None) -> bool:
-    """Whether a modal leaves the holder undecided: ``could``/``might``/``may`` do, but a negated
-    ``could`` states an inability or a refusal (``could not agree``, ``we could not support
-    it``; Palmer, *Mood and Modality*, 2001, on dynamic vs epistemic readings), a firm position."""
-    return modal in _WEAK_MODALS and not (modal == "could" and negated)
 
 
 def np_root(tok: "Token") -> "Token":
@@ -288,11 +263,6 @@ def _path_down(top: "Token", target_root: "Token") -> list["Token"] | None:
     return None
 
 
-def _own_subject(tok: "Token") -> "Token | None":
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return c
-    return None
 
 
 def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
@@ -332,6 +302,7 @@ def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) ->
     return f"{negated} + {word}" if negated else word
 
 
+@register_stance_backend("rules")
 def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = False) -> StanceResult:
     """Stance of ``holder`` towards ``target`` (two spans of one parsed Doc) by verb-frame rules.
 
@@ -426,11 +397,13 @@ def _speech_sentiment(verb: "Token", clause_head: "Token", target: "Span") -> St
                         verb.idx + len(verb.text))
 
 
+@register_stance_backend("rules_lexical")  # older name of "rules"
 def lexical_rules_stance(holder: "Span", target: "Span") -> StanceResult:
     """:func:`rules_stance` (cues and evaluative words only); kept under its older name."""
     return rules_stance(holder, target, speech_sentiment=False)
 
 
+@register_stance_backend("rules_speech")
 def speech_rules_stance(holder: "Span", target: "Span") -> StanceResult:
     """:func:`rules_stance` plus the portrayal model on the holder's reported clause.
 

@@ -46,7 +46,7 @@ The controller of a non-finite clause is found by climbing its heads to the noun
 to or the subject above it (``Rasmussen, making his visit since becoming the head of Nato`` →
 Rasmussen); a relative pronoun subject stands for its noun (``X, who became the head of…``).
 
-Returned :class:`~newslab.mentions.Mention` objects have kind ``pronoun`` or ``nominal`` and
+Returned :class:`~newslab.records.Mention` objects have kind ``pronoun`` or ``nominal`` and
 ``actor`` set; unresolvable references are not returned.
 """
 
@@ -57,8 +57,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from .lexicons import read_lexicon
-from .mentions import Mention
+from ..lexicons import (canonical_names, name_key, first_names, org_descriptors, pronouns, role_nouns,
+                        speech_verbs)
+from ..nlp.syntax import noun_phrase, subject_of
+from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -80,11 +82,6 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", 
 INDEFINITE = {"a", "an", "another", "some", "any", "one", "no", "every", "each"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
-#: Links a non-finite clause climbs to find its understood subject (see :func:`_subject_of`).
-CONTROL_DEPS = {"acl", "advcl", "xcomp", "pcomp", "conj", "prep", "pobj"}
-#: Penn tags of relative pronouns ("who", "that", "which").
-RELATIVE_TAGS = {"WP", "WDT"}
-NOUNISH = {"NOUN", "PROPN", "PRON"}
 #: Determiners that make an organisation descriptor a reference back ("the alliance").
 DEFINITE = {"the", "this"}
 #: Modifiers saying a descriptor names a *different* organisation ("the other party").
@@ -99,49 +96,14 @@ ANY_ORG_WINDOW = 1
 NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-_read_csv = read_lexicon
-
-
-def _org_key(name: str) -> str:
-    """Names compared like ``actors.name_key``: no leading "the", possessive or full stops."""
-    t = name.replace("’", "'").strip()
-    if t.lower().endswith("'s"):
-        t = t[:-2]
-    if t.lower().startswith("the "):
-        t = t[4:]
-    return " ".join(t.replace(".", "").split()).casefold()
-
-
-@lru_cache(maxsize=None)
-def _canonical_names() -> dict[str, str]:
-    """name key → key of its canonical name, from ``lexicons/names.csv`` (NATO ~ North Atlantic
-    Treaty Organization)."""
-    return {_org_key(r["name"]): _org_key(r["actor"]) for r in _read_csv("names.csv")}
-
-
-@lru_cache(maxsize=None)
-def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
-    """Descriptor noun → (keys of well-known organisations it describes, may it refer back to
-    any unlisted organisation), from ``lexicons/org_descriptors.csv``.
-
-    >>> "nato" in org_descriptors()["alliance"][0]
-    True
-    """
-    canon = _canonical_names()
-    out = {}
-    for r in _read_csv("org_descriptors.csv"):
-        keys = {_org_key(k) for k in (r["known"] or "").split("|") if k.strip()}
-        out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
-                          r["any"] == "yes")
-    return out
 
 
 @lru_cache(maxsize=4096)
 def _org_kinds(name: str) -> frozenset[str]:
     """The descriptor nouns an organisation is known by: listed for it in
     ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
-    key = _org_key(name)
-    keys = {key, _canonical_names().get(key, key)}
+    key = name_key(name)
+    keys = {key, canonical_names().get(key, key)}
     own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
     if len(own) < 2 and not keys & _all_known():
         return frozenset()  # a bare "Committee" / "Group" (an NER slip) is no organisation
@@ -156,33 +118,6 @@ def _all_known() -> frozenset[str]:
     return frozenset(k for known, _ in org_descriptors().values() for k in known)
 
 
-@lru_cache(maxsize=None)
-def role_nouns() -> dict[str, tuple[str, str]]:
-    """Role noun lemma → (synonym group, gender or ''), from ``lexicons/role_nouns.csv``.
-
-    >>> role_nouns()["chief"]
-    ('leader', '')
-    """
-    return {r["noun"]: (r["group"], r["gender"]) for r in _read_csv("role_nouns.csv")}
-
-
-@lru_cache(maxsize=None)
-def pronouns() -> dict[str, tuple[int, str, str]]:
-    """Pronoun → (person, gender, number), from ``lexicons/pronouns.csv``.
-
-    >>> pronouns()["she"]
-    (3, 'f', 'sg')
-    """
-    return {r["pronoun"]: (int(r["person"]), r["gender"], r["number"])
-            for r in _read_csv("pronouns.csv")}
-
-
-@lru_cache(maxsize=None)
-def first_names() -> dict[str, str]:
-    """Given name → 'm' / 'f' / '' (ambiguous), from ``lexicons/first_names.csv``."""
-    return {r["name"]: r["gender"] for r in _read_csv("first_names.csv")}
-
-
 def _role_of(tok: "Token") -> tuple[str, str] | None:
     """The role group of a noun token, trying two-word roles ("prime minister") first."""
     roles = role_nouns()
@@ -192,51 +127,6 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
         if two in roles:
             return roles[two]
     return roles.get(lemma) or roles.get(tok.text.lower())
-
-
-def _np_span(tok: "Token") -> tuple[int, int]:
-    """Token range [start, end) of the noun phrase headed by ``tok``: modifiers and ``of``-phrase.
-
-    Relative clauses, participles and appositions are left out: ``the head of Nato, who…`` →
-    ``the head of Nato``.
-    """
-    start = tok.i
-    for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"):
-            start = min(start, c.left_edge.i)
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            end = max(end, c.right_edge.i + 1)
-        elif c.dep_ in ("case", "compound"):
-            end = max(end, c.i + 1)
-        else:
-            break
-    return start, end
-
-
-def _subject_of(verb: "Token", hops: int = 6) -> "Token | None":
-    """The subject of ``verb``, climbing through participles/infinitives/conjuncts when it has
-    none of its own: the controller of a non-finite clause is the noun it attaches to, or the
-    subject of the verb above it ("Rasmussen, [making his visit [since [becoming the head]]]"
-    → Rasmussen). A relative pronoun subject stands for the noun its clause modifies
-    ("Stoltenberg, who became the head of Nato" → Stoltenberg)."""
-    tok = verb
-    for _ in range(hops):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in NOUNISH:
-                    return tok.head
-                return c
-        if tok.dep_ in CONTROL_DEPS and tok.head is not tok:
-            # a participle or infinitive clause attached to a noun ("Rasmussen, making his
-            # visit…", parsed acl or advcl): the noun is the understood subject
-            if tok.dep_ in ("acl", "advcl") and tok.head.pos_ in NOUNISH:
-                return tok.head
-            tok = tok.head
-        else:
-            return None
-    return None
 
 
 class _Actor:
@@ -289,7 +179,7 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     """Link pronouns and role-noun phrases in ``doc`` to the actors of the named ``mentions``.
 
     ``mentions`` are named mentions with ``actor`` set (e.g. from
-    :func:`newslab.actors.entity_mentions`); ``cues`` are reporting-verb lemmas whose subjects get
+    :func:`newslab.extract.entities.entity_mentions`); ``cues`` are reporting-verb lemmas whose subjects get
     the speaker bonus (default: the quote lexicon). Returns new mentions (kind ``pronoun`` /
     ``nominal``) sorted by position; appositions and predicate nominals come back as ``nominal``
     aliases of their person.
@@ -300,169 +190,187 @@ def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
     >>> [(m.text, m.actor) for m in resolve_mentions(doc, names)]
     [('He', 'Jens Stoltenberg')]
     """
-    if cues is None:
-        from .quotes import reporting_cues  # lexicon lives with the quote rules
+    resolver = _Resolver(doc, mentions, set(speech_verbs() if cues is None else cues))
+    resolver.link_aliases()
+    resolver.read()
+    return sorted(resolver.out, key=lambda m: m.start)
 
-        cues = {c for c, e in reporting_cues().items() if " " not in c and e.cls != "appearance"}
-    cues = set(cues)
-    named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
-    actors: dict[str, _Actor] = {}
-    by_token: dict[int, Mention] = {}
-    for m in named:
-        a = actors.get(m.actor)
-        if a is None:
-            a = actors[m.actor] = _Actor(m.actor, m.type)
-        a.count += 1
-        if a.type == "PERSON" and not a.gender:
-            a.gender = _gender_of_name(doc, m)
-        for i in range(m.token_start, m.token_end):
-            by_token[i] = m
 
-    out: list[Mention] = []
-    aliased: set[int] = set()  # tokens already covered by an alias nominal
-    role_toks, pron_toks, org_toks, sent_idx = _candidates(doc)
+class _Resolver:
+    """The state of one resolution pass over a Doc (see the module docstring)."""
 
-    def person_mention_at(tok: "Token") -> Mention | None:
-        m = by_token.get(tok.i)
-        return m if m and actors[m.actor].type == "PERSON" else None
+    def __init__(self, doc: "Doc", mentions: Iterable[Mention], cues: set[str]) -> None:
+        self.doc, self.cues = doc, cues
+        self.named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
+        self.actors: dict[str, _Actor] = {}
+        self.by_token: dict[int, Mention] = {}
+        for m in self.named:
+            a = self.actors.get(m.actor)
+            if a is None:
+                a = self.actors[m.actor] = _Actor(m.actor, m.type)
+            a.count += 1
+            if a.type == "PERSON" and not a.gender:
+                a.gender = _gender_of_name(doc, m)
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+        self.out: list[Mention] = []
+        self.aliased: set[int] = set()  # tokens already covered by an alias nominal
+        self.role_toks, self.pron_toks, self.org_toks, self.sent_idx = _candidates(doc)
+        self.sents = list(doc.sents) if len(doc) else []
+        self.current_sent = 0
+        self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
+        self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
 
-    def add_nominal(start: int, end: int, actor: _Actor) -> None:
-        span = doc[start:end]
-        out.append(Mention(span.text, span.start_char, span.end_char, start, end, actor.type or "",
-                           actor.name, actor.type, "nominal"))
-        aliased.update(range(start, end))
+    # -- look-ups --------------------------------------------------------------------------
+    def person_mention_at(self, tok: "Token") -> Mention | None:
+        m = self.by_token.get(tok.i)
+        return m if m and self.actors[m.actor].type == "PERSON" else None
+
+    def actor_at(self, t: "Token") -> str | None:
+        """The non-person actor a token names (or a pronoun already linked to one)."""
+        m = self.by_token.get(t.i)
+        if m is not None:
+            return m.actor if self.actors[m.actor].type in NON_PERSON_TYPES else None
+        return self.pron_actor.get(t.i)
+
+    def sent_subjects(self, k: int) -> str | None:
+        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
+        as ``sent_idx`` counts)."""
+        if not 0 <= k - 1 < len(self.sents):  # sent_idx counts from 1
+            return None
+        root = self.sents[k - 1].root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.actor_at(subj) if subj is not None else None
+
+    # -- updates ---------------------------------------------------------------------------
+    def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
+        span = self.doc[start:end]
+        self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
+                                actor.type or "", actor.name, actor.type, "nominal"))
+        self.aliased.update(range(start, end))
+
+    def decay(self, k: int) -> None:
+        if k != self.current_sent:
+            factor = 0.5 ** (k - self.current_sent)
+            for a in self.actors.values():
+                a.salience *= factor
+            self.current_sent = k
+
+    def bump(self, actor: _Actor, tok: "Token") -> None:
+        actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
+        actor.last_token = tok.i
+        self.recent[actor.name] = self.current_sent
 
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
-    for i in role_toks:
-        tok = doc[i]
-        if i in by_token:
-            continue
-        role = _role_of(tok)
-        if role is None:
-            continue
+    def _alias_owner(self, tok: "Token") -> Mention | None:
         owner: Mention | None = None
         if tok.dep_ == "appos":
-            owner = person_mention_at(tok.head)
-        elif tok.dep_ == "compound" and tok.head.i in by_token:
-            owner = person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
+            owner = self.person_mention_at(tok.head)
+        elif tok.dep_ == "compound" and tok.head.i in self.by_token:
+            owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
         elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             if verb.lemma_.lower() in COPULAS:
-                subj = _subject_of(verb)
-                owner = person_mention_at(subj) if subj is not None else None
+                subj = subject_of(verb)
+                owner = self.person_mention_at(subj) if subj is not None else None
         if not owner:
             for c in tok.children:  # "the minister, Sergei Lavrov"
-                if c.dep_ == "appos" and person_mention_at(c):
-                    owner = person_mention_at(c)
-        if owner:
-            actor = actors[owner.actor]
+                if c.dep_ == "appos" and self.person_mention_at(c):
+                    owner = self.person_mention_at(c)
+        return owner
+
+    def link_aliases(self) -> None:
+        """Role nouns that name a person they stand next to become that person's aliases."""
+        for i in self.role_toks:
+            tok = self.doc[i]
+            if i in self.by_token:
+                continue
+            role = _role_of(tok)
+            owner = self._alias_owner(tok) if role is not None else None
+            if not owner:
+                continue
+            actor = self.actors[owner.actor]
             actor.groups.add(role[0])
             if role[1] and not actor.gender:
                 actor.gender = role[1]
             if tok.dep_ != "compound":
-                add_nominal(*_np_span(tok), actor)
+                self.add_nominal(*noun_phrase(tok), actor)
             else:
-                aliased.add(tok.i)
+                self.aliased.add(tok.i)
 
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
-    most_mentioned = [a for a, _ in Counter(
-        {n: a.count for n, a in actors.items() if a.type == "PERSON"}).most_common()]
-    events: list[tuple[int, str, object]] = [(i, "role", None) for i in role_toks]
-    events += [(i, "pron", None) for i in pron_toks]
-    events += [(i, "org", None) for i in org_toks]
-    for m in named:
-        events.append((doc[m.token_start:m.token_end].root.i, "name", m))
-    events.sort(key=lambda e: e[0])
-    current_sent = 0
-    recent: dict[str, int] = {}  # actor → sentence index of its last mention
-    pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+    def read(self) -> None:
+        """Read names, organisation descriptors, pronouns and role nouns in text order."""
+        self.most_mentioned = [a for a, _ in Counter(
+            {n: a.count for n, a in self.actors.items() if a.type == "PERSON"}).most_common()]
+        events: list[tuple[int, str, object]] = [(i, "role", None) for i in self.role_toks]
+        events += [(i, "pron", None) for i in self.pron_toks]
+        events += [(i, "org", None) for i in self.org_toks]
+        for m in self.named:
+            events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
+        events.sort(key=lambda e: e[0])
+        for i, what, m in events:
+            self.decay(int(self.sent_idx[i]))
+            tok = self.doc[i]
+            if what == "name":
+                self.bump(self.actors[m.actor], tok)
+            elif i in self.by_token:
+                continue
+            elif what == "org":
+                self._organisation(tok)
+            elif what == "pron":
+                self._pronoun(i, tok)
+            else:
+                self._role(i, tok)
 
-    def actor_at(t: "Token") -> str | None:
-        """The non-person actor a token names (or a pronoun already linked to one)."""
-        m = by_token.get(t.i)
-        if m is not None:
-            return m.actor if actors[m.actor].type in NON_PERSON_TYPES else None
-        return pron_actor.get(t.i)
+    def _organisation(self, tok: "Token") -> None:
+        span = _org_reference(tok, self.by_token)
+        if span is None:
+            return
+        best = _resolve_org(self.actors, tok.lemma_.lower(), self.current_sent, self.recent,
+                            opening=self.current_sent <= OPENING_SENTENCES)
+        if best is not None:
+            self.add_nominal(*span, best)
+            self.bump(best, tok)
 
-    sents = list(doc.sents) if len(doc) else []
+    def _pronoun(self, i: int, tok: "Token") -> None:
+        low = tok.lower_
+        _, gender, number = pronouns()[low]
+        cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
+        if gender in ("n", ""):
+            # it / they: only with evidence that the pronoun continues an organisation or
+            # place (it is the subject of the clause that governs the pronoun, or of the
+            # previous sentence); "since they were frozen" (relations) stays unresolved
+            source = _nonperson_antecedent(tok, self.actor_at, self.sent_subjects,
+                                           int(self.sent_idx[i]))
+            cands = [a for a in cands if a.name == source and _number_agrees(a, low)
+                     and self.current_sent - self.recent.get(a.name, -99) <= 1]
+        if not low.endswith("self") and not low.endswith("selves"):
+            # binding: not a co-argument of the same verb
+            cands = [a for a in cands if a.last_token is None
+                     or self.doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
+        if cands:
+            best = max(cands, key=lambda a: a.salience)
+            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                    best.type or "", best.name, best.type, "pronoun"))
+            self.bump(best, tok)
+            self.pron_actor[tok.i] = best.name
 
-    def sent_subjects(k: int) -> str | None:
-        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
-        as ``sent_idx`` counts)."""
-        if not 0 <= k - 1 < len(sents):  # sent_idx counts from 1
-            return None
-        root = sents[k - 1].root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return actor_at(subj) if subj is not None else None
-
-    def decay(k: int) -> None:
-        nonlocal current_sent
-        if k != current_sent:
-            factor = 0.5 ** (k - current_sent)
-            for a in actors.values():
-                a.salience *= factor
-            current_sent = k
-
-    def bump(actor: _Actor, tok: "Token") -> None:
-        actor.salience += _weight(tok, _is_speaker_subject(tok, cues))
-        actor.last_token = tok.i
-        recent[actor.name] = current_sent
-
-    for i, what, m in events:
-        decay(int(sent_idx[i]))
-        tok = doc[i]
-        if what == "name":
-            bump(actors[m.actor], tok)
-            continue
-        if i in by_token:
-            continue
-        if what == "org":
-            span = _org_reference(tok, by_token)
-            if span is not None:
-                best = _resolve_org(actors, tok.lemma_.lower(), current_sent, recent,
-                                    opening=current_sent <= OPENING_SENTENCES)
-                if best is not None:
-                    add_nominal(*span, best)
-                    bump(best, tok)
-            continue
-        if what == "pron":
-            low = tok.lower_
-            _, gender, number = pronouns()[low]
-            cands = [a for a in actors.values() if a.salience > 0 and _agrees(a, gender, number)]
-            if gender in ("n", ""):
-                # it / they: only with evidence that the pronoun continues an organisation or
-                # place (it is the subject of the clause that governs the pronoun, or of the
-                # previous sentence); "since they were frozen" (relations) stays unresolved
-                source = _nonperson_antecedent(tok, actor_at, sent_subjects, int(sent_idx[i]))
-                cands = [a for a in cands if a.name == source and _number_agrees(a, low)
-                         and current_sent - recent.get(a.name, -99) <= 1]
-            if not low.endswith("self") and not low.endswith("selves"):
-                # binding: not a co-argument of the same verb
-                cands = [a for a in cands if a.last_token is None
-                         or doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
-            if cands:
-                best = max(cands, key=lambda a: a.salience)
-                out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
-                                   best.type or "", best.name, best.type, "pronoun"))
-                bump(best, tok)
-                pron_actor[tok.i] = best.name
-            continue
-        if i in aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
-            continue
+    def _role(self, i: int, tok: "Token") -> None:
+        if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+            return
         role = _role_of(tok)
         if role is None:
-            continue
-        start, end = _np_span(tok)
-        if any(j in by_token for j in range(start, end)):
-            continue  # part of a name ("President Obama") or holds one ("Obama's adviser")
+            return
+        start, end = noun_phrase(tok)
+        if any(j in self.by_token for j in range(start, end)):
+            return  # part of a name ("President Obama") or holds one ("Obama's adviser")
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
-            continue
-        best = _resolve_role(actors, role, most_mentioned)
+            return
+        best = _resolve_role(self.actors, role, self.most_mentioned)
         if best is not None:
-            add_nominal(start, end, best)
-            bump(best, tok)
-    out.sort(key=lambda m: m.start)
-    return out
+            self.add_nominal(start, end, best)
+            self.bump(best, tok)
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
@@ -498,7 +406,7 @@ def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str 
             return sent_subjects(k - 1)
         for _ in range(POSSESSOR_HOPS):
             if cur.pos_ in ("VERB", "AUX"):
-                subj = _subject_of(cur)
+                subj = subject_of(cur)
                 if subj is not None:
                     return actor_at(subj)
             if cur.head.i == cur.i:
@@ -512,7 +420,7 @@ def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str 
                 c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
             return None  # "it's unclear", "it seems", "it is to deport …": no referent
         if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            subj = _subject_of(verb.head)
+            subj = subject_of(verb.head)
             return actor_at(subj) if subj is not None else None
         if verb.dep_ == "ROOT":
             return sent_subjects(k - 1)
@@ -576,7 +484,7 @@ def _org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
             return None
         if c.dep_ == "compound" and c.i < tok.i:
             return None  # "the county party", "the foreign policy group": a narrower body
-    start, end = _np_span(tok)
+    start, end = noun_phrase(tok)
     if any(j in by_token for j in range(start, end)):
         return None  # "the Nato alliance": already named
     return start, end
@@ -594,7 +502,7 @@ def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict
         return None
     # a party may be named by its members ("Democrats", NORP) when the table lists them
     orgs = [a for a in actors.values() if a.type == "ORG"
-            or a.type == "NORP" and _org_key(a.name) in entry[0]]
+            or a.type == "NORP" and name_key(a.name) in entry[0]]
     kinds = {a.name: _org_kinds(a.name) for a in orgs}
     compatible = [a for a in orgs if noun in kinds[a.name]]
     seen = [a for a in compatible if a.salience > 0]

@@ -1,9 +1,11 @@
-"""Statements (who takes which position on what) and their ranking for a target phrase.
+"""Statements: who takes which position on what.
 
-:func:`statements` reads one parsed Doc and returns one row per position taken:
+:func:`find_statements` reads one parsed Doc and yields one
+:class:`~newslab.records.Statement` per position taken:
 
-* ``kind="quote"``: a quotation or reported speech (from a :func:`newslab.quotes.quotes` table
-  when given, else from reporting verbs in the parse: ``X said (that) ...``). The holder is the
+* ``kind="quote"``: a quotation or reported speech (from the attribution records of
+  :mod:`newslab.extract.attribution` when given, else from reporting verbs in the parse:
+  ``X said (that) ...``). The holder is the
   speaker; the label comes from the first attitude cue in what was said (``I think Russia could
   contribute`` -> support).
 * ``kind="attitude"``: an attitude construction with no speech: ``Russia has objected to the
@@ -17,7 +19,7 @@ Which attitude rows are kept (precision on real articles):
   that subject. A row for the embedded subject is kept only when its predicate is an attitude,
   mental or speech cue (``Medvedev would consider the request``, ``... said Y rejects``), not
   a material act (cue classes ``help``, ``assault``, ``coerce``: ``help``, ``contribute``,
-  ``provide``, ``attack``; :data:`~newslab.stance.lexicon.ACTION_CLASSES`). The speaker's own
+  ``provide``, ``attack``; :data:`~newslab.polarity.lexicon.ACTION_CLASSES`). The speaker's own
   quotation row carries the position. Outside reported words an act towards a target stays a
   position of its subject (``The Kremlin has allowed Nato nations to use its territory`` ->
   support): a decision to help or to permit is an observable stance, the way CAMEO codes
@@ -31,56 +33,38 @@ Which attitude rows are kept (precision on real articles):
   mission]``); relative clauses and appositions are cut (``the plans[, which ...]``). Rows
   whose target names nothing are dropped.
 
-Each row keeps source offsets (``Article.text``) for the holder, the target phrase (what the cue
+Each statement keeps Doc spans (mapped to ``Article.text`` by :mod:`newslab.tables`) for the holder, the target phrase (what the cue
 is about), the cue, and the sentence (``statement``), plus ``context`` (the sentence before, used
 to read ``the plans`` / ``the request``). Labels are ``support | oppose | neutral`` with a
 ``hedged`` flag and an ``evidence`` string such as ``"objected to -> oppose"``.
 
-:func:`stance` ranks those rows for a target phrase by lemma overlap (with a prefix match so
-``Russian`` meets ``Russia``), shared cue class (``help`` meets ``contribute``), actor names, and,
-when the statement's own target is anaphoric (``the plans``), overlap with the sentence before.
+Ranking statements for a target phrase is :mod:`newslab.ranking`'s job.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..nlp import SEGMENTS_KEY, to_source
-from .lexicon import (
-    ACTION_CLASSES,
-    POLARITY_SIGN,
-    actor_entity_labels,
-    cue_classes,
-    holder_nouns,
-)
-from .rules import (
-    _SELF_PRONOUNS,
-    _tentative,
-    _LIGHT_VERBS,
-    _describe,
-    _light_verb_cue,
-    _modal,
-    _negated,
-    _own_subject,
-    match_cue,
-)
+from ..lexicons import actor_entity_labels, attitude_lemmas, holder_nouns
+from ..nlp.tokens import lemma_indices, text_of
+from ..nlp.syntax import modal as _modal
+from ..nlp.syntax import negation as _negated
+from ..nlp.syntax import noun_phrase, subject_of
+from ..nlp.syntax import own_subject as _own_subject
+from ..nlp.syntax import tentative as _tentative
+from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
+from ..polarity.rules import _LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue, match_cue
+from ..records import Quote, Statement
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
     from spacy.tokens import Doc, Span, Token
 
-    from ..mentions import Mention
+    from ..records import Mention
 
-#: Columns of the table :func:`statements` returns, in order.
-STATEMENT_COLUMNS = ["holder", "holder_start", "holder_end", "target", "target_start",
-                     "target_end", "statement", "start", "end", "cue", "cue_start", "cue_end",
-                     "label", "hedged", "evidence", "kind", "context"]
 #: Dependents of a target noun that describe it rather than name it (cut from the target).
 _TRAILING_CLAUSES = {"relcl", "appos", "advcl", "parataxis"}
-#: Relative pronouns that stand for their antecedent as subject.
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 #: Pronouns that can name a holder (``it`` may be a company or a state; ``this`` cannot).
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it"}
 #: Subject dependencies of a statement's head.
@@ -97,38 +81,6 @@ _NOMINAL_COMPLEMENTS = {"dobj", "attr"}
 #: Nouns that describe how something is done, not what it is about (``in a concrete way``).
 _MANNER_NOUNS = {"way", "manner", "fashion", "means", "sense", "extent", "degree", "time",
                  "moment", "bit", "lot"}
-#: Determiners and pronouns that make a target phrase refer back (``the plans``).
-_ANAPHORIC = {"the", "this", "that", "these", "those", "it", "them", "they", "such", "its",
-              "their"}
-#: Prepositions that may open a target phrase (``to the plans``).
-_LEADING_PREPS = {"to", "for", "against", "of", "on", "about", "with", "over", "in", "that"}
-#: Shared prefix length that makes two words match (Russian/Russia, absorb/absorption).
-PREFIX_MATCH = 5
-#: Weights of the relevance score in :func:`stance`.
-WEIGHT_TARGET, WEIGHT_STATEMENT, WEIGHT_CONTEXT, WEIGHT_CLASS = 1.0, 0.5, 1.0, 0.3
-
-
-def from_source(doc: "Doc", i: int) -> int:
-    """Map an ``Article.text`` offset back to ``doc.text`` (inverse of ``nlp.to_source``)."""
-    segments = doc.user_data.get(SEGMENTS_KEY)
-    if not segments:
-        return i
-    by_src = sorted(segments, key=lambda s: s[1])
-    k = bisect.bisect_right([s[1] for s in by_src], i) - 1
-    doc_start, src_start, _ = by_src[max(k, 0)]
-    return doc_start + (i - src_start)
-
-
-def _np_span(tok: "Token") -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok`` without clauses and appositions."""
-    left, right = tok.i, tok.i + 1
-    for c in tok.children:
-        if c.dep_ in ("compound", "poss", "amod", "det", "nummod", "flat", "nmod", "case") \
-                and c.i < tok.i:
-            left = min(left, c.left_edge.i)
-    if left < tok.i and tok.doc[left].dep_ == "det" and tok.doc[left].lower_ in ("the", "a", "an"):
-        left += 1
-    return left, right
 
 
 def _mention_at(mentions: "list[Mention] | None", tok: "Token") -> "Mention | None":
@@ -144,7 +96,7 @@ def _mention_at(mentions: "list[Mention] | None", tok: "Token") -> "Mention | No
 
 def _holder_name(doc: "Doc", tok: "Token", mentions, speaker: str | None) -> tuple[str, int, int]:
     """Holder name and its Doc char offsets: the mention's actor, else the phrase itself."""
-    s, e = _np_span(tok)
+    s, e = noun_phrase(tok, of_phrase=False, articles=False)
     span = doc[s:e]
     m = _mention_at(mentions, tok)
     if m is not None and m.actor:
@@ -295,107 +247,92 @@ def _target_span(chain: list[tuple["Token", object]]) -> tuple[int, int] | None:
 
 
 def _subject_of(head: "Token") -> "Token | None":
-    """The subject of ``head``; for ``X, who praised ...`` the antecedent X, not ``who``."""
-    for c in head.children:
-        if c.dep_ in _SUBJ_DEPS:
-            if c.lower_ in _RELATIVE_PRONOUNS and head.dep_ == "relcl":
-                return head.head
-            return c
-    if head.dep_ in ("conj", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(head.head)
-    return None
+    """The subject of ``head``; for ``X, who praised ...`` the antecedent X, not ``who``;
+    conjoined and infinitive verbs share the subject of the verb they hang from."""
+    return subject_of(head, deps=_SUBJ_DEPS, climb=("conj", "xcomp"), noun_controls=(),
+                      verb_heads_only=True, hops=12)
 
 
-def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_tok,
-         kind: str, sent: "Span", target: tuple[int, int] | None) -> dict:
-    src = lambda i: to_source(doc, i)  # noqa: E731 - one-line offset map
+def _statement(doc: "Doc", holder: tuple[str, int, int], label: str, hedged: bool,
+               evidence: str, cue_tok: "Token | None", kind: str, sent: "Span",
+               target: tuple[int, int] | None) -> Statement:
+    """One :class:`~newslab.records.Statement` about the sentence ``sent`` (Doc coordinates)."""
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
     # skip "sentences" that are only a closing quote mark or blank lines the parser split off
     while prev is not None and not any(t.is_alpha for t in prev) and prev.start > 0:
         prev = doc[prev.start - 1].sent
-    ts, te = target if target else (None, None)
-    return {
-        "holder": holder[0], "holder_start": src(holder[1]), "holder_end": src(holder[2] - 1) + 1,
-        "target": doc.text[ts:te] if target else None,
-        "target_start": src(ts) if target else None,
-        "target_end": src(te - 1) + 1 if target else None,
-        "statement": sent.text.strip(), "start": src(sent.start_char),
-        "end": src(max(sent.end_char - 1, sent.start_char)) + 1,
-        "cue": cue_tok.text if cue_tok is not None else None,
-        "cue_start": src(cue_tok.idx) if cue_tok is not None else None,
-        "cue_end": src(cue_tok.idx + len(cue_tok.text) - 1) + 1 if cue_tok is not None else None,
-        "label": label, "hedged": hedged, "evidence": evidence, "kind": kind,
-        "context": prev.text.strip() if prev is not None else "",
-    }
+    return Statement(
+        holder=holder[0], holder_span=(holder[1], holder[2]), target=target,
+        text=sent.text.strip(), span=(sent.start_char, max(sent.end_char, sent.start_char + 1)),
+        cue=(cue_tok.idx, cue_tok.idx + len(cue_tok.text)) if cue_tok is not None else None,
+        label=label, hedged=hedged, evidence=evidence, kind=kind,
+        context=prev.text.strip() if prev is not None else "")
 
 
-def _na(x) -> bool:
-    """Missing value of any kind (None, NaN, pandas.NA) — ``x != x`` raises on pandas.NA."""
-    import pandas as pd
+def _quote_tokens(doc: "Doc", q: Quote) -> list["Token"]:
+    toks: list["Token"] = []
+    for s, e in q.fragments:
+        span = doc.char_span(int(s), int(e), alignment_mode="expand")
+        if span is not None:
+            toks.extend(span)
+    return toks
 
-    return x is None or (pd.api.types.is_scalar(x) and bool(pd.isna(x)))
+
+def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", composed: set[int],
+                  heads: set[int]):
+    """``(label, hedged, evidence, polar cue, head)`` for one quotation row: the chain from its
+    cue (``said`` -> what was said), else the clauses of the quotation itself."""
+    best = None
+    if cue_tok is not None:
+        heads.add(cue_tok.i)
+        chain = _chain(cue_tok)
+        # cues this row already composes ("agreed to support") are not rows of their own
+        inner = {t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None}
+        heads |= inner
+        composed |= inner
+        label, hedged, ev, polar = _label(chain, _own_subject(cue_tok))
+        best = (label, hedged, ev, polar, cue_tok)
+    if best is None or (best[3] is None and not best[1]):
+        tok_ids = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in tok_ids or t.head == t]
+        roots = [t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")] or roots[:1]
+        for h in roots:
+            label, hedged, ev, polar = _label(_chain(h), None, head_is_holders=False)
+            if best is None or (best[3] is None and not best[1] and (polar is not None or hedged)):
+                best = (label, hedged, ev, polar, h)
+    return best
 
 
-def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple[int, int, str]], set[int]]:
-    """One statement per quotation row: the speaker's position on what was said.
+def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
+                      ) -> tuple[list[Statement], list[tuple[int, int, str]], set[int]]:
+    """One statement per quotation: the speaker's position on what was said.
 
     The chain starts at the row's cue (``said`` -> what was said; ``objected`` -> ``to the
     plans``); when that reaches no attitude cue (a direct quotation in its own sentence), the
     clauses of the quotation itself are read.
     """
     rows, spans, heads = [], [], set()
-    if quotes_df is None or len(quotes_df) == 0:
-        return rows, spans, heads
     composed: set[int] = set()
-    if "cue_start" in quotes_df.columns:
-        quotes_df = quotes_df.sort_values("cue_start", kind="stable", na_position="last")
-    for q in quotes_df.itertuples(index=False):
-        if _na(getattr(q, "start", None)) or _na(getattr(q, "end", None)):
+    text = text_of(doc)  # Doc.text joins every token: read it once, never per row
+    by_cue = sorted(quotes, key=lambda q: (q.cue is None, q.cue.start if q.cue else 0))
+    for q in by_cue:
+        speaker = q.actor if q.actor is not None else (
+            text[q.speaker.start:q.speaker.end] if q.speaker is not None else None)
+        if speaker is None or not str(speaker).strip():
             continue
-        speaker = getattr(q, "actor", None)
-        speaker = getattr(q, "speaker", None) if _na(speaker) else speaker
-        if _na(speaker) or not str(speaker).strip():
-            continue
-        frags = getattr(q, "fragments", None)
-        frags = list(frags) if frags is not None and len(frags) else [[q.start, q.end]]
-        toks: list["Token"] = []
-        for s, e in frags:
-            span = doc.char_span(from_source(doc, int(s)), from_source(doc, int(e)),
-                                 alignment_mode="expand")
-            if span is not None:
-                toks.extend(span)
+        toks = _quote_tokens(doc, q)
         if not toks:
             continue
-        tok_ids = {t.i for t in toks}
         spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), str(speaker)))
-        best = None
         cue_tok = None
-        if not _na(getattr(q, "cue_start", None)):
-            cue_span = doc.char_span(from_source(doc, int(q.cue_start)),
-                                     from_source(doc, int(q.cue_end)), alignment_mode="expand")
+        if q.cue is not None:
+            cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
             cue_tok = cue_span.root if cue_span is not None and len(cue_span) else None
-        if cue_tok is not None:
-            if cue_tok.i in composed:
+            if cue_tok is not None and cue_tok.i in composed:
                 continue  # "agreed to [support] X": the row for "agreed" already has it
-            heads.add(cue_tok.i)
-            chain = _chain(cue_tok)
-            # cues this row already composes ("agreed to support") are not rows of their own
-            inner = {t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None}
-            heads |= inner
-            composed |= inner
-            label, hedged, ev, polar = _label(chain, _own_subject(cue_tok))
-            best = (label, hedged, ev, polar, cue_tok)
-        if best is None or (best[3] is None and not best[1]):
-            roots = [t for t in toks if t.head.i not in tok_ids or t.head == t]
-            roots = [t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")] or roots[:1]
-            for h in roots:
-                label, hedged, ev, polar = _label(_chain(h), None, head_is_holders=False)
-                if best is None or (best[3] is None and not best[1] and (polar is not None or hedged)):
-                    best = (label, hedged, ev, polar, h)
-        label, hedged, ev, polar, h = best
-        hs, he = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
-        if not _na(hs) and not _na(he):
-            holder = (str(speaker), from_source(doc, int(hs)), from_source(doc, int(he)))
+        label, hedged, ev, polar, h = _best_reading(q, toks, cue_tok, composed, heads)
+        if q.speaker is not None:
+            holder = (str(speaker), q.speaker.start, q.speaker.end)
         else:
             holder = (str(speaker), toks[0].idx, toks[0].idx + len(toks[0].text))
         q_span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
@@ -404,51 +341,50 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
                                       and h.lemma_.lower() not in _LIGHT_VERBS)
-        target = q_span
-        if not speech:
-            # "objected to the plans": the position is about the cue's complement
-            target = _target_span(_chain(h)) or q_span
-        row = _row(doc, holder, label, hedged, ev, polar,
-                   "quote" if speech else "attitude", h.sent, target)
+        target = q_span if speech else (_target_span(_chain(h)) or q_span)
+        st = _statement(doc, holder, label, hedged, ev, polar,
+                        "quote" if speech else "attitude", h.sent, target)
         if speech:
-            row["statement"] = doc.text[q_span[0]:q_span[1]]
-            row["start"], row["end"] = to_source(doc, q_span[0]), to_source(doc, q_span[1] - 1) + 1
-        rows.append(row)
+            st = replace(st, text=text[q_span[0]:q_span[1]], span=q_span)
+        rows.append(st)
     return rows, spans, heads
 
 
-def statements(doc: "Doc", quotes_df: "pd.DataFrame | None" = None,
-               mentions: "Iterable[Mention] | None" = None) -> "pd.DataFrame":
-    """Positions taken in ``doc``: quotations (``kind="quote"``) and attitude constructions
-    (``kind="attitude"``), one row each, columns :data:`STATEMENT_COLUMNS`.
+def find_statements(doc: "Doc", quotes: "Sequence[Quote]" = (),
+                    mentions: "Iterable[Mention] | None" = None) -> list[Statement]:
+    """Positions taken in ``doc``: one :class:`~newslab.records.Statement` per quotation
+    (``kind="quote"``, from the attribution records ``quotes``) and per attitude construction
+    (``kind="attitude"``), in Doc coordinates.
 
-    ``quotes_df`` is a :func:`newslab.quotes.quotes` table (speaker and quotation offsets);
-    ``mentions`` are actor mentions (``newslab.actors.entity_mentions``) used to name holders
-    (``Moscow`` -> ``Russia``). Without them, holders are the subject phrases as written.
+    ``mentions`` are actor mentions used to name holders (``Moscow`` -> ``Russia``); without
+    them holders are the subject phrases as written. :func:`newslab.tables.statements_table`
+    makes the ``statements`` table.
 
     >>> from newslab.nlp import load_model                              # doctest: +SKIP
     >>> doc = load_model()("Russia has objected to the plans.")  # doctest: +SKIP
-    >>> statements(doc)[["holder", "cue", "label", "evidence"]].values.tolist()  # doctest: +SKIP
-    [['Russia', 'objected', 'oppose', 'objected to -> oppose']]
+    >>> [(s.holder, s.label, s.evidence) for s in find_statements(doc)]  # doctest: +SKIP
+    [('Russia', 'oppose', 'objected to -> oppose')]
     """
-    import pandas as pd
-
     mentions = list(mentions) if mentions is not None else None
-    rows, quote_spans, quoted_heads = _quote_rows(doc, quotes_df, mentions)
+    rows, quote_spans, quoted_heads = _quote_statements(doc, quotes, mentions)
     if len(doc) and doc.has_annotation("DEP"):
-        rows += _attitude_rows(doc, mentions, quote_spans, quoted_heads)
-    df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    for col in ("holder_start", "holder_end", "target_start", "target_end", "start", "end",
-                "cue_start", "cue_end"):
-        df[col] = df[col].astype("Int64")
-    df["hedged"] = df["hedged"].astype(bool)
-    return df.sort_values(["start", "cue_start"], kind="stable").reset_index(drop=True)
+        rows += _attitude_statements(doc, mentions, quote_spans, quoted_heads)
+    return rows
 
 
-def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) -> list[dict]:
+@lru_cache(maxsize=None)
+def _head_lemmas() -> frozenset[str]:
+    """Lemmas that can head a statement's chain: attitude cues and light verbs."""
+    return attitude_lemmas() | frozenset(_LIGHT_VERBS)
+
+
+def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]
+                         ) -> list[Statement]:
+    """Attitude constructions outside the quotation rows (see the module docstring)."""
     rows = []
     seen: set[int] = set()
-    for tok in doc:
+    for i in lemma_indices(doc, _head_lemmas()):  # only cue words can head a chain
+        tok = doc[i]
         if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         subj = _subject_of(tok) if tok.pos_ != "NOUN" else None
@@ -488,7 +424,7 @@ def _attitude_rows(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]) ->
             continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
         holder = _holder_name(doc, subj, mentions, speaker)
-        rows.append(_row(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent, target))
+        rows.append(_statement(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent, target))
     return rows
 
 
@@ -547,90 +483,3 @@ def _names_something(doc: "Doc", span: tuple[int, int]) -> bool:
     toks = doc.char_span(span[0], span[1], alignment_mode="expand")
     return toks is not None and any(
         t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "NUM") and _contentful(t) for t in toks)
-
-
-# -- ranking ---------------------------------------------------------------------------------
-
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOPWORDS = {"the", "a", "an", "of", "for", "to", "in", "on", "and", "or", "with", "by", "at",
-              "from", "about", "into", "that", "this", "it", "its", "is", "are", "was", "be",
-              "as", "their", "his", "her", "they", "them", "we", "our", "i", "he", "she"}
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower().strip("'") for w in _WORD_RE.findall(text or "")
-            if w.lower() not in _STOPWORDS and len(w) > 1]
-
-
-def _match(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    return n >= PREFIX_MATCH and a[:PREFIX_MATCH] == b[:PREFIX_MATCH]
-
-
-def _overlap(target_words: list[str], text: str) -> float:
-    words = set(_words(text))
-    if not target_words or not words:
-        return 0.0
-    hits = sum(1 for t in target_words if any(_match(t, w) for w in words))
-    return hits / len(target_words)
-
-
-def _anaphoric(target: str | None) -> bool:
-    """``the plans``, ``to the plans``, ``it``: a target phrase that points back."""
-    words = (target or "").lower().split()
-    while words and words[0] in _LEADING_PREPS:
-        words = words[1:]
-    return not words or words[0] in _ANAPHORIC
-
-
-def stance(statements_df: "pd.DataFrame", target: str, *, holder: str | None = None,
-           min_score: float = 0.0) -> "pd.DataFrame":
-    """Statements about ``target`` (a phrase), best first, with a ``score`` column (0-1.x).
-
-    The score adds: the share of the target's content words found in the statement's own
-    target, half that share in its sentence (prefix match, so ``Russian`` meets ``Russia``),
-    the share in the sentence before when the statement's own target is anaphoric (``the
-    request`` means what came before; sentences that are only a quote mark are skipped), and a
-    bonus when a cue word there shares a class with a target word (``help`` / ``contribute``).
-    ``holder`` keeps only that holder's rows.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame([{"holder": "Russia", "target": "the plans", "statement":
-    ...     "Russia has objected to the plans.", "context": "Nato may absorb Georgia.",
-    ...     "cue": "objected", "label": "oppose"}])
-    >>> stance(df, "Nato absorbing Georgia")[["holder", "label"]].values.tolist()
-    [['Russia', 'oppose']]
-    """
-    import pandas as pd
-
-    if statements_df is None or len(statements_df) == 0:
-        return pd.DataFrame(columns=list(getattr(statements_df, "columns", [])) + ["score"])
-    t_words = _words(target)
-    classes = cue_classes()
-    t_classes = {classes[w] for w in t_words if w in classes}
-    scores = []
-    for r in statements_df.itertuples(index=False):
-        own_text = "" if _na(getattr(r, "target", None)) else str(r.target)
-        sentence = "" if _na(getattr(r, "statement", None)) else str(r.statement)
-        text = f"{sentence} {own_text}"
-        score = WEIGHT_TARGET * _overlap(t_words, own_text) + WEIGHT_STATEMENT * _overlap(t_words, sentence)
-        own_target = getattr(r, "target", None)
-        if _anaphoric(None if _na(own_target) else str(own_target)):
-            # "the request" means what the sentence before describes: read it as the target
-            context = getattr(r, "context", None)
-            context = "" if _na(context) else str(context)
-            score += WEIGHT_CONTEXT * _overlap(t_words, context)
-            text = f"{text} {context}"
-        cue = "" if _na(getattr(r, "cue", None)) else str(r.cue).lower()
-        cue_words = {w for w in _words(text)}
-        if t_classes and any(classes.get(w) in t_classes for w in cue_words | {cue}):
-            score += WEIGHT_CLASS
-        scores.append(round(score, 3))
-    out = statements_df.copy()
-    out["score"] = scores
-    if holder is not None:
-        out = out[out["holder"].astype(str).str.lower() == holder.lower()]
-    out = out[out["score"] > min_score]
-    return out.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)

@@ -1,6 +1,7 @@
 """The article as HTML with actors and quotes highlighted (like spaCy's displaCy), with a legend.
 
-Used by ``Analysis._repr_html_``; takes the article and tables, never re-runs spaCy.
+Used by ``Analysis._repr_html_``; takes the article and its tables (``mentions``, ``quotes``,
+``actors``: source offsets), never a Doc, and never re-runs spaCy.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ import html
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import Analysis
+    import pandas as pd
+
+    from ..article import Article
 
 #: Colour-blind-friendly palette (Okabe–Ito, lightened) for the most prominent actors.
 PALETTE = ["#f5c26b", "#8ecae6", "#b8e0a0", "#f4a6a6", "#cdb4db", "#ffd6a5", "#a0c4ff",
@@ -23,23 +26,25 @@ _KIND_STYLE = {
 }
 
 
-def render_analysis(analysis: "Analysis", top: int = 8) -> str:
-    """HTML of the article: actor mentions coloured by actor, quotes underlined, a legend."""
-    from .nlp import to_source
+def render_article(art: "Article", mentions: "pd.DataFrame", quotes: "pd.DataFrame",
+                   actors: "pd.DataFrame", top: int = 8) -> str:
+    """HTML of the article: actor mentions coloured by actor, quotes underlined, a legend.
 
-    art, doc = analysis.article, analysis.doc
-    actors = analysis.actors
+    ``mentions`` is a mentions table (``start``, ``end``, ``actor``), ``quotes`` a quotes table
+    (``fragments``) and ``actors`` an actors table (``actor``, most prominent first); offsets
+    are into ``art.text``. The ``top`` actors get a colour.
+    """
     colours = {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(actors.actor.head(top))}
     marks: list[tuple[int, int, str | None]] = []
-    for m in analysis.mentions:
-        if m.actor in colours:
-            marks.append((to_source(doc, m.start), to_source(doc, m.end), m.actor))
+    for start, end, actor in zip(mentions["start"], mentions["end"], mentions["actor"]):
+        if actor in colours:
+            marks.append((int(start), int(end), actor))
     # Nested mentions ("Alliance" inside "Alliance chief"): keep the outer one, which is what the
     # reader sees as one phrase. Done once for the article, not per block.
     marks = [m for m in marks
              if not any(o[0] <= m[0] and m[1] <= o[1] and o != m for o in marks)]
     quoted: list[tuple[int, int]] = []
-    for frags in analysis.quotes.get("fragments", []):
+    for frags in quotes.get("fragments", []):
         quoted.extend((int(s), int(e)) for s, e in frags)
 
     out = ['<div style="max-width:52em;line-height:1.5;font-family:sans-serif">']

@@ -1,0 +1,150 @@
+"""The shared state of one attribution pass: the Doc, its quotations and cues, the rows so far.
+
+:func:`newslab.extract.attribution.attributions` builds one :class:`Context` per Doc and hands
+it to each named step in turn (direct quotations, transcript lines, reported speech, noun cues,
+adjective cues, left-over quotations). A step reads what earlier steps found (``rows``,
+``row_of_quote``, ``consumed``…) and adds :class:`~newslab.records.Quote` records; nothing else
+is shared. Thresholds live in :class:`AttributionConfig`, not in module globals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from ..records import Mention, Quote
+from .cues import CueHit, find_cues
+from .quotations import Quotation, quotation_spans, text_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class AttributionConfig:
+    """Thresholds of the attribution rules (defaults chosen on PolNeAR train).
+
+    ``after_cue_max_tokens``: a reporting verb must follow a quotation within this many tokens
+    (``"…," he said``); ``long_speaker_max_tokens``: or further when everything before it is
+    the speaker's phrase; ``before_cue_max_tokens``: or precede it within this many
+    (``Erdogan said, "…"``); ``sentence_quote_min_words``: a left-over quotation with no cue is
+    kept only from this many words (and a verb) — shorter ones are scare quotes or titles;
+    ``mixed_min_words``: a quoted fragment inside reported speech makes the row ``mixed`` from
+    this many words; ``join_max_chars``: the longest attribution between two quotations that
+    still joins them into one row.
+    """
+
+    after_cue_max_tokens: int = 8
+    long_speaker_max_tokens: int = 40
+    before_cue_max_tokens: int = 6
+    sentence_quote_min_words: int = 6
+    mixed_min_words: int = 2
+    join_max_chars: int = 250
+
+
+class TokenIndex:
+    """Character ↔ token look-ups for one Doc."""
+
+    def __init__(self, doc: "Doc") -> None:
+        from spacy.attrs import IDX
+
+        self.doc = doc
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or starting after) ``char``."""
+        k = bisect.bisect_right(self.starts, char) - 1
+        return max(k, 0)
+
+    def tokens_in(self, start: int, end: int) -> list["Token"]:
+        """Non-space tokens starting in ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [t for t in self.doc[i:j] if not t.is_space]
+
+
+def word_count(text: str) -> int:
+    """Words in ``text`` (letters/digits, with inner apostrophes: ``don't`` is one)."""
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))
+
+
+def trim(doc_text: str, s: int, e: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
+    """``[s, e)`` without leading and trailing ``chars``."""
+    while s < e and doc_text[s] in chars:
+        s += 1
+    while e > s and doc_text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def span_of_tokens(tokens: Iterable["Token"]) -> tuple[int, int] | None:
+    """Doc character span covering the non-space ``tokens`` (``None`` when there are none)."""
+    toks = [t for t in tokens if not t.is_space]
+    if not toks:
+        return None
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+@dataclass
+class Context:
+    """One Doc's attribution state (see the module docstring)."""
+
+    doc: "Doc"
+    text: str
+    mentions: list[Mention]
+    config: AttributionConfig
+    idx: TokenIndex = field(init=False)
+    lines: list[tuple[int, int]] = field(init=False)
+    quotations: list[Quotation] = field(init=False)
+    cues: list[CueHit] = field(init=False)
+    cues_at: dict[int, CueHit] = field(init=False)
+    people: list[tuple[int, int]] = field(init=False)
+    rows: list[Quote] = field(default_factory=list)
+    row_of_quote: dict[int, Quote] = field(default_factory=dict)
+    used_cues: set[int] = field(default_factory=set)
+    consumed: set[int] = field(default_factory=set)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.idx = TokenIndex(self.doc)
+        self.lines = text_lines(self.text)
+        self._line_starts = [p[0] for p in self.lines]
+        self.quotations, _ = quotation_spans(self.text, self.lines)
+        self._q_outer = sorted((s, e, k) for k, q in enumerate(self.quotations) for s, e in q.outer)
+        self._q_starts = [s for s, _, _ in self._q_outer]
+        self.people = [(m.start, m.end) for m in self.mentions
+                       if m.type == "PERSON" and m.kind != "pronoun"]
+        self.cues = [c for c in find_cues(self.doc) if self.in_quote(c.verb.idx) is None]
+        self.cues_at = {c.verb.i: c for c in self.cues}
+
+    def in_quote(self, char: int) -> int | None:
+        """Index of the quotation whose marks enclose Doc char ``char``, or ``None``."""
+        k = bisect.bisect_right(self._q_starts, char) - 1
+        if k >= 0 and self._q_outer[k][0] <= char < self._q_outer[k][1]:
+            return self._q_outer[k][2]
+        return None
+
+    def line_of(self, char: int) -> int:
+        """Index (into :attr:`lines`) of the line holding Doc char ``char``."""
+        return max(bisect.bisect_right(self._line_starts, char) - 1, 0)
+
+    def sent_bounds(self, char: int) -> tuple[int, int]:
+        """Doc character span of the sentence holding ``char``."""
+        tok = self.doc[self.idx.token_at(char)]
+        return tok.sent.start_char, tok.sent.end_char
+
+    def quotations_in(self, s: int, e: int) -> list[int]:
+        """Indices of the quotations overlapping ``[s, e)``."""
+        return [j for j, q in enumerate(self.quotations) if q.start < e and s < q.end]
+
+    def quoted_words(self, s: int, e: int, inside: list[int]) -> int:
+        """Words of the quotations ``inside`` that fall within ``[s, e)``."""
+        return sum(word_count(self.text[max(s, fs):min(e, fe)]) for j in inside
+                   for fs, fe in self.quotations[j].fragments)
+
+    def add(self, row: Quote) -> Quote:
+        """Append ``row`` and remember which quotations it holds."""
+        self.rows.append(row)
+        return row

@@ -1,0 +1,472 @@
+"""Reported speech: a reporting cue (verb, noun or adjective) and what it reports.
+
+From the dependency parse (Krestel, Bergler & Witte 2008 for reported speech with reporting
+verbs; Pareti 2015 and PolNeAR, Newell et al. 2018, for what counts as an attribution):
+
+* **verbs** (:func:`reported_speech`): a subject + a reporting or attitude verb from
+  ``lexicons/reporting_verbs.csv`` + what was said (a that-clause / reported clause, an
+  infinitive, or for verbs such as *deny*, *praise* an object), plus ``according to X``,
+  ``X told Y that …``, ``X was quoted as saying …`` and ``…, he said`` after a clause. When the
+  reported part holds a quoted fragment of two words or more it is ``mixed``. An attribution that
+  interrupts its sentence (``The plan, she said, failed``) reports the whole sentence, in two
+  fragments around ``, she said,``; ``seem`` / ``appear`` + complement and agentless passive
+  reports (``is expected to``, ``is said to``) report subject to complement with no named
+  speaker; the object of *say*, *write*, *tweet*… is what was said when there is no clause;
+* **nouns** (:func:`noun_cue_rows`, ``lexicons/reporting_nouns.csv``): ``her claim that …``,
+  ``criticism of …``, ``voiced concern about …`` — the possessor (or the subject of a light verb
+  such as *voice*) is the speaker; none when the noun stands alone;
+* **adjectives** (:func:`adjective_cue_rows`, ``lexicons/reporting_adjectives.csv``): ``Cruz
+  was critical of the deal``, ``she is confident that …``; impersonal ``it is clear that`` is
+  left out.
+
+Each ``*_rows`` function and :func:`reported_speech` is one named step over a
+:class:`~newslab.extract.context.Context`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+from ..lexicons import reporting_adjectives, reporting_cues, reporting_nouns
+from ..records import Cue as CueSpan
+from ..records import Quote, ReportingCue as Cue, Speaker
+from ..nlp.tokens import lemma_indices
+from .context import Context, span_of_tokens, trim, word_count
+from .quotations import cover_quotations
+from .speakers import agent, speaker_of, speaker_subject, speaker_tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+#: Prepositions that carry the content of an attitude verb ("accused X of …", "praised X for …").
+CONTENT_PREPS = {"of", "for", "as", "over", "about", "on", "to", "against", "with", "that"}
+#: Speech verbs whose direct object, when there is no clause, is what was said ("said yes",
+#: "wrote an op-ed", "tweeted a photo"). Chosen on PolNeAR train: for "add", "answer", "read"
+#: or "continue" the object is mostly not a statement ("added a provision").
+OBJECT_IS_SAID = {"say", "note", "explain", "write", "tweet", "post", "report", "recall"}
+#: Complement labels that hold what a verb reports.
+CLAUSE_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "attr")
+
+
+class Content(NamedTuple):
+    """What a cue reports: Doc characters ``[start, end)`` and, for an attribution that
+    interrupts its sentence, the ``hole`` it leaves (``, she said,``)."""
+
+    start: int
+    end: int
+    hole: tuple[int, int] | None = None
+
+
+def _clause_or_prep_object(clause, kids, preps):
+    """Content of a noun/adjective cue: its clause, else the object of a content preposition
+    ("criticism *of the plan*", "critical *of the plan*"); ``None`` when it has neither."""
+    if clause is not None:
+        return span_of_tokens(clause.subtree)
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) \
+        if prep is not None else None
+    return span_of_tokens(obj.subtree) if obj is not None else None
+
+
+
+def content_of(verb: "Token", last: "Token", cue: Cue, in_quote) -> Content | None:
+    """What ``verb`` reports (its clause / infinitive / object), as a :class:`Content`."""
+    span = _content_span(verb, last, cue, in_quote)
+    if span is None or isinstance(span, Content):
+        return span
+    return Content(*span)
+
+
+def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[int, int] | Content | None":
+    """Doc character span of what ``verb`` reports, or the :class:`Content` of a parenthetical."""
+    doc = verb.doc
+    if cue.cue == "according to":
+        excluded = set(t.i for t in verb.subtree)
+        sent = verb.sent
+        before = [t for t in sent if t.i < verb.i and t.i not in excluded]
+        after = [t for t in sent if t.i > last.i and t.i not in excluded]
+        # the according-phrase ends at its object's right edge
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            after = [t for t in after if t.i > pobj.right_edge.i]
+        side = after if len(after) >= len(before) else before
+        return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
+    if cue.cls == "appearance":
+        return appearance(verb)
+    kids = list(verb.children)
+    if len(cue.cue.split()) > 1 and last is not verb:
+        # "called for X", "pointed out that …": the content hangs off the particle/preposition
+        obj = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        if obj:
+            return span_of_tokens(obj[0].subtree)
+        kids = [c for c in kids if c.i > last.i]
+    # a clause after the verb, or fronted before it ("Russia could help, Rasmussen said")
+    clause = [c for c in kids if c.dep_ in CLAUSE_DEPS
+              and (c.i > verb.i or _fronted_ok(verb, c, cue))]
+    if not clause and cue.content in ("xcomp", "object"):
+        clause = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
+        if clause and cue.addressee:
+            obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+            clause = obj[:1] + clause
+    if not clause and verb.lemma_ in OBJECT_IS_SAID:
+        # "said yes", "told a joke", "can't say goodbye": the object is what was said
+        # (PolNeAR marks it); a clause the parser hung elsewhere ("saying X -- is Y") follows it
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > verb.i]
+        if objs:
+            clause = objs[:1] + [c for c in kids if c.dep_ == "dep" and c.i > objs[0].i
+                                 and c.pos_ in ("VERB", "AUX")][:1]
+    if not clause and cue.content == "object":
+        objs = [c for c in kids if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        if objs:
+            clause = objs
+            for c in kids:
+                if c.dep_ == "prep" and c.i > objs[-1].i and c.lower_ in CONTENT_PREPS:
+                    clause.append(c)
+        else:
+            preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS]
+            if preps and cue.cls == "attitude":
+                clause = preps[:1]
+    if clause:
+        toks = [t for c in clause for t in c.subtree]
+        # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
+        cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+                   and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
+        # a non-restrictive relative clause closing the content (", who is running in …") is
+        # the writer's aside, not what was said (PolNeAR spans stop before it)
+        last_i = max(t.i for t in toks)
+        for t in toks:
+            if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                    and t.right_edge.i >= last_i - 1:
+                cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
+        if cut is not None:
+            toks = [t for t in toks if t.i < cut]
+        return span_of_tokens(toks)
+    if cue.content != "object" or cue.cls == "speech":
+        # "Russia could help, he said.": the verb is a parenthetical on the reported clause
+        mid = _parenthetical(verb, cue, in_quote)
+        if mid is not None:
+            return mid
+        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i \
+                and verb.head.pos_ in ("VERB", "AUX") and not in_quote(verb.head.idx) \
+                and _fronted_ok(verb, verb.head, cue):
+            head = verb.head
+            toks = [t for t in head.subtree if t.i < verb.i and t.i not in set(
+                x.i for x in verb.subtree)]
+            subj = speaker_subject(verb)
+            if subj is not None and subj.i < verb.i:
+                toks = [t for t in toks if t.i < subj.left_edge.i]
+            return span_of_tokens(toks)
+    return None
+
+
+
+#: Complements of an appearance verb that say what seems to be ("seem ready to", "appear to").
+APPEARANCE_COMPLEMENT_DEPS = ("xcomp", "oprd", "acomp")
+
+def appearance(verb: "Token", passive: bool = False) -> tuple[int, int] | None:
+    """What an appearance verb presents as likely, with no one named as its source: the
+    subject and the complement ("Voters seem ready to punish the governor"), or the clause of
+    an impersonal "it seems (that) …".
+
+    PolNeAR annotates these evidential uses as attributions to an unnamed source (the
+    writer), content spanning subject to complement; "she appeared on television" (no
+    complement) is not one."""
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    if subj.lower_ in ("it", "there") and \
+            not any(c.dep_ in APPEARANCE_COMPLEMENT_DEPS for c in kids):
+        clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return span_of_tokens(clause.subtree) if clause is not None else None
+    comp = [c for c in kids if c.i > verb.i and (
+        c.dep_ in APPEARANCE_COMPLEMENT_DEPS or passive and (
+            c.dep_ == "attr" or c.dep_ == "prep" and c.lower_ == "as"))]
+    if not comp:
+        # "Neither step is expected soon": what is expected is the subject itself
+        if passive and subj.dep_ == "nsubjpass" and subj.pos_ != "PRON":
+            return span_of_tokens(subj.subtree)
+        return None
+    toks = [t for t in subj.subtree] + [verb] + [t for c in comp for t in c.subtree]
+    toks += [c for c in kids if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < comp[0].i]
+    return span_of_tokens(t for t in toks if not t.is_punct or t.i < comp[-1].right_edge.i)
+
+
+#: Verbs whose agentless passive reports an unnamed source's view ("is expected to win",
+#: "is said to be ill", "is considered a contender"); PolNeAR takes subject to complement.
+PASSIVE_REPORTS = {"expect", "say", "report", "believe", "know", "consider", "think", "see",
+                   "estimate", "predict", "deem", "allege", "rumor", "rumour", "understand"}
+PASSIVE_RULE = "passive report: subject + is expected/said to + complement"
+
+
+
+#: Marks that set off a parenthetical attribution ("The plan, she said, failed").
+PARENTHESIS_MARKS = {",", "—", "–", "-", "--"}
+
+
+def _parenthetical(verb: "Token", cue: Cue, in_quote) -> Content | None:
+    """The sentence around an attribution set off by commas in its middle ("Otherwise, she
+    said, the banks may refuse"): (start, end, hole), the hole being ", she said,".
+
+    PolNeAR (Pareti 2015 conventions) takes the whole reported sentence as the content, in two
+    pieces around the speaker and cue, when the attribution interrupts it."""
+    if cue.cls != "speech" or verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") \
+            or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = speaker_subject(verb)
+    if subj is None or subj.i > verb.i or subj.head.i != verb.i:
+        return None
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    first, end = words[0], words[-1] + 1
+    if first < 1 or end >= len(doc) or doc[first - 1].text not in PARENTHESIS_MARKS \
+            or doc[end].text not in PARENTHESIS_MARKS:
+        return None
+    sent = verb.sent
+    if first - 1 <= sent.start or in_quote(verb.head.idx) is not None:
+        return None
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”’'":
+        toks.pop()
+    if not toks or toks[-1].i <= end:
+        return None
+    return Content(toks[0].idx, toks[-1].idx + len(toks[-1]), (doc[first - 1].idx, doc[end].idx + 1))
+
+
+def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
+    """A reported clause before its verb ("Russia could help, Rasmussen said") only when it
+    reads so: a speech verb, a comma right before the speaker + verb, and the clause opens its
+    sentence. Other clauses found before a verb are mostly parse errors."""
+    if cue.cls != "speech":
+        return False
+    subj = speaker_subject(verb)
+    if subj is None or not (clause.i < subj.i < verb.i or verb.i < subj.i):
+        return False
+    first = subj.left_edge.i if subj.i < verb.i else verb.i
+    prev = verb.doc[first - 1] if first > 0 else None
+    if prev is None or prev.text not in (",", "—", "–", "-"):
+        return False
+    sent_start = verb.sent.start
+    return clause.left_edge.i <= sent_start + 1 or verb.doc[clause.left_edge.i - 1].text in ":;—"
+
+
+
+#: Verbs whose subject is the target of the noun cue, not its source ("drew criticism").
+RECEIVING_VERBS = {"draw", "face", "receive", "get", "attract", "earn", "spark", "prompt",
+                   "trigger", "provoke", "invite", "win", "gain", "lose", "field", "answer",
+                   "dodge", "ignore"}
+#: Prepositions that carry a noun cue's content ("criticism of X", "questions about X").
+NOUN_CONTENT_PREPS = {"of", "about", "for", "on", "against", "over", "to", "that"}
+
+
+def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], Speaker | None]]:
+    """Noun cues (``lexicons/reporting_nouns.csv``) with their content and speaker, if any.
+
+    Content: a that-clause or infinitive on the noun ("her claim that X", "his call to X"),
+    else the object of an about/of/for/on/against… phrase ("criticism of X"). Speaker: the
+    possessor ("his", "Trump's") or a "by X" phrase, else none (PolNeAR leaves it empty)."""
+    for i in lemma_indices(doc, reporting_nouns()):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or in_quote(tok.idx) is not None:
+            continue
+        kids = [c for c in tok.children if c.i > tok.i]
+        clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and (
+            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+        content = _clause_or_prep_object(clause, kids, NOUN_CONTENT_PREPS)
+        if content is None:
+            continue
+        speaker = None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ not in RECEIVING_VERBS:
+            owner = speaker_subject(tok.head)  # "Sanders voiced concern about …": the one voicing it
+            if owner is not None and owner.pos_ == "PRON" and owner.dep_ == "expl":
+                owner = None
+        if owner is not None:
+            s, e = speaker_tokens(owner)
+            # drop the possessive 's from the speaker phrase
+            while e - 1 > s and doc[e - 1].dep_ == "case":
+                e -= 1
+            speaker = Speaker(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
+        yield tok, content, speaker
+
+
+#: Links of a predicative adjective to its verb ("is critical", "made it clear", "seemed eager").
+PREDICATIVE_DEPS = {"acomp", "oprd", "ccomp", "xcomp"}
+#: Prepositions that carry an adjective cue's content ("critical of", "worried about").
+ADJECTIVE_CONTENT_PREPS = {"of", "about", "with", "on", "to", "toward", "towards", "over", "for",
+                           "that", "in"}
+
+
+def adjective_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], Speaker]]:
+    """Predicative adjective cues (``lexicons/reporting_adjectives.csv``) with content and speaker:
+    "Cruz was critical of the deal", "she is confident that …", "a president willing to …".
+
+    The adjective must be predicative (complement of *be*, *seem*, *remain*, *make it* …) or
+    follow the noun it describes; its content is a that-clause, an infinitive or the object of
+    of/about/with… Its speaker is the subject of the verb (or the noun described); impersonal
+    "it is clear that" has none and is left out. (PolNeAR annotates these as attributions.)"""
+    for i in lemma_indices(doc, reporting_adjectives()):
+        tok = doc[i]
+        if tok.pos_ not in ("ADJ", "VERB") or in_quote(tok.idx) is not None:
+            continue
+        if tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            continue
+        if tok.dep_ in PREDICATIVE_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.i < tok.i:
+            owner = speaker_subject(tok.head)
+        elif tok.dep_ in ("amod", "acl") and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            owner = tok.head  # "a president willing to …"
+        else:
+            continue
+        if owner is None or owner.lower_ in ("it", "there", "this", "that") or owner.i > tok.i:
+            continue
+        kids = [c for c in tok.children if c.i > tok.i]
+        clause = next((c for c in kids if c.dep_ in ("ccomp", "xcomp")), None)
+        content = _clause_or_prep_object(clause, kids, ADJECTIVE_CONTENT_PREPS)
+        if content is None:
+            continue
+        s, e = speaker_tokens(owner)
+        yield tok, content, Speaker(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
+
+
+
+def indirect_rule(verb: "Token", last: "Token", cue: Cue, span: Content) -> str:
+    """The name of the reported-speech layout of ``verb`` (the ``rule`` column)."""
+    if cue.cue == "according to":
+        return "according to + source, reported clause"
+    if span.hole is not None:
+        return "reported speech: sentence interrupted by speaker + reporting verb"
+    if cue.cls == "appearance":
+        return "evidential: subject + seem/appear + complement (no named source)"
+    if span.end <= verb.idx:
+        return "reported speech: clause + comma + speaker + reporting verb"
+    if verb.lemma_ == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        return "reported speech: speaker + was quoted as saying + clause"
+    if cue.addressee and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return "reported speech: subject + reporting verb + hearer + that-clause"
+    if cue.content == "object" and not any(c.dep_ == "ccomp" for c in verb.children):
+        return f"reported stance: subject + {cue.cls} verb + object"
+    if cue.cls == "cognition":
+        return "reported thought: subject + belief verb + clause"
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.subtree):
+        return "reported speech: subject + reporting verb + that-clause"
+    return "reported speech: subject + reporting verb + clause"
+
+
+
+def _as_content(span) -> Content | None:
+    if span is None or isinstance(span, Content):
+        return span
+    return Content(*span)
+
+
+def _strip_that(text: str, s: int) -> int:
+    """Skip a leading complementizer: "that" is not part of what was said."""
+    return s + 5 if text.startswith("that ", s) else s
+
+
+def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
+    """The row for one reporting verb, or ``None`` when it reports nothing we can read."""
+    verb, last, cue = hit
+    text = ctx.text
+    span = _as_content(appearance(verb, passive=True) if passive
+                       else content_of(verb, last, cue, ctx.in_quote))
+    if span is None:
+        return None
+    s, e = cover_quotations(ctx.quotations, span.start, span.end)
+    s, e = trim(text, s, e)
+    s = _strip_that(text, s)
+    if e - s < 3 or word_count(text[s:e]) < (2 if cue.content == "object" else 1):
+        return None
+    unnamed = passive or cue.cls == "appearance"  # no source needs to be named
+    speaker = agent(verb) if passive else None if unnamed else speaker_of(verb, last, cue)
+    if speaker is None and not unnamed:
+        return None
+    hole = span.hole
+    if speaker is not None and speaker.start < e and s < speaker.end and not (
+            hole and hole[0] <= speaker.start and speaker.end <= hole[1]):
+        return None  # speaker inside the content: a parse error
+    inside = ctx.quotations_in(s, e)
+    if any(j in ctx.consumed for j in inside):
+        return None  # already a direct quotation
+    cue_span = CueSpan(verb.idx, last.idx + len(last), verb.i)
+    quoted = sum(min(e, fe) - max(s, fs) for j in inside
+                 for fs, fe in ctx.quotations[j].fragments if min(e, fe) > max(s, fs))
+    if inside and quoted >= 0.8 * (e - s) - 4:
+        ctx.consumed.update(inside)
+        frags = [list(f) for j in inside for f in ctx.quotations[j].fragments]
+        return Quote(frags, "direct", "speaker + reporting verb + quotation", speaker=speaker,
+                     cue=cue_span, quotations=inside)
+    mixed = bool(inside) and ctx.quoted_words(s, e, inside) >= ctx.config.mixed_min_words
+    if mixed:
+        ctx.consumed.update(inside)
+    rule = PASSIVE_RULE if passive else indirect_rule(verb, last, cue, span)
+    frags = [[s, e]]
+    if hole and s < hole[0] and hole[1] < e:
+        # "X, she said, Y": what was said is X and Y, around the attribution
+        frags = [list(trim(text, s, hole[0])), list(trim(text, hole[1], e))]
+        frags = [f for f in frags if f[1] > f[0]] or [[s, e]]
+    return Quote(frags, "mixed" if mixed else "indirect",
+                 rule + (" (with a quoted fragment)" if mixed else ""), speaker=speaker,
+                 cue=cue_span, quotations=inside if mixed else [])
+
+
+def reported_speech(ctx: Context) -> None:
+    """Step: one row per reporting verb not used by a direct quotation (see the module
+    docstring); quotations it covers are marked consumed."""
+    ctx.consumed.update(ctx.row_of_quote)
+    for hit in ctx.cues:
+        verb = hit.verb
+        if verb.i in ctx.used_cues:
+            continue
+        passive = verb.lemma_ in PASSIVE_REPORTS and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        row = _reported_row(ctx, hit, passive)
+        if row is not None:
+            ctx.add(row)
+
+
+def noun_cue_rows(ctx: Context) -> None:
+    """Step: noun cues ("his claim that …", "criticism of the plan") whose content no verb's
+    row holds already."""
+    text = ctx.text
+    ctx.taken = [(f[0], f[1]) for r in ctx.rows for f in r.fragments]
+    for noun, content, speaker in noun_cues(ctx.doc, ctx.in_quote):
+        s, e = trim(text, *content)
+        s = _strip_that(text, s)
+        if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
+            continue  # a verb's row already holds it ("expressed concern about …")
+        if any(j in ctx.consumed for j in ctx.quotations_in(s, e)):
+            continue
+        ctx.add(Quote([[s, e]], "indirect", "reported stance: noun cue + content",
+                      speaker=speaker, cue=CueSpan(noun.idx, noun.idx + len(noun), noun.i)))
+        ctx.taken.append((s, e))
+
+
+def adjective_cue_rows(ctx: Context) -> None:
+    """Step: predicative adjective cues ("critical of …", "confident that …")."""
+    text = ctx.text
+    for adj, content, speaker in adjective_cues(ctx.doc, ctx.in_quote):
+        s, e = cover_quotations(ctx.quotations, *content)
+        s, e = trim(text, s, e)
+        s = _strip_that(text, s)
+        if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
+            continue
+        if speaker.start < e and s < speaker.end:
+            continue  # speaker inside the content: a parse error
+        inside = ctx.quotations_in(s, e)
+        if any(j in ctx.consumed for j in inside):
+            continue
+        mixed = bool(inside) and ctx.quoted_words(s, e, inside) >= ctx.config.mixed_min_words
+        if mixed:
+            ctx.consumed.update(inside)
+        ctx.add(Quote([[s, e]], "mixed" if mixed else "indirect",
+                      "reported stance: subject + be + adjective + content"
+                      + (" (with a quoted fragment)" if mixed else ""), speaker=speaker,
+                      cue=CueSpan(adj.idx, adj.idx + len(adj), adj.i),
+                      quotations=inside if mixed else []))
+        ctx.taken.append((s, e))

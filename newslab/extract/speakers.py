@@ -1,0 +1,105 @@
+"""Speakers: who an attribution names as its source, as a :class:`~newslab.records.Speaker`.
+
+The speaker of a reporting verb is its subject (:func:`newslab.nlp.syntax.subject_of`, climbing
+participles and conjuncts: ``expected to say``, ``…, saying``), the object of ``according to``,
+or the agent of a passive report (``reported by The Washington Post``). The speaker *phrase*
+keeps names, titles, possessives and appositions (``Sergei Lavrov, Russia's foreign minister``)
+and drops clauses and participles. A relative pronoun is the speaker mention itself
+(``Merkel, who said…``: PolNeAR marks ``who``), its head pointing at the noun it stands for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nlp.syntax import relative_subject, subject_of
+from ..records import ReportingCue, Speaker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Dependents left out of a speaker's noun phrase ("Rasmussen, making his first visit…, said").
+SPEAKER_EXCLUDE_DEPS = {"relcl", "acl", "advcl", "punct", "parataxis", "cc", "prep", "ccomp"}
+
+
+def speaker_tokens(head: "Token") -> tuple[int, int]:
+    """Token range [start, end) of the speaker phrase headed by ``head``.
+
+    Keeps names, titles, possessives and appositions (``Sergei Lavrov, Russia's foreign
+    minister``); drops clauses and participles (``who also held talks…``, ``making his first
+    visit…``) and a preposition phrase after a name.
+    """
+    keep = set()
+
+    def collect(t: "Token", depth: int) -> None:
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in SPEAKER_EXCLUDE_DEPS and not (c.dep_ == "prep" and c.lower_ == "of"
+                                                        and depth == 0 and head.pos_ != "PROPN"):
+                continue
+            if c.dep_ == "punct" or c.is_space:
+                continue
+            collect(c, depth + 1)
+
+    collect(head, 0)
+    start = end = head.i
+    while start - 1 in keep or (start - 1 >= 0 and head.doc[start - 1].is_punct
+                                and start - 2 in keep and head.doc[start - 1].text == ","):
+        start -= 1
+    while end + 1 in keep or (end + 2 in keep and head.doc[end + 1].text == ","):
+        end += 1
+    doc = head.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return start, end + 1
+
+
+#: Links a speech verb climbs to find its speaker ("expected to say", "…, saying").
+SPEAKER_CLIMB_DEPS = ("advcl", "xcomp", "pcomp", "conj", "prep", "acl")
+#: Passive verbs whose subject is still the source ("X was quoted as saying").
+PASSIVE_SOURCE_VERBS = ("quote", "cite", "report")
+
+
+def speaker_subject(verb: "Token") -> "Token | None":
+    """Who speaks for ``verb``: its subject, found through participles, infinitives, conjuncts,
+    ``was quoted as saying`` and relative clauses (``Lavrov, who said``); none for an
+    impersonal passive ("it was said that…"). See :func:`newslab.nlp.syntax.subject_of`."""
+    return subject_of(verb, climb=SPEAKER_CLIMB_DEPS, noun_controls=("acl",), hops=5,
+                      passive_ok=lambda tok: tok.lemma_ in PASSIVE_SOURCE_VERBS)
+
+
+def speaker_at(head: "Token") -> Speaker:
+    """The :class:`Speaker` whose phrase is headed by ``head``."""
+    s, e = speaker_tokens(head)
+    doc = head.doc
+    return Speaker(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), head.idx)
+
+
+def agent(verb: "Token") -> Speaker | None:
+    """The source of a passive report ("first reported by The Washington Post"), or None."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if pobj is None:
+        return None
+    return speaker_at(pobj)
+
+
+def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | None:
+    """Who speaks for the cue ``verb``…``last`` (a :class:`Speaker`), or None."""
+    if cue.cue == "according to":
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        return speaker_at(pobj)
+    subj = speaker_subject(verb)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
+        return None
+    rel = relative_subject(verb)
+    if rel is not None and rel.head.head.i == subj.i:
+        # "Lavrov, who said …": PolNeAR marks the relative pronoun as the speaker mention; the
+        # head character points at the noun it stands for, so the actor is that noun's
+        return Speaker(rel.idx, rel.idx + len(rel), subj.idx)
+    return speaker_at(subj)
+

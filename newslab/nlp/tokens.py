@@ -1,0 +1,56 @@
+"""Fast token look-ups over a Doc's arrays: which tokens have a lemma from a lexicon.
+
+Making a spaCy ``Token`` object and reading ``tok.lemma_`` costs far more than reading the
+Doc's attribute arrays. Rules that only look at words of a lexicon (reporting nouns, attitude
+cues) first ask :func:`lemma_indices` which tokens can match at all, and build Token objects
+for those only. Whether a lemma matches is computed once per lemma and lexicon, then cached
+(``lemma.lower() in lexicon``: exactly the test the rules apply to each token).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Collection
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+#: ``id(lexicon) -> {lemma hash: matches}``; lexicons are the long-lived sets of the loaders.
+_MATCHES: dict[int, tuple[Collection[str], dict[int, bool]]] = {}
+#: ``doc.user_data`` key of the Doc's text (spaCy joins every token on each ``doc.text``).
+TEXT_KEY = "newslab_text"
+
+
+def lemma_indices(doc: "Doc", lexicon: Collection[str]) -> list[int]:
+    """Indices of the tokens of ``doc`` whose lower-cased lemma is in ``lexicon``, in order.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Critics voiced concern. Their concerns grew.")
+    >>> lemma_indices(doc, frozenset({"concern"}))
+    [2, 5]
+    """
+    if not len(doc):
+        return []
+    from spacy.attrs import LEMMA
+
+    entry = _MATCHES.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        entry = _MATCHES[id(lexicon)] = (lexicon, {})
+    known = entry[1]
+    strings = doc.vocab.strings
+    out = []
+    for i, h in enumerate(doc.to_array(LEMMA).tolist()):
+        hit = known.get(h)
+        if hit is None:
+            hit = known[h] = strings[h].lower() in lexicon
+        if hit:
+            out.append(i)
+    return out
+
+
+def text_of(doc: "Doc") -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data`` (the Doc is never
+    changed after the pipeline ran)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

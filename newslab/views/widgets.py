@@ -1,0 +1,265 @@
+"""Interactive views (ipywidgets) over analysis tables: compare actors' stance on a target.
+
+:class:`StanceExplorer` shows, for a chosen target, each chosen actor's statements as cards
+side by side — coloured by label, the evidence words highlighted in the sentence — with a
+toggle on each card so a student can relabel it, and a small chart of stance per actor. The
+student's labels are available as a DataFrame (:attr:`StanceExplorer.labels`) to compare with
+the tool's. All state changes go through plain methods (``set_target``, ``set_actors``,
+``relabel``), so callbacks are unit-tested without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+LABELS = ("support", "neutral", "oppose")
+#: Card colours per label (light, readable with dark text).
+LABEL_COLOURS = {"support": "#d8f0d2", "neutral": "#ececec", "oppose": "#f8d4d4"}
+
+
+def _statements_of(source) -> "pd.DataFrame":
+    """Accept an Analysis, a corpus result with a statements table, or a DataFrame."""
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        return source
+    if hasattr(source, "statements"):
+        return source.statements
+    tables = getattr(source, "tables", None)
+    if isinstance(tables, dict) and "statements" in tables:
+        return tables["statements"]
+    raise TypeError("StanceExplorer needs an Analysis, a corpus result or a statements DataFrame")
+
+
+def highlight(text: str, phrase: str | None) -> str:
+    """HTML-escape ``text`` and bold the first occurrence of ``phrase`` (case-insensitive).
+
+    >>> highlight("Russia has objected to the plans", "objected")
+    'Russia has <mark>objected</mark> to the plans'
+    """
+    if not phrase:
+        return html.escape(text)
+    i = text.lower().find(phrase.lower())
+    if i < 0:
+        return html.escape(text)
+    j = i + len(phrase)
+    return (html.escape(text[:i]) + "<mark>" + html.escape(text[i:j]) + "</mark>"
+            + html.escape(text[j:]))
+
+
+class StanceExplorer:
+    """Pick a target and actors; see their statements side by side; relabel; compare.
+
+    >>> import newslab                                               # doctest: +SKIP
+    >>> a = newslab.analyze("data/articles/nato-seeks-afghan-help-from-russia.txt")  # doctest: +SKIP
+    >>> ex = StanceExplorer(a, targets=["Russian help in Afghanistan"])  # doctest: +SKIP
+    >>> ex                                                             # doctest: +SKIP
+    """
+
+    def __init__(self, source, targets: Sequence[str] | None = None, *,
+                 actors: Sequence[str] | None = None, top: int = 6,
+                 rank: Callable[..., "pd.DataFrame"] | None = None) -> None:
+        import ipywidgets as W
+
+        from ..ranking import stance as default_rank
+
+        self.statements = _statements_of(source).reset_index(drop=True)
+        self._rank = rank or default_rank
+        holders = [h for h in self.statements.get("holder", []).dropna().unique()]
+        self.targets = list(targets or []) + [h for h in holders if h not in (targets or [])]
+        if not self.targets:
+            self.targets = ["(all statements)"]
+        self.all_actors = sorted(holders, key=lambda h: -int((self.statements.holder == h).sum()))
+        chosen = list(actors) if actors else self.all_actors[:top]
+        #: the student's labels: statement row index -> label
+        self.relabels: dict[int, str] = {}
+
+        self.target_box = W.Dropdown(options=self.targets, value=self.targets[0],
+                                     description="Target:", layout=W.Layout(width="28em"))
+        self.actor_box = W.SelectMultiple(options=self.all_actors, value=tuple(chosen),
+                                          description="Actors:", rows=min(6, max(2, len(self.all_actors))))
+        self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self.chart = W.Output()
+        self.target_box.observe(lambda ch: self.set_target(ch["new"]), names="value")
+        self.actor_box.observe(lambda ch: self.set_actors(ch["new"]), names="value")
+        self.view = W.VBox([W.HBox([self.target_box, self.actor_box]), self.cards, self.chart])
+        # stable hooks for the browser tests (tests/browser) and for custom CSS
+        self.view.add_class("newslab-stance-explorer")
+        self.target_box.add_class("newslab-target")
+        self.actor_box.add_class("newslab-actors")
+        self.cards.add_class("newslab-cards")
+        self.chart.add_class("newslab-chart")
+        self.refresh()
+
+    # -- state changes (what the widgets call; tests call them directly) --------------------
+    def set_target(self, target: str) -> None:
+        """Show statements about ``target``."""
+        if self.target_box.value != target:
+            self.target_box.value = target  # fires the observer, which comes back here
+            return
+        self.refresh()
+
+    def set_actors(self, actors: Sequence[str]) -> None:
+        """Show only these actors' columns."""
+        actors = tuple(a for a in actors if a in self.all_actors)
+        if tuple(self.actor_box.value) != actors:
+            self.actor_box.value = actors
+            return
+        self.refresh()
+
+    def relabel(self, row: int, label: str) -> None:
+        """Record the student's label for statement ``row`` (index in ``self.statements``)."""
+        if label not in LABELS:
+            raise ValueError(f"label must be one of {LABELS}, not {label!r}")
+        self.relabels[row] = label
+        self._draw_chart()
+
+    # -- derived tables ---------------------------------------------------------------------
+    def current(self) -> "pd.DataFrame":
+        """The statements shown now: about the target, by the chosen actors, ranked."""
+        target = self.target_box.value
+        df = self.statements
+        if target != "(all statements)":
+            df = self._rank(df, target)
+        df = df[df.holder.isin(self.actor_box.value)]
+        return df
+
+    @property
+    def labels(self) -> "pd.DataFrame":
+        """Every statement with the tool's label and the student's (``student_label``)."""
+        df = self.statements.copy()
+        df["student_label"] = [self.relabels.get(i, lab) for i, lab in zip(df.index, df.label)]
+        df["changed"] = df.student_label != df.label
+        return df
+
+    # -- drawing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw cards and chart for the current target and actors."""
+        import ipywidgets as W
+
+        cur = self.current()
+        columns = []
+        for actor in self.actor_box.value:
+            rows = cur[cur.holder == actor]
+            items = [W.HTML(f"<b>{html.escape(str(actor))}</b> "
+                            f"<span style='color:#777'>({len(rows)})</span>")]
+            for idx, row in rows.iterrows():
+                items.append(self._card(idx, row))
+            if len(rows) == 0:
+                items.append(W.HTML("<i style='color:#999'>no statement on this target</i>"))
+            columns.append(W.VBox(items, layout=W.Layout(width="22em", margin="0 0.6em 0 0")))
+        self.cards.children = columns
+        self._draw_chart()
+
+    def _card(self, idx: int, row) -> "object":
+        import ipywidgets as W
+
+        label = self.relabels.get(idx, row["label"])
+        colour = LABEL_COLOURS.get(label, "#fff")
+        hedge = " · hedged" if bool(row.get("hedged", False)) else ""
+        body = (f"<div style='background:{colour};padding:0.4em;border-radius:4px'>"
+                f"<div>{highlight(str(row.get('statement', '')), str(row.get('cue') or ''))}</div>"
+                f"<div style='font-size:0.85em;color:#444'><b>{html.escape(str(row['label']))}"
+                f"</b>{hedge} — {html.escape(str(row.get('evidence', '')))}</div></div>")
+        toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
+                                 style={"button_width": "6.5em"})
+        toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
+        return W.VBox([W.HTML(body), toggle], layout=W.Layout(margin="0 0 0.5em 0"))
+
+    def counts(self) -> "pd.DataFrame":
+        """Statements per actor and label (student's labels where given) for the current view."""
+        import pandas as pd
+
+        cur = self.current()
+        labs = [self.relabels.get(i, l) for i, l in zip(cur.index, cur.label)]
+        df = pd.DataFrame({"holder": cur.holder.values, "label": labs})
+        table = pd.crosstab(df.holder, df.label).reindex(columns=list(LABELS), fill_value=0)
+        return table.reindex(list(self.actor_box.value), fill_value=0)
+
+    def _draw_chart(self) -> None:
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        from .plots import plot_stance_counts
+
+        counts = self.counts()
+        #: what the chart shows now (tests compare it; the browser test checks the pixels)
+        self.chart_data = counts
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            fig, ax = plt.subplots(figsize=(6, 2.6))
+            plot_stance_counts(counts, ax=ax, title=f"Stance on: {self.target_box.value}")
+            fig.tight_layout()
+            display(fig)
+            plt.close(fig)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.view)
+
+
+class ActorExplorer:
+    """Pick an actor; see every mention of it (alias, sentence) and where it appears.
+
+    >>> ex = ActorExplorer(newslab.analyze(path))   # doctest: +SKIP
+    >>> ex.set_actor("Russia")                      # doctest: +SKIP
+    """
+
+    def __init__(self, analysis, *, top: int = 10) -> None:
+        import ipywidgets as W
+
+        self.analysis = analysis
+        self.actors = list(analysis.actors.actor.head(top))
+        self.actor_box = W.Dropdown(options=self.actors, value=self.actors[0] if self.actors else None,
+                                    description="Actor:")
+        self.table = W.HTML()
+        self.chart = W.Output()
+        self.actor_box.observe(lambda ch: self.set_actor(ch["new"]), names="value")
+        self.view = W.VBox([self.actor_box, self.chart, self.table])
+        # stable hooks for the browser tests (tests/browser) and for custom CSS
+        self.view.add_class("newslab-actor-explorer")
+        self.actor_box.add_class("newslab-actor")
+        self.table.add_class("newslab-table")
+        self.chart.add_class("newslab-chart")
+        self.refresh()
+
+    def set_actor(self, actor: str) -> None:
+        """Show ``actor``'s mentions."""
+        if self.actor_box.value != actor:
+            self.actor_box.value = actor
+            return
+        self.refresh()
+
+    def mentions(self) -> "pd.DataFrame":
+        """The chosen actor's mentions (all kinds: names, metonyms, pronouns, role nouns)."""
+        df = self.analysis.mention_frame
+        return df[df.actor == self.actor_box.value]
+
+    def refresh(self) -> None:
+        """Redraw the mention table and the alias chart."""
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        rows = self.mentions()
+        self.chart_data = rows.text.value_counts()
+        self.table.value = rows[["text", "kind", "block", "paragraph"]].to_html(index=False)
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            fig, ax = plt.subplots(figsize=(6, 2.4))
+            counts = self.chart_data
+            ax.barh(counts.index[::-1], counts.values[::-1], color="#4c72b0")
+            ax.set_title(f"How the article names {self.actor_box.value}")
+            ax.set_xlabel("mentions")
+            fig.tight_layout()
+            display(fig)
+            plt.close(fig)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.view)
