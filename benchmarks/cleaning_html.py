@@ -38,7 +38,7 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cleaning_split import split  # noqa: E402
+from cleaning_split import half, split  # noqa: E402
 
 
 def _scorer():
@@ -123,6 +123,7 @@ def _f1(score_mod, golds: list[str], preds: list[str]) -> tuple[float, float, fl
 
 
 _DUMP: Path | None = None
+_HALF: str | None = None
 
 
 def _map(pages, jobs: int) -> list[dict]:
@@ -141,6 +142,7 @@ def _map(pages, jobs: int) -> list[dict]:
 def scrapinghub(score_mod, jobs: int, limit: int | None) -> None:
     root = EVAL / "scrapinghub"
     index = [json.loads(line) for line in (root / "index.jsonl").read_text().splitlines() if line]
+    index = [r for r in index if _HALF is None or half(r["id"]) == _HALF]
     index = index[:limit] if limit else index
     pages = [(str(root / "html" / f"{r['id']}.html"), r.get("url")) for r in index]
     t = time.perf_counter()
@@ -149,6 +151,8 @@ def scrapinghub(score_mod, jobs: int, limit: int | None) -> None:
     golds = [(root / "gold" / f"{r['id']}.txt").read_text(encoding="utf-8") for r in index]
     halves = split([r["id"] for r in index])
     for name in ("study", "check"):
+        if _HALF not in (None, name):
+            continue
         keep = [k for k, r in enumerate(index) if r["id"] in set(halves[name])]
         print(f"\n== ScrapingHub article bodies, {name} half: {len(keep)} pages "
               "(shingle F1 on the body) ==")
@@ -187,6 +191,7 @@ def wcxb(score_mod, jobs: int, limit: int | None) -> None:
     root = EVAL / "wcxb"
     rows = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()
             if line]
+    rows = [r for r in rows if _HALF is None or half(r["id"]) == _HALF]
     rows = rows[:limit] if limit else rows
     pages = [(str(root / r["html_path"]), r.get("url")) for r in rows]
     t = time.perf_counter()
@@ -194,6 +199,8 @@ def wcxb(score_mod, jobs: int, limit: int | None) -> None:
     wall = time.perf_counter() - t
     halves = split([r["id"] for r in rows])
     for name in ("study", "check"):
+        if _HALF not in (None, name):
+            continue
         ids = set(halves[name])
         keep = [k for k, r in enumerate(rows) if r["id"] in ids]
         print(f"\n== WCXB metadata and bodies, {name} half: {len(keep)} pages ==")
@@ -234,10 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--limit", type=int, help="only the first N pages of each set")
     ap.add_argument("--only", choices=("scrapinghub", "wcxb"))
+    ap.add_argument("--half", choices=("study", "check"), help="run one half only")
     ap.add_argument("--dump", type=Path, help="append per-page outputs (JSON lines) to this file")
     a = ap.parse_args(argv)
-    global _DUMP
-    _DUMP = a.dump
+    global _DUMP, _HALF
+    _DUMP, _HALF = a.dump, a.half
     if not (EVAL / "score_text.py").exists():
         print(f"Evaluation data not found at {EVAL}; nothing to measure (this is fine outside "
               "the development machine).")

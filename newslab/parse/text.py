@@ -371,6 +371,20 @@ def _lexicon_rule(t: str, words: int) -> _Rule | None:
     return None
 
 
+def chrome_reason(line: str) -> str | None:
+    """The page-chrome reason a line of text matches in the cleaning lexicons, or ``None``.
+
+    Input: one line of visible text. Output: a drop reason (``"newsletter"``, ``"share"``,
+    ``"related"``…) from ``lexicons/cleaning_boilerplate.csv`` / ``cleaning_share_words.csv``.
+
+    >>> chrome_reason("Sign up for our daily newsletter"), chrome_reason("The bridge reopened.")
+    ('newsletter', None)
+    """
+    t = normalize_span(line).strip()
+    rule = _lexicon_rule(t, _size(t)) if t else None
+    return rule.reason if rule else None
+
+
 def _credit(t: str, s: int, agency: re.Pattern) -> tuple[int, int, int, int] | None:
     """Find a photo credit in line ``t`` (starting at offset ``s``).
 
@@ -933,6 +947,23 @@ def _subheadings(units: list[_Unit], kinds: Kinds) -> None:
         kinds[i] = ("heading", None)
 
 
+def _units(text: str) -> list[_Unit]:
+    """The text's lines, each labelled by the rules (lexicons, bylines, dates, captions)."""
+    units = [_label(text, s, e) for s, e in _segment(text)]
+    _mark_date_lists(units)
+    _mark_header_bylines(units)
+    _attach_credits(units)
+    return units
+
+
+def _model_features(units: list[_Unit]):
+    """The line classifier's feature matrix for these units (see :mod:`.line_model`)."""
+    from .line_model import line_features, page_features
+
+    return page_features([line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
+                          for u in units])
+
+
 def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     """Move a heading's span inside surrounding quote marks: ``'Shared threats'``."""
     if e - s >= 3 and text[s] in _QUOTES and text[e - 1] == _QUOTES[text[s]]:
@@ -962,10 +993,7 @@ def parse_text(text: str, *, max_chars: int | None = None) -> Article:
     if not normalize_span(text).strip():
         raise EmptyInputError("text")
     check_size(text, max_chars)
-    units = [_label(text, s, e) for s, e in _segment(text)]
-    _mark_date_lists(units)
-    _mark_header_bylines(units)
-    _attach_credits(units)
+    units = _units(text)
     kinds = _classify(units)
     blocks: list[Block] = []
     section, section_used = 0, False
