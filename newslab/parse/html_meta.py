@@ -57,7 +57,7 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
     ...     ' "author": [{"@type": "Person", "name": "Jane Doe"}]}</script>'
     ...     '<meta property="article:published_time" content="2021-03-05"></head></html>')
     >>> page_metadata(page)
-    {'author': ('Jane Doe', 'json-ld'), 'date': ('2021-03-04', 'json-ld')}
+    {'date': ('2021-03-04', 'json-ld'), 'author': ('Jane Doe', 'json-ld')}
     """
     found: dict[str, tuple[str, str]] = {}
     for obj in _jsonld_articles(tree):
