@@ -764,7 +764,9 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
     cleaning lexicons (newsletter, share, related…) and sits above the last paragraph that
     precision mode kept, so teasers, related links and comments below the story stay out.
     """
+    items = _restore_link_text(items, layout)
     have = {_norm_key(t)[:80] for _, t in items}
+    kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
     last = max((p for p in layout.positions if p is not None), default=None)
     extra: list[tuple[int, str]] = []
     for el in layout.root.iter("p"):
@@ -773,7 +775,7 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
             continue
         text = _raw_text(el)
         key = _norm_key(text)[:80]
-        if key in have or len(text.split()) < RECOVER_MIN_WORDS \
+        if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
                 or text.rstrip("\"'”’)» ")[-1:] not in ".!?" or el.find(".//p") is not None \
                 or _outside_article(el, layout.root, _NOT_BODY_CLASS) \
                 or any(_NOT_BODY_CLASS.search(t) for t in _tokens(el) if t) \
@@ -790,6 +792,29 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
         merged.append((kind, text))
     merged += [("paragraph", t) for _, t in extra]
     return merged, _locate(tree, merged)
+
+
+def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
+    """Put back link text that precision mode cut out of a paragraph.
+
+    A paragraph that matched no raw element but whose start and end are those of one raw
+    ``<p>`` in the article container, a little longer (at most 1.5 times), lost the words of
+    a link inside it ("… has reported that [the NFL will fine Rudolph] for his role …"):
+    the raw paragraph's text replaces it.
+    """
+    raw = [(_norm_key(_raw_text(el)), _raw_text(el)) for el in layout.root.iter("p")]
+    out = []
+    for (kind, text), el in zip(items, layout.elements):
+        key = _norm_key(text)
+        if kind == "paragraph" and el is None and len(key) >= 60:
+            head, tail = key[:30], key[-30:]
+            for rkey, rtext in raw:
+                if len(key) < len(rkey) <= 1.5 * len(key) and rkey.startswith(head) \
+                        and rkey.endswith(tail):
+                    text = rtext
+                    break
+        out.append((kind, text))
+    return out
 
 
 def _inside(el, root) -> bool:
