@@ -20,6 +20,15 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   credit (``Photo: …``, ``Credit: …``, ``© …``).
 * **Metadata** (``Article.meta``): title, author, date, sitename, description, categories,
   tags, language, image, hostname, and ``extraction`` (``"trafilatura"`` or ``"fallback"``).
+  Author and date come from the page's own structured data first (JSON-LD, ``article:*`` /
+  ``author`` / Dublin Core meta tags, microdata: :mod:`newslab.parse.html_meta`), then from
+  trafilatura (its author tidied of job titles and dates), then from a byline on the page; a
+  date that is only the footer's copyright year is dropped. ``meta["sources"]`` says where
+  each field came from (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``,
+  ``"byline element"``…).
+* **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
+  teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
+  them inside the article container and outside any widget (see ``_recover_dropped``).
 
 ``Article.text`` is newslab's plain-text rendering of the article, one block a line group,
 blocks separated by a blank line: headline, standfirst, byline (``By …``), date, captions (the
@@ -47,7 +56,7 @@ from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
-from .html_meta import copyright_year_date, page_metadata
+from .html_meta import copyright_year_date, page_metadata, tidy_author
 from .limits import check_size
 from .text import chrome_reason
 
@@ -828,11 +837,15 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
     for field in ("author", "date"):
         if field in stated:
             meta[field], meta["sources"][field] = stated[field]
+    if meta.get("author") and meta["sources"].get("author") == "trafilatura":
+        meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
+        if not meta["author"]:
+            del meta["author"], meta["sources"]["author"]
     if meta.get("date") and meta["sources"].get("date") == "trafilatura" \
             and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
         del meta["date"], meta["sources"]["date"]
     if not meta.get("author"):
-        author = _find_author(tree, layout.root, layout.first_pos, layout.order)
+        author = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order))
         if author:
             meta["author"], meta["sources"]["author"] = author, "byline element"
 

@@ -36,10 +36,22 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
              "article.published", "published_time", "publishdate", "pubdate", "publish-date",
              "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
              "dc.date", "dcterms.created", "dc.date.created", "date", "citation_publication_date",
-             "citation_date", "article:modified_time", "og:updated_time")
+             "citation_date")
 #: meta tags naming the author, best first.
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-               "dcterms.creator", "citation_author", "byl", "twitter:creator")
+               "dcterms.creator", "citation_author", "byl")
+#: Words that end the name part of a byline: job titles, degrees, "updated", month names.
+#: Written for newslab from the byline styles of news and blog pages (no page text copied).
+_NOT_NAME_WORDS = frozenset("""
+senior staff reporter writer editor correspondent contributor contributing columnist founder
+co-founder ceo cto cfo coo president expert attorney analyst producer manager director
+consultant journalist author updated published posted last reviewed edited fact-checked
+certified rn bsn md phd dvm mba cpa lvt vmd home hardware tech team's photographer chief head lead
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec on at in
+""".split())
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin",
+                        "al", "y", "e", "del", "dos", "das", "ter", "ten"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _COPYRIGHT = re.compile(r"(?i)(?:©|&copy;|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(\d{4})")
 _BY = re.compile(r"(?i)^\s*by\s+")
@@ -197,9 +209,54 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(_BY.sub("", value).split()).strip(" ,;|")
     if not value or len(value) > 100 or re.search(r"https?:|www\.|\.com\b|^@|\{|<", value):
         return None
-    if not re.search(r"[^\W\d_]{2}", value):
+    if not re.search(r"[^\W\d_]{2}", value) or (" " not in value and value.islower()):
+        return None  # no letters, or a lower-case handle ("kffnirmitap")
+    return tidy_author(value)
+
+
+def tidy_author(value: str | None) -> str | None:
+    """The names in an author string as extractors find it, without roles, dates or labels.
+
+    Parts are split on ``;`` (and ``,`` between multi-word parts); in each part the text
+    after a "… by" label is kept and the name ends at the first job title, degree, month,
+    figure or separator; one-word leftovers after the first name are dropped (a role split
+    off by the extractor, "Trial; Attorney"); a part starting with "The" is an outlet.
+
+    >>> tidy_author("Keith Barry Senior Autos Reporter"), tidy_author("Recipe by PJ Hamel")
+    ('Keith Barry', 'PJ Hamel')
+    >>> tidy_author("Justin C Meserole; Trial Attorney; Morgan; On December 9")
+    'Justin C Meserole'
+    >>> tidy_author("Roy, Aniruddha"), tidy_author("Dec"), tidy_author("Haley Hoekstra • March")
+    ('Aniruddha Roy', None, 'Haley Hoekstra')
+    """
+    if not value:
         return None
-    return value
+    value = " ".join(value.split())
+    m = re.fullmatch(r"([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)", value)
+    if m:  # "Last, First" (citation metadata)
+        value = f"{m.group(2)} {m.group(1)}"
+    parts = [p for p in re.split(r"\s*;\s*|,\s+(?=\S+\s+\S)(?<=\S\s\S)|,\s+(?=[A-Z]\S*\s+[A-Z])",
+                                 value) if p]
+    names: list[str] = []
+    for part in parts:
+        by = re.search(r"(?i)\bby\s+", part)
+        if by:
+            part = part[by.end():]
+        kept = []
+        for tok in re.split(r"\s+", part):
+            low = tok.lower().strip(".,:()")
+            if tok in ("•", "|", "·", "-", "–", "—") or re.search(r"\d|@", tok) \
+                    or low in _NOT_NAME_WORDS or (not tok[:1].isupper() and low not in _PARTICLES
+                                                  and low != "and"):
+                break
+            kept.append(tok.strip(",;"))
+        name = " ".join(kept).strip()
+        if not name or name.lower().startswith("the ") and names:
+            continue
+        if names and " " not in name:
+            continue
+        names.append(name)
+    return "; ".join(names) or None
 
 
 def _meta_tags(tree) -> dict[str, str]:

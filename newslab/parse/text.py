@@ -108,6 +108,8 @@ _WORD = re.compile(r"\w[\w'’.-]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 
+# Drop reasons of the rule walk that the line classifier may overrule (never a lexicon hit).
+_RESCUABLE = frozenset({"boilerplate", "navigation", "related"})
 # Buttons that close a teaser card for another story ("Read more" under a title and teaser).
 _CARD_BUTTONS = frozenset({"read more", "read full story", "read the full story", "full story",
                            "read story", "view story"})
@@ -970,6 +972,41 @@ def _model_features(units: list[_Unit]):
                           for u in units])
 
 
+def _apply_line_model(units: list[_Unit], kinds: Kinds, proba, rescue_min: float,
+                      drop_min: float) -> Kinds:
+    """Let the line classifier overrule the rules where it is confident (thresholds chosen by
+    cross-validation on the training pages, ``scripts/train_line_classifier.py``).
+
+    A plain text line the rules dropped as chrome (not a lexicon or pattern hit) becomes a
+    paragraph when P(body) + P(heading) >= ``rescue_min``; a short line the rules kept as a
+    paragraph (not a good paragraph) is dropped when P(other) >= ``drop_min``.
+    """
+    body = proba[:, 0] + proba[:, 1]
+    other = proba[:, -1]
+    for i, u in enumerate(units):
+        kind, reason = kinds[i]
+        if kind == "dropped" and u.role == "text" and reason in _RESCUABLE \
+                and body[i] >= rescue_min:
+            kinds[i] = ("paragraph", None)
+        elif kind == "paragraph" and not u.good and other[i] >= drop_min:
+            kinds[i] = ("dropped", "boilerplate")
+    return kinds
+
+
+def _line_model_kinds(units: list[_Unit], kinds: Kinds) -> Kinds:
+    """:func:`_apply_line_model` with the shipped model, or ``kinds`` unchanged without it."""
+    from .line_model import load_model, predict_proba
+
+    model = load_model()
+    if model is None or "thresholds" not in model or not units:
+        return kinds
+    rescue_min, drop_min = (float(v) for v in model["thresholds"])
+    if rescue_min > 1 and drop_min > 1:
+        return kinds
+    return _apply_line_model(units, kinds, predict_proba(_model_features(units), model),
+                             rescue_min, drop_min)
+
+
 def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     """Move a heading's span inside surrounding quote marks: ``'Shared threats'``."""
     if e - s >= 3 and text[s] in _QUOTES and text[e - 1] == _QUOTES[text[s]]:
@@ -1000,7 +1037,7 @@ def parse_text(text: str, *, max_chars: int | None = None) -> Article:
         raise EmptyInputError("text")
     check_size(text, max_chars)
     units = _units(text)
-    kinds = _classify(units)
+    kinds = _line_model_kinds(units, _classify(units))
     blocks: list[Block] = []
     section, section_used = 0, False
     for u, (kind, reason) in zip(units, kinds):
