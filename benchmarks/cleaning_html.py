@@ -16,6 +16,8 @@ Two evaluation sets under ``../shared/eval`` (never copied into the project):
 
 trafilatura is run with ``include_comments=False`` both with its default settings and with
 ``favor_precision=True`` (newslab's setting), on the same pages.
+Every figure is printed for the study and the check half of each set (``cleaning_split.py``,
+fixed by document id): rules are fitted on the study half, the check half is what we report.
 Exits 0 with a message when the evaluation folder is absent.
 """
 
@@ -28,11 +30,15 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cleaning_split import half, split  # noqa: E402
 
 
 def _scorer():
@@ -92,7 +98,8 @@ def _run_page(args: tuple[str, str | None]) -> dict:
                    date=art.meta.get("date"), captions=len(art.captions),
                    credits=sum(1 for c in art.captions if c.credit),
                    headings=sum(1 for b in art.blocks if b.kind == "heading"),
-                   extraction=art.meta.get("extraction"))
+                   extraction=art.meta.get("extraction"),
+                   sources=art.meta.get("sources"))
     except NewslabError as err:
         res.update(body="", title=None, author=None, date=None, captions=0, credits=0,
                    headings=0, extraction=f"error: {type(err).__name__}")
@@ -115,24 +122,41 @@ def _f1(score_mod, golds: list[str], preds: list[str]) -> tuple[float, float, fl
     return P, R, (2 * P * R / (P + R) if P + R else 0.0)
 
 
+_DUMP: Path | None = None
+_HALF: str | None = None
+
+
 def _map(pages, jobs: int) -> list[dict]:
     if jobs <= 1:
-        return [_run_page(p) for p in pages]
-    with ProcessPoolExecutor(jobs) as ex:
-        return list(ex.map(_run_page, pages, chunksize=4))
+        res = [_run_page(p) for p in pages]
+    else:
+        with ProcessPoolExecutor(jobs) as ex:
+            res = list(ex.map(_run_page, pages, chunksize=4))
+    if _DUMP is not None:  # per-page outputs, for error analysis on the study half
+        with _DUMP.open("a", encoding="utf-8") as fh:
+            for r in res:
+                fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    return res
 
 
 def scrapinghub(score_mod, jobs: int, limit: int | None) -> None:
     root = EVAL / "scrapinghub"
     index = [json.loads(line) for line in (root / "index.jsonl").read_text().splitlines() if line]
+    index = [r for r in index if _HALF is None or half(r["id"]) == _HALF]
     index = index[:limit] if limit else index
     pages = [(str(root / "html" / f"{r['id']}.html"), r.get("url")) for r in index]
     t = time.perf_counter()
     res = _map(pages, jobs)
     wall = time.perf_counter() - t
     golds = [(root / "gold" / f"{r['id']}.txt").read_text(encoding="utf-8") for r in index]
-    print(f"\n== ScrapingHub article bodies: {len(index)} pages (shingle F1 on the body) ==")
-    _print_body_table(score_mod, golds, res, wall)
+    halves = split([r["id"] for r in index])
+    for name in ("study", "check"):
+        if _HALF not in (None, name):
+            continue
+        keep = [k for k, r in enumerate(index) if r["id"] in set(halves[name])]
+        print(f"\n== ScrapingHub article bodies, {name} half: {len(keep)} pages "
+              "(shingle F1 on the body) ==")
+        _print_body_table(score_mod, [golds[k] for k in keep], [res[k] for k in keep], wall)
 
 
 def _print_body_table(score_mod, golds, res, wall) -> None:
@@ -167,12 +191,23 @@ def wcxb(score_mod, jobs: int, limit: int | None) -> None:
     root = EVAL / "wcxb"
     rows = [json.loads(line) for line in (root / "articles.jsonl").read_text().splitlines()
             if line]
+    rows = [r for r in rows if _HALF is None or half(r["id"]) == _HALF]
     rows = rows[:limit] if limit else rows
     pages = [(str(root / r["html_path"]), r.get("url")) for r in rows]
     t = time.perf_counter()
     res = _map(pages, jobs)
     wall = time.perf_counter() - t
-    print(f"\n== WCXB metadata and bodies: {len(rows)} pages ==")
+    halves = split([r["id"] for r in rows])
+    for name in ("study", "check"):
+        if _HALF not in (None, name):
+            continue
+        ids = set(halves[name])
+        keep = [k for k, r in enumerate(rows) if r["id"] in ids]
+        print(f"\n== WCXB metadata and bodies, {name} half: {len(keep)} pages ==")
+        _wcxb_table(score_mod, [rows[k] for k in keep], [res[k] for k in keep], wall)
+
+
+def _wcxb_table(score_mod, rows: list[dict], res: list[dict], wall: float) -> None:
     print(f"{'field':28s} {'gold':>5s} {'newslab':>8s} {'trafilatura':>12s}")
 
     def acc(field: str, pred_key: str, match) -> float:
@@ -193,6 +228,12 @@ def wcxb(score_mod, jobs: int, limit: int | None) -> None:
         print(f"{label:28s} {n:5d} {ours:8.3f} {theirs:12.3f}")
     golds = [r["gold_text"] for r in rows]
     _print_body_table(score_mod, golds, res, wall)
+    sources: dict = {}
+    for r in res:
+        for field, src in (r.get("sources") or {}).items():
+            sources.setdefault(field, Counter())[src] += 1
+    for field, counts in sorted(sources.items()):
+        print(f"  {field} from: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--limit", type=int, help="only the first N pages of each set")
     ap.add_argument("--only", choices=("scrapinghub", "wcxb"))
+    ap.add_argument("--half", choices=("study", "check"), help="run one half only")
+    ap.add_argument("--dump", type=Path, help="append per-page outputs (JSON lines) to this file")
     a = ap.parse_args(argv)
+    global _DUMP, _HALF
+    _DUMP, _HALF = a.dump, a.half
     if not (EVAL / "score_text.py").exists():
         print(f"Evaluation data not found at {EVAL}; nothing to measure (this is fine outside "
               "the development machine).")

@@ -17,6 +17,9 @@ Compared with:
 
     python benchmarks/cleaning_region.py [--no-trafilatura] [--show-worst N]
 
+Scores are printed for all documents and for the study and check halves
+(``cleaning_split.py``: fixed by document id); ``--show-worst`` lists study-half documents only.
+
 The gold is not part of the project: the data lives in ``../shared/eval`` next to the repo. When
 that folder is absent the script says so and exits 0.
 """
@@ -37,6 +40,9 @@ DATA = EVAL / "scrapinghub"
 SCORER = EVAL / "score_text.py"
 
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from cleaning_split import split  # noqa: E402
 
 
 def _score(gold: Path, pred: Path, ids: list[str]) -> dict:
@@ -92,11 +98,9 @@ def run(kind: str, use_trafilatura: bool, show_worst: int, tmp: Path) -> None:
         content[i] = "\n\n".join(b.text for b in art.content_blocks())
     secs = time.perf_counter() - t0
     gold = DATA / "gold"
-    rows = {
-        "keep-everything": _score(gold, _write(tmp / kind / "keep", texts), ids),
-        "parse_text body": _score(gold, _write(tmp / kind / "body", body), ids),
-        "parse_text content": _score(gold, _write(tmp / kind / "content", content), ids),
-    }
+    folders = {"keep-everything": _write(tmp / kind / "keep", texts),
+               "parse_text body": _write(tmp / kind / "body", body),
+               "parse_text content": _write(tmp / kind / "content", content)}
     if use_trafilatura:
         import trafilatura
 
@@ -105,14 +109,19 @@ def run(kind: str, use_trafilatura: bool, show_worst: int, tmp: Path) -> None:
             html = DATA / "html" / f"{i}.html"
             traf[i] = (trafilatura.extract(html.read_text(encoding="utf-8", errors="replace"))
                        or "") if html.exists() else ""
-        rows["trafilatura (on HTML)"] = _score(gold, _write(tmp / kind / "traf", traf), ids)
+        folders["trafilatura (on HTML)"] = _write(tmp / kind / "traf", traf)
     print(f"\n{kind}/  ({len(ids)} documents; parse_text took {secs:.2f} s in total)")
-    print(f"  {'method':24} {'P':>6} {'R':>6} {'F1':>6}   {'F1 n=1':>6}")
-    for name, r in rows.items():
-        print(f"  {name:24} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f}   {r['F1_uni']:6.3f}")
+    for name_half, half_ids in (("all", ids), *split(ids).items()):
+        print(f"  [{name_half} half: {len(half_ids)} documents]" if name_half != "all"
+              else f"  [all {len(half_ids)} documents]")
+        print(f"  {'method':24} {'P':>6} {'R':>6} {'F1':>6}   {'F1 n=1':>6}")
+        for name, folder in folders.items():
+            r = _score(gold, folder, half_ids)
+            print(f"  {name:24} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f}   {r['F1_uni']:6.3f}")
     if show_worst:
+        # errors are studied on the study half only; the check half is for reporting
         scores = sorted((_doc_f1((gold / f"{i}.txt").read_text(encoding="utf-8"), body[i]), i)
-                        for i in ids)
+                        for i in split(ids)["study"])
         print(f"  worst {show_worst} documents (shingle F1, id):")
         for f1, i in scores[:show_worst]:
             print(f"    {f1:.3f}  {i}")

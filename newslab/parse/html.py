@@ -20,6 +20,15 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   credit (``Photo: …``, ``Credit: …``, ``© …``).
 * **Metadata** (``Article.meta``): title, author, date, sitename, description, categories,
   tags, language, image, hostname, and ``extraction`` (``"trafilatura"`` or ``"fallback"``).
+  Author and date come from the page's own structured data first (JSON-LD, ``article:*`` /
+  ``author`` / Dublin Core meta tags, microdata: :mod:`newslab.parse.html_meta`), then from
+  trafilatura (its author tidied of job titles and dates), then from a byline on the page; a
+  date that is only the footer's copyright year is dropped. ``meta["sources"]`` says where
+  each field came from (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``,
+  ``"byline element"``…).
+* **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
+  teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
+  them inside the article container and outside any widget (see ``_recover_dropped``).
 
 ``Article.text`` is newslab's plain-text rendering of the article, one block a line group,
 blocks separated by a blank line: headline, standfirst, byline (``By …``), date, captions (the
@@ -42,11 +51,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
+from .html_meta import copyright_year_date, page_metadata, tidy_author
 from .limits import check_size
+from .text import chrome_reason
 
 #: trafilatura options, measured on the ScrapingHub article-extraction benchmark
 #: (benchmarks/cleaning_html.py, body shingle F1 over 120 pages): precision mode 0.959,
@@ -99,6 +111,13 @@ _NOT_ARTICLE_CLASS = re.compile(
     r"related|recommend|promo|teaser|newsletter|share|social|comment|sidebar|widget|"
     r"more-stories|trending|popular|most-read|outbrain|taboola|advert|(?:^|[-_])ad(?:$|[-_])|"
     r"nav|menu|footer|subscribe|paywall|cookie|modal", re.I)
+#: The same widgets for recovering body text: a "teaser" or "promo" class inside the article
+#: container often holds the story's own lead (an intro box), so those tokens are not here.
+_NOT_BODY_CLASS = re.compile(
+    r"related|recommend|newsletter|share|social|comment|sidebar|widget|more-stories|trending|"
+    r"popular|most-read|outbrain|taboola|advert|(?:^|[-_])ad(?:$|[-_])|nav|menu|footer|"
+    r"subscribe|paywall|cookie|modal|caption|credit|byline|author|bio|(?:^|[-_])dek(?:$|[-_])|"
+    r"standfirst|summary|subtitle|description|excerpt|figure|disclaimer|correction", re.I)
 #: Elements that name an author (rel=author, author pages, schema.org markup, byline classes).
 _AUTHOR_XPATH = (
     "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
@@ -213,8 +232,11 @@ def _load_tree(html: str):
         return None
 
 
-def _trafilatura(tree, url: str | None):
-    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article."""
+def _trafilatura(tree, url: str | None, **options: Any):
+    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article.
+
+    ``options`` override :data:`TRAFILATURA_OPTIONS` (recall mode for recovering text)."""
+    options = {**TRAFILATURA_OPTIONS, **options}
     import logging
 
     import trafilatura
@@ -225,13 +247,13 @@ def _trafilatura(tree, url: str | None):
     level = logger.level
     logger.setLevel(logging.ERROR + 10)
     try:
-        return trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+        return trafilatura.bare_extraction(tree, url=url, **options)
     except RecursionError:
         raise
     except Exception:  # a bug inside trafilatura/htmldate on an odd page: fall back
         try:
             return trafilatura.bare_extraction(tree, url=url, fast=True,
-                                               **{**TRAFILATURA_OPTIONS, "with_metadata": False})
+                                               **{**options, "with_metadata": False})
         except Exception:
             return None
     finally:
@@ -385,13 +407,17 @@ def _is_caption(el) -> bool:
     return any(_CAPTION_CLASS.search(t) and not _CREDIT_CLASS.search(t) for t in toks)
 
 
-def _outside_article(el, root) -> bool:
-    """Is ``el`` in an aside/nav/related/share widget, or outside the article container?"""
+def _outside_article(el, root, not_article: re.Pattern | None = None) -> bool:
+    """Is ``el`` in an aside/nav/related/share widget, or outside the article container?
+
+    ``not_article`` replaces :data:`_NOT_ARTICLE_CLASS` (the class/id tokens of such widgets).
+    """
+    not_article = not_article or _NOT_ARTICLE_CLASS
     for anc in el.iterancestors():
         if anc is root:
             return False
         tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in _NOT_ARTICLE_TAGS or any(_NOT_ARTICLE_CLASS.search(t) for t in _tokens(anc) if t):
+        if tag in _NOT_ARTICLE_TAGS or any(not_article.search(t) for t in _tokens(anc) if t):
             return True
     return root is not None
 
@@ -656,27 +682,69 @@ def _same_parent(elements: list, i: int) -> bool:
     return el is not None and nxt is not None and el.getparent() is nxt.getparent()
 
 
+#: Metadata fields copied from trafilatura's Document into ``Article.meta``.
+_META_FIELDS = ("title", "author", "date", "sitename", "description", "categories", "tags",
+                "language", "image", "hostname", "url", "license", "pagetype")
+#: A paragraph recovered from trafilatura's recall mode is prose: this many words at least.
+RECOVER_MIN_WORDS = 12
+
+
+@dataclass
+class _Layout:
+    """Where the extracted blocks sit in the raw page."""
+
+    order: dict          # raw element -> document position
+    elements: list       # per item: the raw element it was matched to, or None
+    positions: list      # per item: its document position, or None
+    root: Any            # the element holding the article, or None
+    first_pos: int | None  # position of the first matched block
+
+
 def _build(tree, doc, url: str | None) -> Article:
-    """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree."""
-    meta: dict[str, Any] = {}
-    if doc is not None and doc.body is not None:
-        items = _body_items(doc.body)
+    """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree.
+
+    Steps: the body items and metadata; where each item sits on the page; article text that
+    precision mode dropped, recovered from recall mode; author and date from the page's own
+    markup first; headline and captions from the page; the body without repeated header
+    blocks; the rendering with offsets.
+    """
+    meta = _doc_meta(doc)
+    items = _body_items(doc.body) if doc is not None and doc.body is not None else []
+    if items:
         meta["extraction"] = "trafilatura"
-    else:
-        items = []
-    if doc is not None:
-        for key in ("title", "author", "date", "sitename", "description", "categories", "tags",
-                    "language", "image", "hostname", "url", "license", "pagetype"):
-            value = getattr(doc, key, None)
-            if value:
-                meta[key] = _clean(value) if isinstance(value, str) else value
     if not any(k == "paragraph" for k, _ in items):
         items = _fallback_items(tree)
         meta["extraction"] = "fallback"
     if not items:
         raise EmptyInputError("HTML page")
+    layout = _locate(tree, items)
+    if meta["extraction"] == "trafilatura" and layout.root is not None:
+        items, layout = _recover_dropped(tree, url, items, layout)
+    _set_author_and_date(tree, meta, layout)
+    headline = _pick_headline(tree, layout.root, meta.get("title"), meta.get("sitename"),
+                              layout.first_pos, layout.order)
+    captions = _find_captions(tree, layout.root, layout.order)
+    body, standfirst = _body_blocks(items, layout, headline, meta, captions)
+    if standfirst is None:
+        standfirst = _shown_description(meta.get("description"), layout.root)
+    return _render(headline, standfirst, meta, captions, body, url)
 
-    # where each extracted paragraph sits in the raw page (document order)
+
+def _doc_meta(doc) -> dict[str, Any]:
+    """trafilatura's metadata fields (cleaned), each with ``sources[field] = "trafilatura"``."""
+    meta: dict[str, Any] = {"sources": {}}
+    if doc is None:
+        return meta
+    for key in _META_FIELDS:
+        value = getattr(doc, key, None)
+        if value:
+            meta[key] = _clean(value) if isinstance(value, str) else value
+            meta["sources"][key] = "trafilatura"
+    return meta
+
+
+def _locate(tree, items: list[tuple[str, str]]) -> _Layout:
+    """Match each extracted block to the raw element it came from (by its text)."""
     order = {el: i for i, el in enumerate(tree.iter())}
     index: dict[str, Any] = {}
     for el in tree.iter(*_RAW_BLOCK_TAGS):
@@ -689,35 +757,119 @@ def _build(tree, doc, url: str | None) -> Article:
     matched = [el for el in elements if el is not None]
     root = _article_root(tree, matched)
     first_pos = next((p for p in positions if p is not None), None)
+    return _Layout(order, elements, positions, root, first_pos)
 
+
+def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
+                     layout: _Layout) -> tuple[list[tuple[str, str]], _Layout]:
+    """Add back article paragraphs that trafilatura's precision mode dropped: lead paragraphs
+    in a teaser or intro container, paragraphs wrapped in a link.
+
+    trafilatura drops such blocks in every mode (its boilerplate list names "teaser"
+    classes; link-dense blocks look like navigation), so they are found by containment in
+    the raw page instead: a ``<p>`` comes back when it is inside the article container,
+    outside asides/navigation/share/comment/caption blocks and decks, reads as prose
+    (``RECOVER_MIN_WORDS`` words, a sentence end), matches no page-chrome phrase of the
+    cleaning lexicons (newsletter, share, related…) and sits above the last paragraph that
+    precision mode kept, so teasers, related links and comments below the story stay out.
+    """
+    items = _restore_link_text(items, layout)
+    have = {_norm_key(t)[:80] for _, t in items}
+    kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
+    last = max((p for p in layout.positions if p is not None), default=None)
+    extra: list[tuple[int, str]] = []
+    for el in layout.root.iter("p"):
+        pos = layout.order.get(el)
+        if pos is None or last is None or pos >= last:
+            continue
+        text = _raw_text(el)
+        key = _norm_key(text)[:80]
+        if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
+                or text.rstrip("\"'”’)» ")[-1:] not in ".!?" or el.find(".//p") is not None \
+                or _outside_article(el, layout.root, _NOT_BODY_CLASS) \
+                or any(_NOT_BODY_CLASS.search(t) for t in _tokens(el) if t) \
+                or chrome_reason(text):
+            continue
+        extra.append((pos, text))
+        have.add(key)
+    if not extra:
+        return items, layout
+    merged: list[tuple[str, str]] = []
+    for (kind, text), pos in zip(items, layout.positions):
+        while extra and pos is not None and extra[0][0] < pos:
+            merged.append(("paragraph", extra.pop(0)[1]))
+        merged.append((kind, text))
+    merged += [("paragraph", t) for _, t in extra]
+    return merged, _locate(tree, merged)
+
+
+def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
+    """Put back link text that precision mode cut out of a paragraph.
+
+    A paragraph that matched no raw element but whose start and end are those of one raw
+    ``<p>`` in the article container, a little longer (at most 1.5 times), lost the words of
+    a link inside it ("… has reported that [the NFL will fine Rudolph] for his role …"):
+    the raw paragraph's text replaces it.
+    """
+    raw = [(_norm_key(_raw_text(el)), _raw_text(el)) for el in layout.root.iter("p")]
+    out = []
+    for (kind, text), el in zip(items, layout.elements):
+        key = _norm_key(text)
+        if kind == "paragraph" and el is None and len(key) >= 60:
+            head, tail = key[:30], key[-30:]
+            for rkey, rtext in raw:
+                if len(key) < len(rkey) <= 1.5 * len(key) and rkey.startswith(head) \
+                        and rkey.endswith(tail):
+                    text = rtext
+                    break
+        out.append((kind, text))
+    return out
+
+
+def _inside(el, root) -> bool:
+    return el is root or any(a is root for a in el.iterancestors())
+
+
+def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
+    """Author and date from the page's own structured data first, then trafilatura, then a
+    byline on the page; a date that is only the footer's copyright year is dropped."""
+    stated = page_metadata(tree)
+    for field in ("author", "date"):
+        if field in stated:
+            meta[field], meta["sources"][field] = stated[field]
+    if meta.get("author") and meta["sources"].get("author") == "trafilatura":
+        meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
+        if not meta["author"]:
+            del meta["author"], meta["sources"]["author"]
+    if meta.get("date") and meta["sources"].get("date") == "trafilatura" \
+            and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
+        del meta["date"], meta["sources"]["date"]
     if not meta.get("author"):
-        author = _find_author(tree, root, first_pos, order)
+        author = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order))
         if author:
-            meta["author"] = author
-    headline = _pick_headline(tree, root, meta.get("title"), meta.get("sitename"),
-                              first_pos, order)
-    captions = _find_captions(tree, root, order)
+            meta["author"], meta["sources"]["author"] = author, "byline element"
+
+
+def _body_blocks(items, layout: _Layout, headline: str | None, meta: dict[str, Any],
+                 captions) -> tuple[list[tuple[str, str, int | None]], str | None]:
+    """The body (kind, text, position) and the standfirst: leading blocks that repeat the
+    headline, the description or the byline are not body text, nor are caption texts."""
     caption_keys = {_norm_key(t) for _, t, _ in captions}
     caption_keys |= {_norm_key(f"{t} {c}") for _, t, c in captions if c}
-
-    # leading blocks that repeat the headline, standfirst or byline are not body text
-    description = meta.get("description")
+    description, author = meta.get("description"), meta.get("author")
     standfirst = None
-    author = meta.get("author")
     body: list[tuple[str, str, int | None]] = []
     seen_para = False
-    for i, ((kind, text), pos) in enumerate(zip(items, positions)):
+    for i, ((kind, text), pos) in enumerate(zip(items, layout.positions)):
         key = _norm_key(text)
-        if kind == "graphic":
-            continue
-        if key in caption_keys:
-            continue  # the caption is kept as a caption block
+        if kind == "graphic" or key in caption_keys:
+            continue  # a caption is kept as a caption block
         if not seen_para:
             if headline and key == _norm_key(headline):
                 continue
             if description and key == _norm_key(description) and (
                     kind == "heading"
-                    or (len(text) <= _MAX_STANDFIRST and not _same_parent(elements, i))):
+                    or (len(text) <= _MAX_STANDFIRST and not _same_parent(layout.elements, i))):
                 # a dek set apart from the body; a lead paragraph reused as the page's
                 # description (long, or among the body paragraphs) stays in the body
                 standfirst = text
@@ -728,25 +880,32 @@ def _build(tree, doc, url: str | None) -> Article:
         if kind == "paragraph":
             seen_para = True
         body.append((kind, text, pos))
+    return body, standfirst
 
-    if standfirst is None and description and root is not None:
-        # a standfirst is the description shown on the page, near the headline
-        dkey = _norm_key(description)
-        for el in root.iter("p", "h2", "div", "span"):
-            if _norm_key(_raw_text(el)) == dkey:
-                standfirst = description
-                break
 
+def _shown_description(description: str | None, root) -> str | None:
+    """The page description when the page shows it near the article (a standfirst)."""
+    if not description or root is None:
+        return None
+    dkey = _norm_key(description)
+    for el in root.iter("p", "h2", "div", "span"):
+        if _norm_key(_raw_text(el)) == dkey:
+            return description
+    return None
+
+
+def _render(headline, standfirst, meta, captions, body, url) -> Article:
+    """Article.text block by block: header blocks, then captions where their photo is, then
+    sub-heads (each opening a section) and paragraphs."""
     out = _Renderer()
     if headline:
         out.add("headline", headline)
     if standfirst:
         out.add("standfirst", standfirst)
-    if author:
-        out.add("byline", _format_byline(author))
+    if meta.get("author"):
+        out.add("byline", _format_byline(meta["author"]))
     if meta.get("date"):
         out.add("date", meta["date"])
-
     # captions go where the photo is: before the first body block that follows it
     pending = sorted(captions, key=lambda c: c[0])
     para_positions = [p for _, _, p in body if p is not None]
@@ -766,6 +925,6 @@ def _build(tree, doc, url: str | None) -> Article:
             out.add("paragraph", text, section=section)
     for _, text, credit in pending:
         out.add("caption", text, credit=credit)
-
+    if not meta.get("sources"):
+        meta.pop("sources", None)
     return Article(text=out.text, blocks=out.blocks, format="html", url=url, meta=meta)
-

@@ -78,6 +78,12 @@ REGEX_MAX_WORDS = 80
 MAX_LABELLED_CHARS = 3000
 #: After a related-list header, the body resumes at a paragraph this long even if alone.
 RESUME_LONG_WORDS = 50
+#: A heading-like line this long, set between paragraphs, is an uncredited photo caption.
+CAPTION_MIN_WORDS = 12
+#: ... and at most this long (a longer line without a full stop is a paragraph cut short).
+CAPTION_MAX_WORDS = 30
+#: An author line without "By" is looked for this many lines below the headline.
+HEADER_MAX_LINES = 5
 
 # Characters after which a line reads as a finished sentence (closing quotes/brackets stripped).
 _TERMINAL = frozenset(".!?:;…。！？؟।")
@@ -102,6 +108,8 @@ _WORD = re.compile(r"\w[\w'’.-]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 
+# Drop reasons of the rule walk that the line classifier may overrule (never a lexicon hit).
+_RESCUABLE = frozenset({"boilerplate", "navigation", "related"})
 # Buttons that close a teaser card for another story ("Read more" under a title and teaser).
 _CARD_BUTTONS = frozenset({"read more", "read full story", "read the full story", "full story",
                            "read story", "view story"})
@@ -160,6 +168,11 @@ _CAPTION_CUE = re.compile(r"(?i)\b(?:pictured|is seen|are seen|poses? for|from l
                           r"\((?:left|right|center|centre|l|r|c|top|above)\)")
 # A person's name alone (a photographer before the agency): two to four Capitalised words.
 _NAME_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
+# "Jane Doe, Reuters", "JANE DOE | Staff writer", "Jane Doe — Health editor"
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–|/)\s*|,\s+(?=\S+(?:\s+\S+){0,5}$)")
+# Words that open a sub-head put as a question ("How the plan works", "What happens next").
+_QUESTION_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "which", "whose",
+                             "will", "can", "should", "is", "are", "does", "do"})
 _TRAILING_BRACKET = re.compile(r"[\[(]\s*([^\[\]()]{1,80}?)\s*[\])]$")
 _COPYRIGHT_YEAR = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|all rights)")
 _MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*[\s>/]|&(?:amp|lt|gt|quot|nbsp);|\bdata-[a-z-]+=|"
@@ -171,6 +184,7 @@ class _Rule:
     pattern: str
     reason: str
     effect: str  # "drop" | "list" | "end"
+    match: str = "line"  # line | prefix | head | contains | regex
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +196,7 @@ def _lexicons():
     contains_rules: list[_Rule] = []
     regex_rules: list[tuple[re.Pattern, _Rule]] = []
     for row in read_lexicon(BOILERPLATE_FILE.name):
-        rule = _Rule(row["pattern"].lower(), row["reason"], row["effect"])
+        rule = _Rule(row["pattern"].lower(), row["reason"], row["effect"], row["match"])
         if row["match"] == "line":
             line_rules[_key(rule.pattern)] = rule
         elif row["match"] == "prefix":
@@ -243,6 +257,8 @@ class _Unit:
     effect: str | None = None
     good: bool = False
     terminal: bool = False
+    # a list marker that carries its own link text ("Read more: Council to vote on budget")
+    inline: bool = False
     # caption parts (absolute offsets)
     cap_start: int | None = None
     cap_end: int | None = None
@@ -310,8 +326,8 @@ def _same_start(a: str, b: str, chars: int = 60) -> bool:
 
 def _mostly_upper(t: str) -> bool:
     """Is the line set in capitals ("TAYLOR SWIFT CLEARED AT AMAs")? 90% of its letters."""
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    upper = sum(map(str.isupper, t))  # map over built-ins: no Python loop per character
+    return upper > 0 and upper >= 0.9 * sum(map(str.isalpha, t))
 
 
 def _capitalised_share(t: str) -> float:
@@ -357,6 +373,20 @@ def _lexicon_rule(t: str, words: int) -> _Rule | None:
                             or (n_core >= 2 and n_core * 2 >= len(toks))):
         return _Rule("share words", "share", "drop")
     return None
+
+
+def chrome_reason(line: str) -> str | None:
+    """The page-chrome reason a line of text matches in the cleaning lexicons, or ``None``.
+
+    Input: one line of visible text. Output: a drop reason (``"newsletter"``, ``"share"``,
+    ``"related"``…) from ``lexicons/cleaning_boilerplate.csv`` / ``cleaning_share_words.csv``.
+
+    >>> chrome_reason("Sign up for our daily newsletter"), chrome_reason("The bridge reopened.")
+    ('newsletter', None)
+    """
+    t = normalize_span(line).strip()
+    rule = _lexicon_rule(t, _size(t)) if t else None
+    return rule.reason if rule else None
 
 
 def _credit(t: str, s: int, agency: re.Pattern) -> tuple[int, int, int, int] | None:
@@ -440,6 +470,11 @@ def _label(text: str, s: int, e: int) -> _Unit:
     rule = _lexicon_rule(t, words)
     if rule is not None:
         u.role, u.reason, u.effect = "lex", rule.reason, rule.effect
+        u.inline = rule.match == "prefix" and len(t[len(rule.pattern):].split()) >= 2
+        return u
+    if words <= 15 and not u.terminal and _BYLINE.match(t) and not _CREDIT_LABEL.match(t):
+        # "By Jane Doe, Reuters" is a byline even though it ends in an agency name
+        u.role = "byline"
         return u
     if words <= 80:
         cap = _credit(t, s, agency)
@@ -480,6 +515,60 @@ def _heading_like(u: _Unit) -> bool:
     t = u.text.rstrip(_CLOSERS + " ")
     return (u.role == "text" and 1 <= u.words <= HEADING_MAX_WORDS and len(u.text) <= 100
             and bool(_LETTER.search(u.text)) and not (t and t[-1] in ".,;:!…"))
+
+
+def _caption_like(u: _Unit) -> bool:
+    """Does a line set between paragraphs read as a photo caption rather than a sub-heading?
+
+    Sub-heads are short labels or questions (news style guides keep them to a few words;
+    on the study pages, sub-heads of 9-11 words occur, of 12 or more hardly ever);
+    a line of ``CAPTION_MIN_WORDS`` to ``CAPTION_MAX_WORDS`` words without a final full stop
+    that describes a scene ("Smoke rises above the warehouse roof as crews work through the
+    night") and is not a question, a "label: value" line or Title Case is a photo caption.
+    """
+    t = u.text.rstrip(_CLOSERS + " ")
+    first = _key(u.text).split(" ", 1)[0]
+    return (u.role == "text" and CAPTION_MIN_WORDS <= u.words <= CAPTION_MAX_WORDS
+            and not (t and t[-1] in ".?!:;,…") and ":" not in t and u.text[:1] not in _QUOTES
+            and not _CJK.search(u.text) and first not in _QUESTION_WORDS and _capitalised_share(u.text) < 0.5)
+
+
+def _author_line(t: str) -> bool:
+    """Is ``t`` an author line without "By": a name alone, names joined by "and"/",", or a
+    name then an outlet or role after a separator ("Jane Doe, Reuters", "JANE DOE | Staff
+    writer")? Names are two to four Capitalised (or all-capital) words."""
+    if len(t) > 120 or _is_terminal(t) or _DIGIT.search(t) or "@" in t:
+        return False
+    head, rest = t, ""
+    m = _AUTHOR_SEPARATOR.search(t)
+    if m:
+        head, rest = t[:m.start()], t[m.end():]
+        if len(rest.split()) > 6 or not rest[:1].isupper():
+            return False
+    names = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", head) if p]
+    return bool(names) and len(names) <= 4 and all(_NAME_ONLY.match(p) for p in names)
+
+
+def _mark_header_bylines(units: list[_Unit]) -> None:
+    """Under the headline, a line that names the author without "By" is the byline.
+
+    News pages print the author as a name alone, "Name, Outlet", "Name | Outlet" or with a
+    role ("Jane Doe, Health Correspondent"); the header zone (up to the first paragraph, at
+    most ``HEADER_MAX_LINES`` lines below the headline) holds it. Only the first author line
+    counts, and not one printed under a photo caption (there "Name, Agency" is the credit).
+    """
+    h = _find_headline(units)
+    if h is None:
+        return
+    for i in range(h + 1, min(len(units), h + 1 + HEADER_MAX_LINES)):
+        u = units[i]
+        if u.good or u.role == "byline":
+            return
+        if u.role in ("text", "credit") and u.words <= 14 and _author_line(u.text) \
+                and units[i - 1].role not in ("caption", "credit"):
+            u.role, u.cap_start, u.cap_end, u.credit_start, u.credit_end = \
+                "byline", None, None, None, None
+            return
 
 
 def _data_list(lines: list[str]) -> bool:
@@ -550,17 +639,18 @@ def _find_body_start(units: list[_Unit], first: int) -> int:
         return texts[0] if texts else len(units)
     meta_seen = False
     in_list: str | None = None
+    inline = False
     for i in range(first, len(units)):
         u = units[i]
         if u.role in ("byline", "date"):
             meta_seen = True
         elif u.role == "lex" and u.effect in ("list", "end"):
-            in_list = u.reason
+            in_list, inline = u.reason, u.inline
         if not u.good:
             continue
         if in_list:
             # under a related-stories header: only a run of real paragraphs ends the list
-            if _resumes(units, i, in_list):
+            if _resumes(units, i, in_list, inline):
                 return i
         elif _starts_body(units, i, meta_seen, goods[-1]):
             return i
@@ -585,16 +675,21 @@ def _mark_date_lists(units: list[_Unit]) -> None:
         i = max(j, i + 1)
 
 
-def _resumes(units: list[_Unit], i: int, reason: str | None = "related") -> bool:
+def _resumes(units: list[_Unit], i: int, reason: str | None = "related",
+             inline: bool = False) -> bool:
     """After a list header, does the body resume at good unit ``i``?
 
     Related-story lists alternate titles and one-sentence teasers; the article resumes with
     two paragraphs in a row, or after a related box with one long paragraph. After an author
-    box or other boilerplate header, a long paragraph is still the author's bio.
+    box or other boilerplate header, a long paragraph is still the author's bio. After an
+    inline marker that carries its own link ("Read more: Title"), the list ends at the first
+    line of article prose: the marker was one link set into the story.
     """
     u = units[i]
     if not u.good:
         return False
+    if inline and u.terminal and not _title_line(u):
+        return True
     # the next paragraph, looking past photo captions and advert labels set between them
     j = i + 1
     while j < len(units) and (units[j].role in ("caption", "credit") or (
@@ -608,8 +703,18 @@ def _resumes(units: list[_Unit], i: int, reason: str | None = "related") -> bool
                 and j < len(units) and units[j].role not in ("lex", "markup")))
 
 
+Kinds = list  # list[tuple[str, str | None]]: (block kind, drop reason) per unit
+
+
 def _classify(units: list[_Unit]) -> list[tuple[str, str | None]]:
-    """Decide each unit's block kind and drop reason."""
+    """Decide each unit's block kind and drop reason, in named steps.
+
+    1. zones: headline, header zone (standfirst, byline, date, lead caption), body start;
+    2. the body walk (lists after related markers, duplicates, story cards, end markers);
+    3. trailing chrome after the last good paragraph;
+    4. headerless link lists (three or more headline-style lines);
+    5. sub-headings, and uncredited captions set between paragraphs.
+    """
     n = len(units)
     kinds: list[tuple[str, str | None]] = [("dropped", "navigation")] * n
     h = _find_headline(units)
@@ -620,15 +725,28 @@ def _classify(units: list[_Unit]) -> list[tuple[str, str | None]]:
             and not (body - 2 >= first and units[body - 2].role == "text"
                      and not units[body - 2].good)):
         body -= 1
+    _header_zone(units, kinds, h, first, body)
+    _BodyWalk(units, kinds, body, first).run()
+    _trailing_chrome(units, kinds, body)
+    _headerless_link_lists(units, kinds, body)
+    _subheadings(units, kinds)
+    return kinds
 
-    # -- header zone ------------------------------------------------------------------------
+
+def _header_zone(units: list[_Unit], kinds: Kinds, h: int | None, first: int,
+                 body: int) -> None:
+    """Label the lines above the body: headline, standfirst, byline, date, lead caption."""
     if h is not None:
         kinds[h] = ("headline", None)
     standfirst_done = False
+    have_byline = False
     for i in range(first, body):
         u = units[i]
-        if u.role in ("byline", "date", "source"):
+        if u.role == "byline" and have_byline:
+            kinds[i] = ("dropped", "boilerplate")  # a second author line: related card, bio
+        elif u.role in ("byline", "date", "source"):
             kinds[i] = (u.role, None)
+            have_byline = have_byline or u.role == "byline"
         elif u.role in ("caption", "credit"):
             kinds[i] = ("caption", None)
         elif u.role == "lex":
@@ -644,128 +762,165 @@ def _classify(units: list[_Unit]) -> list[tuple[str, str | None]]:
     for i in range(0, first - 1):
         kinds[i] = ("dropped", units[i].reason or "navigation")
 
-    # -- body walk ------------------------------------------------------------------------------
-    mode, mode_reason = "body", None
-    seen: set[str] = set()
-    have_byline = any(k == "byline" for k, _ in kinds[:body])
-    have_date = any(k == "date" for k, _ in kinds[:body])
-    for i in range(max(0, first - 1), body):
-        seen.add(_key(units[i].text))
-    chrome_run = 0
-    teaser_at = -1
-    for i in range(body, n):
-        u = units[i]
-        key = _key(u.text)
-        if mode == "end":
-            kinds[i] = ("dropped", u.reason if u.role == "lex" else mode_reason)
-            continue
-        if mode == "list":
-            if i == teaser_at and u.role == "text" and u.words <= CARD_TEASER_MAX_WORDS \
-                    and not _SENTENCE_BREAK.search(u.text):
-                kinds[i] = ("dropped", "related")  # the one-sentence teaser of a story card
+
+class _BodyWalk:
+    """One pass over the body lines, in a mode: ``body``, ``list`` (under a related-stories
+    or other list marker, until the article resumes) or ``end`` (after an end marker)."""
+
+    def __init__(self, units: list[_Unit], kinds: Kinds, body: int, first: int) -> None:
+        self.units, self.kinds, self.body = units, kinds, body
+        self.mode, self.reason = "body", None
+        self.inline = False  # the list marker carried its own link ("Read more: Title")
+        self.have_byline = any(k == "byline" for k, _ in kinds[:body])
+        self.have_date = any(k == "date" for k, _ in kinds[:body])
+        self.seen = {_key(units[i].text) for i in range(max(0, first - 1), body)}
+        self.chrome_run = 0
+        self.teaser_at = -1
+
+    def run(self) -> None:
+        units, kinds = self.units, self.kinds
+        for i in range(self.body, len(units)):
+            u = units[i]
+            key = _key(u.text)
+            if self.mode == "end":
+                kinds[i] = ("dropped", u.reason if u.role == "lex" else self.reason)
                 continue
-            if not _resumes(units, i, mode_reason):
-                if u.role == "lex" and u.effect in ("list", "end"):
-                    mode = u.effect
-                    mode_reason = u.reason
-                kinds[i] = ("dropped", u.reason if u.role == "lex" else mode_reason)
+            if self.mode == "list" and self._in_list(i):
                 continue
-            mode = "body"
+            kinds[i] = self._decide(i, key)
+            if kinds[i][0] == "dropped":
+                self.chrome_run += 1
+                if self.chrome_run >= 2 and self.mode == "body":
+                    # two chrome lines in a row: the article has ended or a box interrupts it
+                    self.mode, self.reason, self.inline = "list", kinds[i][1], False
+            else:
+                self.chrome_run = 0
+            if key and kinds[i][0] != "paragraph":
+                self.seen.add(key)
+
+    def _in_list(self, i: int) -> bool:
+        """Handle line ``i`` inside a list; False when the article resumes there."""
+        u = self.units[i]
+        if i == self.teaser_at and u.role == "text" and u.words <= CARD_TEASER_MAX_WORDS \
+                and not _SENTENCE_BREAK.search(u.text):
+            self.kinds[i] = ("dropped", "related")  # the one-sentence teaser of a story card
+            return True
+        if _resumes(self.units, i, self.reason, self.inline):
+            self.mode = "body"
+            return False
+        if u.role == "lex" and u.effect in ("list", "end"):
+            self.mode, self.reason = u.effect, u.reason
+            self.inline = self.inline and u.inline
+        self.kinds[i] = ("dropped", u.reason if u.role == "lex" else self.reason)
+        return True
+
+    def _decide(self, i: int, key: str) -> tuple[str, str | None]:
+        """The kind of body line ``i`` (in body mode)."""
+        u, units, kinds = self.units[i], self.units, self.kinds
         if u.role == "lex":
-            kinds[i] = ("dropped", u.reason)
             if u.effect in ("list", "end"):
-                mode, mode_reason = u.effect, u.reason
+                self.mode, self.reason, self.inline = u.effect, u.reason, u.inline
             elif key in _CARD_BUTTONS:
-                # a teaser card for another story: its title and cut-off teaser (lines without
-                # a sentence end) sit right above the button
-                j = i - 1
-                while j >= max(body, i - 2) and kinds[j][0] in ("paragraph", "heading") \
-                        and not units[j].good and not units[j].terminal:
-                    kinds[j] = ("dropped", "related")
-                    j -= 1
-        elif u.role == "markup":
-            kinds[i] = ("dropped", "boilerplate")
-        elif u.role == "source":
-            kinds[i] = ("source", None)
-            mode, mode_reason = "list", "boilerplate"
-        elif u.role in ("caption", "credit"):
-            kinds[i] = ("caption", None)
-        elif u.role == "byline":
-            kinds[i] = ("byline", None) if not have_byline else ("dropped", "boilerplate")
-            have_byline = True
-        elif u.role == "date":
-            kinds[i] = ("date", None) if not have_date else ("dropped", "boilerplate")
-            have_date = True
-        elif (key and i > body and not u.good and key == _key(units[i - 1].text)
-              and kinds[i - 1][0] == "paragraph"):
-            # the same title twice in a row is a story card (image alt + link text): a list
-            # of other stories starts here
-            kinds[i - 1] = kinds[i] = ("dropped", "related")
-            mode, mode_reason, teaser_at = "list", "related", i + 1
-        elif (key and i - 2 > body and not u.good and key == _key(units[i - 2].text)
-              and units[i - 1].words <= 3 and kinds[i - 1][0] == kinds[i - 2][0] == "paragraph"):
-            # the same title twice around a one-word label ("Business"): a story card too,
-            # often with the label above it as well
-            for k in range(i - 2, i + 1):
+                self._card_above(i)
+            return ("dropped", u.reason)
+        if u.role == "markup":
+            return ("dropped", "boilerplate")
+        if u.role == "source":
+            self.mode, self.reason, self.inline = "list", "boilerplate", False
+            return ("source", None)
+        if u.role in ("caption", "credit"):
+            return ("caption", None)
+        if u.role in ("byline", "date"):
+            have = self.have_byline if u.role == "byline" else self.have_date
+            if u.role == "byline":
+                self.have_byline = True
+            else:
+                self.have_date = True
+            return ("dropped", "boilerplate") if have else (u.role, None)
+        card = self._story_card(i, key)
+        if card:
+            return ("dropped", "related")
+        if key and key in self.seen:
+            return ("dropped", "duplicate")
+        if key and i + 1 < len(units) and units[i + 1].role in ("caption", "credit") \
+                and _same_start(key, _key(units[i + 1].text)):
+            return ("dropped", "duplicate")  # the caption printed twice (alt text + caption)
+        if (u.words >= 6 and _mostly_upper(u.text) and not u.terminal
+                and not _FIGURE.search(u.text)
+                and not (u.words <= CAPS_HEADING_MAX_WORDS and i + 1 < len(units)
+                         and units[i + 1].good)):
+            # an all-caps link to another story (a full headline); a short all-caps line that
+            # leads a paragraph is a sub-head, one carrying prices or percentages a data row
+            return ("dropped", "related")
+        return ("paragraph", None)
+
+    def _card_above(self, i: int) -> None:
+        """A "Read more" button closes a teaser card for another story: its title and cut-off
+        teaser (lines without a sentence end) sit right above the button."""
+        j = i - 1
+        while j >= max(self.body, i - 2) and self.kinds[j][0] in ("paragraph", "heading") \
+                and not self.units[j].good and not self.units[j].terminal:
+            self.kinds[j] = ("dropped", "related")
+            j -= 1
+
+    def _story_card(self, i: int, key: str) -> bool:
+        """Is line ``i`` a story card's title printed twice (image alt + link text), alone or
+        around a one-word section label? Then a list of other stories starts here."""
+        u, units, kinds, body = self.units[i], self.units, self.kinds, self.body
+        if not key or u.good:
+            return False
+        if i > body and key == _key(units[i - 1].text) and kinds[i - 1][0] == "paragraph":
+            kinds[i - 1] = ("dropped", "related")
+        elif (i - 2 > body and key == _key(units[i - 2].text) and units[i - 1].words <= 3
+              and kinds[i - 1][0] == kinds[i - 2][0] == "paragraph"):
+            for k in range(i - 2, i):
                 kinds[k] = ("dropped", "related")
             if kinds[i - 3][0] == "paragraph" and _key(units[i - 3].text) == _key(units[i - 1].text):
                 kinds[i - 3] = ("dropped", "related")
-            mode, mode_reason, teaser_at = "list", "related", i + 1
-        elif key and key in seen:
-            kinds[i] = ("dropped", "duplicate")
-        elif key and i + 1 < n and units[i + 1].role in ("caption", "credit") \
-                and _same_start(key, _key(units[i + 1].text)):
-            kinds[i] = ("dropped", "duplicate")  # the caption printed twice (alt text + caption)
-        elif (u.words >= 6 and _mostly_upper(u.text) and not u.terminal
-              and not _FIGURE.search(u.text)
-              and not (u.words <= CAPS_HEADING_MAX_WORDS and i + 1 < n and units[i + 1].good)):
-            # an all-caps link to another story (a full headline); a short all-caps line that
-            # leads a paragraph is a sub-head, one carrying prices or percentages a data row
-            kinds[i] = ("dropped", "related")
         else:
-            kinds[i] = ("paragraph", None)
-        if kinds[i][0] == "dropped":
-            chrome_run += 1
-            if chrome_run >= 2 and mode == "body":
-                # two chrome lines in a row: the article has ended or a box interrupts it
-                mode, mode_reason = "list", kinds[i][1]
-        else:
-            chrome_run = 0
-        if key and kinds[i][0] != "paragraph":
-            seen.add(key)
+            return False
+        self.mode, self.reason, self.inline, self.teaser_at = "list", "related", False, i + 1
+        return True
 
-    # -- trailing chrome: short lines after the last good paragraph -------------------------
+
+def _trailing_chrome(units: list[_Unit], kinds: Kinds, body: int) -> None:
+    """Short lines after the last good paragraph are page chrome, unless they are a data list
+    closing the article, the items under a line ending in ":", or an embedded post."""
+    n = len(units)
     last_good = max((i for i in range(body, n) if kinds[i][0] == "paragraph" and units[i].good),
                     default=None)
-    if last_good is not None:
-        run = []
-        for i in range(last_good + 1, n):
-            if kinds[i][0] != "paragraph":
-                break
-            run.append(i)
-        # A data list closing the article (tour dates, results, "Team (Group A): 10th"): many
-        # lines, most carrying figures or a "label: value" separator. Link lists rarely do.
-        structured = sum(1 for i in run if _LIST_ITEM.search(units[i].text))
-        data_list = len(run) >= 5 and structured >= 0.6 * len(run)
-        tail_ok = True
-        colon_list = False  # under a line ending in ":" — the items of a list it introduces
-        for i in range(last_good + 1, n):
-            if kinds[i][0] != "paragraph":
-                if kinds[i][0] == "dropped":
-                    tail_ok = False
-                continue
-            u = units[i]
-            embed = _EMBED_SIGNATURE.match(u.text) or (
-                i + 1 < n and _EMBED_SIGNATURE.match(units[i + 1].text))  # a quoted post
-            if tail_ok and (u.terminal and u.words >= 3 or data_list or embed
-                            or colon_list and u.words >= 2):
-                colon_list = colon_list or u.text.rstrip(_CLOSERS + " ").endswith(":")
-                continue
-            tail_ok = False
-            kinds[i] = ("dropped", "boilerplate" if u.words > 3 else "navigation")
+    if last_good is None:
+        return
+    run = []
+    for i in range(last_good + 1, n):
+        if kinds[i][0] != "paragraph":
+            break
+        run.append(i)
+    # A data list closing the article (tour dates, results, "Team (Group A): 10th"): many
+    # lines, most carrying figures or a "label: value" separator. Link lists rarely do.
+    structured = sum(1 for i in run if _LIST_ITEM.search(units[i].text))
+    data_list = len(run) >= 5 and structured >= 0.6 * len(run)
+    tail_ok = True
+    colon_list = False  # under a line ending in ":" — the items of a list it introduces
+    for i in range(last_good + 1, n):
+        if kinds[i][0] != "paragraph":
+            if kinds[i][0] == "dropped":
+                tail_ok = False
+            continue
+        u = units[i]
+        embed = _EMBED_SIGNATURE.match(u.text) or (
+            i + 1 < n and _EMBED_SIGNATURE.match(units[i + 1].text))  # a quoted post
+        if tail_ok and (u.terminal and u.words >= 3 or data_list or embed
+                        or colon_list and u.words >= 2):
+            colon_list = colon_list or u.text.rstrip(_CLOSERS + " ").endswith(":")
+            continue
+        tail_ok = False
+        kinds[i] = ("dropped", "boilerplate" if u.words > 3 else "navigation")
 
-    # -- headerless link lists: three or more Title-Case headline lines in a row ---------------
-    i = body
+
+def _headerless_link_lists(units: list[_Unit], kinds: Kinds, body: int) -> None:
+    """Three or more Title-Case headline lines in a row are links to other stories."""
+    i, n = body, len(units)
     while i < n:
         j = i
         while j < n and kinds[j][0] == "paragraph" and _title_line(units[j]):
@@ -776,20 +931,80 @@ def _classify(units: list[_Unit]) -> list[tuple[str, str | None]]:
                 kinds[k] = ("dropped", "related")
         i = j + 1 if j == i else j
 
-    # -- sub-headings ---------------------------------------------------------------------------
-    body_idx = [i for i in range(n) if kinds[i][0] == "paragraph"]
+
+def _subheadings(units: list[_Unit], kinds: Kinds) -> None:
+    """A short title-like line between body paragraphs, followed by a good one, is a
+    sub-heading; a longer descriptive one set between paragraphs is a photo caption."""
+    body_idx = [i for i in range(len(units)) if kinds[i][0] == "paragraph"]
     for k, i in enumerate(body_idx):
         u = units[i]
-        if u.good or not _heading_like(u) or _EMBED_SIGNATURE.match(u.text):
+        if u.good or _EMBED_SIGNATURE.match(u.text):
             continue
         nxt = body_idx[k + 1] if k + 1 < len(body_idx) else None
         prv = body_idx[k - 1] if k > 0 else None
         if nxt is None or not units[nxt].good:
             continue
+        if prv is not None and units[prv].good and _caption_like(u):
+            u.role, u.cap_start, u.cap_end = "caption", u.start, u.end
+            kinds[i] = ("caption", None)
+            continue
+        if not _heading_like(u):
+            continue
         if prv is not None and _heading_like(units[prv]) and kinds[prv][0] == "paragraph":
             continue  # a list of short items, not a heading
         kinds[i] = ("heading", None)
+
+
+def _units(text: str) -> list[_Unit]:
+    """The text's lines, each labelled by the rules (lexicons, bylines, dates, captions)."""
+    units = [_label(text, s, e) for s, e in _segment(text)]
+    _mark_date_lists(units)
+    _mark_header_bylines(units)
+    _attach_credits(units)
+    return units
+
+
+def _model_features(units: list[_Unit]):
+    """The line classifier's feature matrix for these units (see :mod:`.line_model`)."""
+    from .line_model import line_features, page_features
+
+    return page_features([line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
+                          for u in units])
+
+
+def _apply_line_model(units: list[_Unit], kinds: Kinds, proba, rescue_min: float,
+                      drop_min: float) -> Kinds:
+    """Let the line classifier overrule the rules where it is confident (thresholds chosen by
+    cross-validation on the training pages, ``scripts/train_line_classifier.py``).
+
+    A plain text line the rules dropped as chrome (not a lexicon or pattern hit) becomes a
+    paragraph when P(body) + P(heading) >= ``rescue_min``; a short line the rules kept as a
+    paragraph (not a good paragraph) is dropped when P(other) >= ``drop_min``.
+    """
+    body = proba[:, 0] + proba[:, 1]
+    other = proba[:, -1]
+    for i, u in enumerate(units):
+        kind, reason = kinds[i]
+        if kind == "dropped" and u.role == "text" and reason in _RESCUABLE \
+                and body[i] >= rescue_min:
+            kinds[i] = ("paragraph", None)
+        elif kind == "paragraph" and not u.good and other[i] >= drop_min:
+            kinds[i] = ("dropped", "boilerplate")
     return kinds
+
+
+def _line_model_kinds(units: list[_Unit], kinds: Kinds) -> Kinds:
+    """:func:`_apply_line_model` with the shipped model, or ``kinds`` unchanged without it."""
+    from .line_model import load_model, predict_proba
+
+    model = load_model()
+    if model is None or "thresholds" not in model or not units:
+        return kinds
+    rescue_min, drop_min = (float(v) for v in model["thresholds"])
+    if rescue_min > 1 and drop_min > 1:
+        return kinds
+    return _apply_line_model(units, kinds, predict_proba(_model_features(units), model),
+                             rescue_min, drop_min)
 
 
 def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
@@ -821,10 +1036,8 @@ def parse_text(text: str, *, max_chars: int | None = None) -> Article:
     if not normalize_span(text).strip():
         raise EmptyInputError("text")
     check_size(text, max_chars)
-    units = [_label(text, s, e) for s, e in _segment(text)]
-    _mark_date_lists(units)
-    _attach_credits(units)
-    kinds = _classify(units)
+    units = _units(text)
+    kinds = _line_model_kinds(units, _classify(units))
     blocks: list[Block] = []
     section, section_used = 0, False
     for u, (kind, reason) in zip(units, kinds):

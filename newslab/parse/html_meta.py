@@ -1,0 +1,270 @@
+"""A page's own structured metadata: author and publication date, with where each came from.
+
+News pages state their author and date for search engines and social networks, in markup a
+reader does not see. That markup is the publisher's own statement, so :func:`page_metadata`
+reads it before anything is guessed from the visible text, in this order:
+
+1. **JSON-LD** (schema.org ``NewsArticle``/``Article``/``BlogPosting``…: ``author``,
+   ``datePublished``), the format Google's publisher guidelines ask for;
+2. **meta tags**: Open Graph / Facebook ``article:published_time`` and ``article:author``,
+   ``<meta name="author">``, Dublin Core (``dc.creator``, ``dc.date``), Parse.ly and Sailthru
+   tags;
+3. **microdata**: ``itemprop="datePublished"`` / ``itemprop="author"``, and ``<time
+   datetime>`` inside the article.
+
+A copyright line ("© 2022 The Daily Ledger") is never a publication date: it gives the year the
+site notice was last changed, not the day the story appeared (see :func:`copyright_year_date`).
+
+Each field comes back as ``(value, source)`` where ``source`` names the markup (``"json-ld"``,
+``"meta:article:published_time"``…), so ``Article.meta["sources"]`` can say where it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+#: schema.org types that describe the story itself (not the site, a breadcrumb or an image).
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting",
+    "liveblogposting", "techarticle", "scholarlyarticle", "report", "webpage", "medicalwebpage",
+})
+#: meta tags naming the publication date, best first (property or name attribute, lower case).
+DATE_META = ("article:published_time", "og:article:published_time", "datepublished",
+             "article.published", "published_time", "publishdate", "pubdate", "publish-date",
+             "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+             "dc.date", "dcterms.created", "dc.date.created", "date", "citation_publication_date",
+             "citation_date")
+#: meta tags naming the author, best first.
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dcterms.creator", "citation_author", "byl")
+#: Words that end the name part of a byline: job titles, degrees, "updated", month names.
+#: Written for newslab from the byline styles of news and blog pages (no page text copied).
+_NOT_NAME_WORDS = frozenset("""
+senior staff reporter writer editor correspondent contributor contributing columnist founder
+co-founder ceo cto cfo coo president expert attorney analyst producer manager director
+consultant journalist author updated published posted last reviewed edited fact-checked
+certified rn bsn md phd dvm mba cpa lvt vmd home hardware tech team's photographer chief head lead
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec on at in
+""".split())
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin",
+                        "al", "y", "e", "del", "dos", "das", "ter", "ten"})
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_COPYRIGHT = re.compile(r"(?i)(?:©|&copy;|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(\d{4})")
+_BY = re.compile(r"(?i)^\s*by\s+")
+
+
+def page_metadata(tree) -> dict[str, tuple[str, str]]:
+    """Author and date a page states in its markup.
+
+    Input: an lxml HTML tree. Output: ``{"author": (names, source), "date": (YYYY-MM-DD,
+    source)}`` with only the fields found; several authors are joined with ``"; "``.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><script type="application/ld+json">'
+    ...     '{"@type": "NewsArticle", "datePublished": "2021-03-04T10:00:00Z",'
+    ...     ' "author": [{"@type": "Person", "name": "Jane Doe"}]}</script>'
+    ...     '<meta property="article:published_time" content="2021-03-05"></head></html>')
+    >>> page_metadata(page)
+    {'date': ('2021-03-04', 'json-ld'), 'author': ('Jane Doe', 'json-ld')}
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for obj in _jsonld_articles(tree):
+        if "date" not in found:
+            date = iso_date(_first_str(obj.get("datePublished") or obj.get("dateCreated")))
+            if date:
+                found["date"] = (date, "json-ld")
+        if "author" not in found:
+            names = _person_names(obj.get("author") or obj.get("creator"))
+            if names:
+                found["author"] = ("; ".join(names), "json-ld")
+    metas = _meta_tags(tree)
+    if "date" not in found:
+        for key in DATE_META:
+            date = iso_date(metas.get(key))
+            if date:
+                found["date"] = (date, f"meta:{key}")
+                break
+    if "author" not in found:
+        for key in AUTHOR_META:
+            name = _clean_author(metas.get(key))
+            if name:
+                found["author"] = (name, f"meta:{key}")
+                break
+    if "date" not in found:
+        for el in tree.xpath("//*[@itemprop='datePublished'] | //time[@pubdate]"):
+            date = iso_date(el.get("content") or el.get("datetime") or el.text_content())
+            if date:
+                found["date"] = (date, "microdata")
+                break
+    return found
+
+
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from a date as markup writes it (ISO 8601 or a common written form).
+
+    >>> iso_date("2019-11-19T05:00:00-05:00"), iso_date("Nov 19, 2019"), iso_date("soon")
+    ('2019-11-19', '2019-11-19', None)
+    """
+    if not value or len(value) > 80:
+        return None
+    m = _ISO_DATE.search(value)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return m.group(0) if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31 else None
+    if not re.search(r"\d{4}", value):
+        return None  # a time alone, or a relative date ("2 hours ago")
+    try:
+        from dateutil import parser
+
+        dt = parser.parse(value, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return dt.strftime("%Y-%m-%d") if 1990 <= dt.year <= 2100 else None
+
+
+def copyright_year_date(date: str | None, page_text: str) -> bool:
+    """Is ``date`` only the year of the page's copyright notice (``YYYY-01-01`` from "© YYYY")?
+
+    Date finders that fall back on any year printed on the page turn a footer's
+    "Copyright 2022" into 2022-01-01; that is the notice's year, not a publication date.
+
+    >>> copyright_year_date("2022-01-01", "Story text. Copyright 2022 The Daily Ledger")
+    True
+    >>> copyright_year_date("2022-03-04", "Copyright 2022 The Daily Ledger")
+    False
+    """
+    if not date or not date.endswith("-01-01"):
+        return False
+    return any(m.group(1) == date[:4] for m in _COPYRIGHT.finditer(page_text))
+
+
+def _jsonld_articles(tree) -> Iterator[dict[str, Any]]:
+    """schema.org objects of an article type from the page's JSON-LD blocks, in page order."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > 2_000_000:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # some sites leave control characters or trailing commas in their JSON-LD
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw)))
+            except ValueError:
+                continue
+        yield from (o for o in _objects(data, 0) if _is_article(o))
+
+
+def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _objects(data["@graph"], depth + 1)
+        if isinstance(data.get("mainEntity"), (dict, list)):
+            yield from _objects(data["mainEntity"], depth + 1)
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    types = obj.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types)
+
+
+def _first_str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def _person_names(value: Any) -> list[str]:
+    """Names of the people in a schema.org ``author`` value (organisations are not bylines)."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            kind = item.get("@type")
+            kind = kind[0] if isinstance(kind, list) and kind else kind
+            if isinstance(kind, str) and kind.lower() in ("organization", "newsmediaorganization"):
+                continue
+            name = _clean_author(_first_str(item.get("name")))
+        else:
+            name = _clean_author(item if isinstance(item, str) else None)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _clean_author(value: str | None) -> str | None:
+    """An author value as a name: no URL, no "By", no handle-only value, whitespace tidied."""
+    if not value:
+        return None
+    value = " ".join(_BY.sub("", value).split()).strip(" ,;|")
+    if not value or len(value) > 100 or re.search(r"https?:|www\.|\.com\b|^@|\{|<", value):
+        return None
+    if not re.search(r"[^\W\d_]{2}", value) or (" " not in value and value.islower()):
+        return None  # no letters, or a lower-case handle ("kffnirmitap")
+    return tidy_author(value)
+
+
+def tidy_author(value: str | None) -> str | None:
+    """The names in an author string as extractors find it, without roles, dates or labels.
+
+    Parts are split on ``;`` (and ``,`` between multi-word parts); in each part the text
+    after a "… by" label is kept and the name ends at the first job title, degree, month,
+    figure or separator; one-word leftovers after the first name are dropped (a role split
+    off by the extractor, "Trial; Attorney"); a part starting with "The" is an outlet.
+
+    >>> tidy_author("Keith Barry Senior Autos Reporter"), tidy_author("Recipe by PJ Hamel")
+    ('Keith Barry', 'PJ Hamel')
+    >>> tidy_author("Justin C Meserole; Trial Attorney; Morgan; On December 9")
+    'Justin C Meserole'
+    >>> tidy_author("Roy, Aniruddha"), tidy_author("Dec"), tidy_author("Haley Hoekstra • March")
+    ('Aniruddha Roy', None, 'Haley Hoekstra')
+    """
+    if not value:
+        return None
+    value = " ".join(value.split())
+    m = re.fullmatch(r"([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)", value)
+    if m:  # "Last, First" (citation metadata)
+        value = f"{m.group(2)} {m.group(1)}"
+    parts = [p for p in re.split(r"\s*;\s*|,\s+(?=\S+\s+\S)(?<=\S\s\S)|,\s+(?=[A-Z]\S*\s+[A-Z])",
+                                 value) if p]
+    names: list[str] = []
+    for part in parts:
+        by = re.search(r"(?i)\bby\s+", part)
+        if by:
+            part = part[by.end():]
+        kept = []
+        for tok in re.split(r"\s+", part):
+            low = tok.lower().strip(".,:()")
+            if tok in ("•", "|", "·", "-", "–", "—") or re.search(r"\d|@", tok) \
+                    or low in _NOT_NAME_WORDS or (not tok[:1].isupper() and low not in _PARTICLES
+                                                  and low != "and"):
+                break
+            kept.append(tok.strip(",;"))
+        name = " ".join(kept).strip()
+        if not name or name.lower().startswith("the ") and names:
+            continue
+        if names and " " not in name:
+            continue
+        names.append(name)
+    return "; ".join(names) or None
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    """``<meta>`` values by lower-cased property/name/itemprop (first occurrence wins)."""
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content and key not in out:
+            out[key] = content
+    return out
