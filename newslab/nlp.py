@@ -21,6 +21,7 @@ import os
 from typing import TYPE_CHECKING
 
 from .errors import ModelNotFoundError
+from .limits import NLP_MAX_CHARS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -83,6 +84,7 @@ def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> "La
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             nlp.add_pipe("newslab_paragraph_breaks", before="senter")
+        nlp.max_length = NLP_MAX_CHARS  # longer texts are read in parts (newslab.long_text)
         _CACHE[key] = nlp
         return nlp
     raise ModelNotFoundError(tried)
@@ -112,6 +114,9 @@ def doc_text(article: "Article") -> tuple[str, list[tuple[int, int, int]]]:
 def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """Run the pipeline once over ``article``'s content blocks; offsets map back via segments.
 
+    A text longer than ``nlp.max_length`` is read in parts and joined into one Doc
+    (:func:`newslab.long_text.doc_in_parts`).
+
     >>> from newslab import parse_text
     >>> doc = article_doc(parse_text("Nato chief visits Moscow\\n\\nRasmussen met Medvedev."))  # doctest: +SKIP
     >>> to_source(doc, doc.text.index("Rasmussen"))  # doctest: +SKIP
@@ -119,6 +124,12 @@ def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """
     nlp = nlp or load_model()
     text, segments = doc_text(article)
+    if len(text) > nlp.max_length:  # read in parts, joined into one Doc (newslab.long_text)
+        from .long_text import doc_in_parts
+
+        doc = doc_in_parts(nlp, text)
+        doc.user_data[SEGMENTS_KEY] = segments
+        return doc
     doc = nlp.make_doc(text)
     doc.user_data[SEGMENTS_KEY] = segments
     return nlp(doc)
@@ -138,11 +149,19 @@ def pipe_articles(articles, nlp: "Language | None" = None, batch_size: int = 32,
     return nlp.pipe(docs(), batch_size=batch_size, **kwargs)
 
 
+#: user_data key of the segments' Doc starts, built once per Doc (a list rebuilt on every call
+#: made offset mapping quadratic over a long text's many blocks and rows).
+_STARTS_KEY = "newslab_segment_starts"
+
+
 def _segment(doc: "Doc", i: int) -> tuple[int, int, int] | None:
     segments = doc.user_data.get(SEGMENTS_KEY)
     if not segments:
         return None
-    k = bisect.bisect_right([s[0] for s in segments], i) - 1
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is None or cached[0] is not segments:
+        cached = doc.user_data[_STARTS_KEY] = (segments, [s[0] for s in segments])
+    k = bisect.bisect_right(cached[1], i) - 1
     return segments[max(k, 0)]
 
 

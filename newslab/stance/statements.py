@@ -108,15 +108,32 @@ PREFIX_MATCH = 5
 WEIGHT_TARGET, WEIGHT_STATEMENT, WEIGHT_CONTEXT, WEIGHT_CLASS = 1.0, 0.5, 1.0, 0.3
 
 
+#: user_data key of the segments sorted by source offset (see :func:`from_source`).
+_BY_SOURCE_KEY = "newslab_segments_by_source"
+
+
 def from_source(doc: "Doc", i: int) -> int:
     """Map an ``Article.text`` offset back to ``doc.text`` (inverse of ``nlp.to_source``)."""
     segments = doc.user_data.get(SEGMENTS_KEY)
     if not segments:
         return i
-    by_src = sorted(segments, key=lambda s: s[1])
-    k = bisect.bisect_right([s[1] for s in by_src], i) - 1
+    cached = doc.user_data.get(_BY_SOURCE_KEY)
+    if cached is None or cached[0] is not segments:  # sorted once per Doc, not once per call
+        by_src = sorted(segments, key=lambda s: s[1])
+        cached = doc.user_data[_BY_SOURCE_KEY] = (segments, by_src, [s[1] for s in by_src])
+    _, by_src, keys = cached
+    k = bisect.bisect_right(keys, i) - 1
     doc_start, src_start, _ = by_src[max(k, 0)]
     return doc_start + (i - src_start)
+
+
+def _char_slice(doc: "Doc", start: int, end: int) -> str:
+    """``doc.text[start:end]`` read from the tokens around it: spaCy joins every token of the
+    Doc on each ``doc.text``, which made one row's cost grow with the whole text."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return doc.text[start:end]
+    return span.text_with_ws[start - span.start_char:end - span.start_char]
 
 
 def _np_span(tok: "Token") -> tuple[int, int]:
@@ -316,7 +333,7 @@ def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_
     ts, te = target if target else (None, None)
     return {
         "holder": holder[0], "holder_start": src(holder[1]), "holder_end": src(holder[2] - 1) + 1,
-        "target": doc.text[ts:te] if target else None,
+        "target": _char_slice(doc, ts, te) if target else None,
         "target_start": src(ts) if target else None,
         "target_end": src(te - 1) + 1 if target else None,
         "statement": sent.text.strip(), "start": src(sent.start_char),
@@ -411,7 +428,7 @@ def _quote_rows(doc: "Doc", quotes_df, mentions) -> tuple[list[dict], list[tuple
         row = _row(doc, holder, label, hedged, ev, polar,
                    "quote" if speech else "attitude", h.sent, target)
         if speech:
-            row["statement"] = doc.text[q_span[0]:q_span[1]]
+            row["statement"] = _char_slice(doc, q_span[0], q_span[1])
             row["start"], row["end"] = to_source(doc, q_span[0]), to_source(doc, q_span[1] - 1) + 1
         rows.append(row)
     return rows, spans, heads
