@@ -70,7 +70,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from .corpus import main_analyze
 
     return main_analyze(args.inputs, args.out, n_process=args.n_process, engine=args.engine,
-                        batch_size=args.batch_size)
+                        batch_size=args.batch_size, resume=not args.fresh)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,13 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--input", required=True)
     ss.add_argument("--output", required=True)
     ss.set_defaults(func=_cmd_stance)
-    sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
+    sn = sub.add_parser(
+        "analyze", help="analyse a corpus into Parquet tables (resumable)",
+        description="Analyse a corpus into Parquet tables in --out, chunk by chunk. One run "
+                    "at a time per folder (a lock file; one left by a killed run is taken "
+                    "over). Run the same command again to resume an interrupted run.")
     sn.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="files, folders, globs or JSONL files of articles")
     sn.add_argument("--out", required=True, help="output folder (one Parquet folder per table)")
     sn.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     sn.add_argument("--engine", choices=["local", "dask"], default="local")
     sn.add_argument("--batch-size", type=int, default=32)
+    g = sn.add_mutually_exclusive_group()
+    g.add_argument("--resume", action="store_true", default=True,
+                   help="(default) continue the run already in --out: documents committed by "
+                        "an earlier run with the same settings are skipped, chunks cut short "
+                        "by a crash (torn manifest line, truncated Parquet file) are redone; a "
+                        "finished run does nothing. Different settings are refused.")
+    g.add_argument("--fresh", action="store_true",
+                   help="start over: delete the earlier newslab run in --out (only the files "
+                        "newslab wrote) and analyse everything again")
     sn.set_defaults(func=_cmd_analyze)
     return p
 

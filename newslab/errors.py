@@ -129,11 +129,12 @@ class CorpusInputError(InputError):
 class OutputFolderError(NewslabError):
     """The output folder of a corpus run cannot be used as asked."""
 
-    def __init__(self, folder: str, problem: str) -> None:
-        super().__init__(
-            f"Cannot write the corpus results to {folder!r}: {problem} Choose a new or empty "
-            "folder with `out=`, or pass `resume=False` to replace an earlier newslab run there."
-        )
+    def __init__(self, folder: str, problem: str, next_step: str | None = None) -> None:
+        if next_step is None:
+            next_step = ("Choose a new or empty folder with `out=`, or pass `resume=False` "
+                         "(`newslab analyze --fresh`) to replace an earlier newslab run there.")
+        super().__init__(f"Cannot write the corpus results to {folder!r}: {problem} {next_step}"
+                         .rstrip())
 
 
 class ParserRequiredError(NewslabError, ValueError):
