@@ -233,7 +233,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from .corpus import main_analyze
 
     return main_analyze(args.inputs, args.out, n_process=args.n_process, engine=args.engine,
-                        batch_size=args.batch_size)
+                        batch_size=args.batch_size, resume=not args.fresh)
 
 
 # -- the parser --------------------------------------------------------------------------------
@@ -319,10 +319,21 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--output", metavar="PRED.jsonl", help="where the labels of --input go")
     ss.set_defaults(func=_cmd_stance)
 
-    sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)",
-                        description="Analyse every article into Parquet tables under --out, "
-                        "one folder per table; failed articles are listed in DIR/failures. "
-                        "Run the same command again to resume an interrupted run.")
+    sn = sub.add_parser(
+        "analyze", help="analyse a corpus into Parquet tables (resumable)",
+        description="Analyse every article into Parquet tables under --out, one folder per "
+                    "table, chunk by chunk; failed articles are listed in DIR/failures. One run "
+                    "at a time per folder (a lock file; one left by a killed run is taken "
+                    "over). Run the same command again to resume an interrupted run.")
+    g = sn.add_mutually_exclusive_group()
+    g.add_argument("--resume", action="store_true", default=True,
+                   help="(default) continue the run already in --out: documents committed by "
+                        "an earlier run with the same settings are skipped, chunks cut short "
+                        "by a crash (torn manifest line, truncated Parquet file) are redone; a "
+                        "finished run does nothing. Different settings are refused.")
+    g.add_argument("--fresh", action="store_true",
+                   help="start over: delete the earlier newslab run in --out (only the files "
+                        "newslab wrote) and analyse everything again")
     sn.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS_HELP)
     sn.add_argument("--out", required=True, metavar="DIR",
                     help="output folder (one Parquet folder per table)")

@@ -151,11 +151,15 @@ class CorpusInputError(InputError):
 class OutputFolderError(NewslabError):
     """The output folder of a corpus run cannot be used as asked."""
 
-    def __init__(self, folder: str, problem: str) -> None:
-        head = f"Cannot write the corpus results to {folder!r}: {problem} Choose a new or empty "
-        super().__init__(head + "folder with `out=`, or pass `resume=False` to replace an "
-                         "earlier newslab run there.")
-        self.cli_message = head + "folder with --out DIR."
+    def __init__(self, folder: str, problem: str, next_step: str | None = None) -> None:
+        head = f"Cannot write the corpus results to {folder!r}: {problem}"
+        if next_step is None:
+            super().__init__(f"{head} Choose a new or empty folder with `out=`, or pass "
+                             "`resume=False` to replace an earlier newslab run there.")
+            self.cli_message = (f"{head} Choose a new or empty folder with --out DIR, or add "
+                                "--fresh to replace an earlier newslab run there.")
+        else:
+            super().__init__(f"{head} {next_step}".rstrip())
 
 
 class ParserRequiredError(NewslabError, ValueError):

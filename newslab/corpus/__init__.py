@@ -312,6 +312,8 @@ def analyze_corpus(
     finally:
         stats.seconds = time.perf_counter() - t0
         bar.close()
+        if isinstance(store, ParquetStore):
+            store.close()  # release the folder's lock; results stay readable
         if stats.interrupted:
             kept = (f"{stats.n_done:,} finished documents are saved in {out}; call again with "
                     "the same arguments to continue" if out is not None else
@@ -356,8 +358,13 @@ def _progress_bar(total: int, enabled: bool):
 
 
 def main_analyze(inputs: list[str], out: str, n_process: int = 1, engine: str = "local",
-                 batch_size: int = 32) -> int:
-    """``newslab analyze INPUT... --out DIR [--n-process N] [--engine dask]``; the exit status.
+                 batch_size: int = 32, resume: bool = True) -> int:
+    """``newslab analyze INPUT... --out DIR [--n-process N] [--engine dask] [--fresh]``; the
+    exit status.
+
+    ``resume`` (``--resume``, the default): documents already committed in ``DIR`` by an
+    earlier run with the same settings are skipped, damaged or uncommitted chunks are redone.
+    ``resume=False`` (``--fresh``): the earlier run's files in ``DIR`` are deleted first.
 
     0 when the run finished (per-document failures are listed in ``DIR/failures``), 1 when
     every document analysed failed or a crashed worker lost some (run again to retry them), 2 on
@@ -368,7 +375,7 @@ def main_analyze(inputs: list[str], out: str, n_process: int = 1, engine: str = 
     """
     try:
         res = analyze_corpus(inputs, out=out, n_process=n_process, engine=engine,
-                             batch_size=batch_size, progress=True)
+                             batch_size=batch_size, progress=True, resume=resume)
     except (NewslabError, ValueError) as err:
         msg = err.for_cli() if isinstance(err, NewslabError) else str(err)
         print(f"newslab analyze: {msg}", file=sys.stderr)

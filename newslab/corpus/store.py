@@ -11,22 +11,33 @@ Layout of an output folder (``out=``)::
 A chunk is committed in two steps: its part files are written (each to a temporary name, flushed
 and renamed into place), then ONE line is appended to the manifest and flushed. Only parts named
 in the manifest count: a run killed between the two steps leaves part files that the next run
-deletes and redoes, and a line torn by a crash is cut off. So every document is either wholly
-in the output or not at all, and a resumed run skips exactly the documents already there.
+deletes and redoes, and a line torn by a crash is cut off. Each manifest line records its part
+files' sizes; a resumed run checks every committed part (size and Parquet footer) and redoes a
+chunk whose file was truncated or damaged. So every document is either wholly in the output or
+not at all, and a resumed run skips exactly the documents already there.
+
+One run at a time: ``out/_newslab.lock`` (:mod:`newslab.corpus.lock`) is held while a run
+writes, and a lock left by a killed run is recognised by its dead process id and taken over.
+A folder that cannot be written (no permission, disk full) stops the run with
+:class:`~newslab.errors.OutputFolderError`; the chunk being written leaves no file behind and
+every chunk committed before it stays valid for a later resume.
 The manifest is an append-only log rather than a JSON file rewritten after each chunk, so
 committing costs the same for the thousandth chunk as for the first.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputFolderError
+from .lock import LOCK_FILE, RunLock
 from .work import ChunkResult, Config
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,10 +90,28 @@ class ParquetStore:
     def __init__(self, out: str | os.PathLike, config: Config, *, resume: bool = True) -> None:
         self.root = Path(out)
         self.tables = list(config.tables)
-        meta = config_meta(config)
-        meta_path = self.root / META_FILE
         if self.root.exists() and not self.root.is_dir():
             raise OutputFolderError(str(out), "it is a file, not a folder.")
+        with _writing(self.root, "create the folder"):
+            self.root.mkdir(parents=True, exist_ok=True)
+        self.lock: RunLock | None = RunLock.acquire(self.root)
+        try:
+            with _writing(self.root, "prepare the folder"):
+                self._open(config, resume)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Release the folder's lock (the results stay readable)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _open(self, config: Config, resume: bool) -> None:
+        out = self.root
+        meta = config_meta(config)
+        meta_path = self.root / META_FILE
         if meta_path.exists():
             old = _read_json(meta_path)
             if not resume:
@@ -91,42 +120,74 @@ class ParquetStore:
                 raise OutputFolderError(
                     str(out), f"it holds an earlier run made with different settings "
                     f"({_diff(old, meta)}), which cannot be resumed with these.")
-        elif self.root.exists() and any(self.root.iterdir()):
+        elif any(p.name != LOCK_FILE for p in self.root.iterdir()):
             raise OutputFolderError(str(out), "it already holds files that are not a newslab "
                                     "corpus run (no _newslab_corpus.json).")
-        self.root.mkdir(parents=True, exist_ok=True)
         if not meta_path.exists():
             meta.update(format="newslab-corpus", version=FORMAT_VERSION,
                         created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
             _write_atomic(meta_path, json.dumps(meta, indent=2).encode())
         self.commits = _read_manifest(self.root / MANIFEST_FILE)
-        self.done = {d for c in self.commits for d in c["doc_ids"]}
         self.next_part = 1 + max((c["part"] for c in self.commits), default=-1)
+        self._drop_damaged()
+        self.done = {d for c in self.commits for d in c["doc_ids"]}
         self._remove_strays()
 
     # -- writing ----------------------------------------------------------------------------
     def commit(self, result: ChunkResult) -> None:
         """Write one chunk's part files, then record it in the manifest (the commit point)."""
         part = self.next_part
-        written = []
+        written, sizes = [], {}
         frames = dict(result.tables)
         if result.failures:
             frames[FAILURES] = failures_frame(result.failures)
-        for name, df in frames.items():
-            if len(df):
-                write_parquet(df, self._part_path(name, part))
-                written.append(name)
-        self._append_manifest({"part": part, "doc_ids": result.doc_ids, "tables": written})
-        self.commits.append({"part": part, "doc_ids": result.doc_ids, "tables": written})
+        try:
+            with _writing(self.root, f"write chunk {part}"):
+                for name, df in frames.items():
+                    if len(df):
+                        path = self._part_path(name, part)
+                        write_parquet(df, path)
+                        written.append(name)
+                        sizes[name] = path.stat().st_size
+                record = {"part": part, "doc_ids": result.doc_ids, "tables": written,
+                          "sizes": sizes}
+                self._append_manifest(record)
+        except OutputFolderError:
+            for name in written:  # not committed: remove what this chunk wrote
+                self._part_path(name, part).unlink(missing_ok=True)
+            raise
+        self.commits.append(record)
         self.next_part += 1
         self.done.update(result.doc_ids)
 
     def _append_manifest(self, record: dict[str, Any]) -> None:
+        """Append one line; on a failed write, cut the file back so no torn line is left."""
         line = json.dumps(record, ensure_ascii=False) + "\n"
-        with open(self.root / MANIFEST_FILE, "ab") as fh:
-            fh.write(line.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
+        path = self.root / MANIFEST_FILE
+        with open(path, "ab") as fh:
+            size = fh.tell()
+            try:
+                fh.write(line.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError:
+                fh.truncate(size)
+                raise
+
+    def _drop_damaged(self) -> None:
+        """Forget committed chunks whose part files are missing, truncated or unreadable (a
+        crash or a full disk mid-write, a file cut short when copied); their documents are
+        redone. The manifest is rewritten without them (atomically)."""
+        bad = [c for c in self.commits if not all(
+            _part_ok(self._part_path(name, c["part"]), c.get("sizes", {}).get(name))
+            for name in c["tables"])]
+        if not bad:
+            return
+        print(f"newslab: {len(bad)} finished chunk(s) in {self.root} have damaged part files "
+              "and will be redone.", file=sys.stderr)
+        self.commits = [c for c in self.commits if c not in bad]
+        _write_atomic(self.root / MANIFEST_FILE, b"".join(
+            (json.dumps(c, ensure_ascii=False) + "\n").encode("utf-8") for c in self.commits))
 
     def _part_path(self, name: str, part: int) -> Path:
         return self.root / name / f"part-{part:05d}.parquet"
@@ -134,10 +195,20 @@ class ParquetStore:
     # -- reading ----------------------------------------------------------------------------
     def table(self, name: str) -> "pd.DataFrame":
         """One table read back from its committed part files, in commit order."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        parts = [pq.read_table(self._part_path(name, c["part"]))
-                 for c in self.commits if name in c["tables"]]
+        parts = []
+        for c in self.commits:
+            if name in c["tables"]:
+                path = self._part_path(name, c["part"])
+                try:
+                    parts.append(pq.read_table(path))
+                except (OSError, pa.ArrowException) as err:
+                    raise OutputFolderError(str(self.root), f"its part file {path.name} of "
+                                            f"table {name!r} is damaged ({err}).", "Run the "
+                                            "analysis again with the same arguments: damaged "
+                                            "chunks are redone.") from None
         return combine(parts, name)
 
     # -- housekeeping -----------------------------------------------------------------------
@@ -181,7 +252,7 @@ def open_output(out: str | os.PathLike) -> ParquetStore:
                                 "_newslab_corpus.json).")
     meta = _read_json(meta_path)
     store = ParquetStore.__new__(ParquetStore)
-    store.root = root
+    store.root, store.lock = root, None  # reading needs no lock
     store.tables = list(meta.get("tables", []))
     store.commits = _read_manifest(root / MANIFEST_FILE, repair=False)
     store.done = {d for c in store.commits for d in c["doc_ids"]}
@@ -197,11 +268,15 @@ def write_parquet(df: "pd.DataFrame", path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     table = _to_arrow(df)
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        pq.write_table(table, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            pq.write_table(table, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # never leave a half-written file behind
+        raise
 
 
 #: Parquet schema metadata key listing the columns stored as JSON text.
@@ -340,6 +415,43 @@ def _concat(parts: list["pd.DataFrame"], name: str) -> "pd.DataFrame":
 
 
 # -- small file helpers -----------------------------------------------------------------------
+class _writing:
+    """Turn an OS error while writing into an :class:`OutputFolderError` that says what to do
+    (disk full, no permission, read-only file system), never a traceback from pyarrow."""
+
+    def __init__(self, root: Path, doing: str) -> None:
+        self.root, self.doing = root, doing
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, err, tb) -> bool:
+        if err is None or not isinstance(err, OSError) or isinstance(err, OutputFolderError):
+            return False
+        code = getattr(err, "errno", None)
+        what = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+                errno.EROFS: "the file system is read-only"}.get(code, str(err))
+        raise OutputFolderError(str(self.root), f"could not {self.doing}: {what}.",
+                                "Documents finished before this are saved; free space or fix "
+                                "the permissions, then run again with the same arguments to "
+                                "continue.") from err
+
+
+def _part_ok(path: Path, size: int | None) -> bool:
+    """Whether a committed part file is whole: the size recorded at commit, a Parquet footer."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        if size is not None and path.stat().st_size != size:
+            return False
+        pq.ParquetFile(path).metadata
+    except (OSError, pa.ArrowException):
+        return False
+    return True
+
+
 def _read_json(path: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -349,11 +461,15 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _read_manifest(path: Path, *, repair: bool = True) -> list[dict[str, Any]]:

@@ -9,7 +9,10 @@ text *is* the input, so spans need no mapping. Measured on PolNeAR dev (84 texts
 earlier rule set): raw text gave quote F1 0.634 (direct 0.910), going through parse_text +
 article_doc 0.635 (direct 0.910) — no gain, an extra pass, and parse_text's boilerplate filter may drop a block (it
 dropped 70 of these texts' blocks) and its quotations with it. Texts are run
-through ``nlp.pipe`` in batches with a tqdm progress bar.
+through ``nlp.pipe`` in batches with a tqdm progress bar; a text longer than spaCy's
+``nlp.max_length`` is read in parts joined into one Doc (:mod:`newslab.long_text`), and one
+longer than newslab's limit (:data:`newslab.limits.MAX_CHARS`) is cut there, with a warning on
+its output line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..errors import InputError
+from ..limits import MAX_CHARS
 from ..nlp import load_model
 from ..tables import quotes_table
 
@@ -26,10 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from spacy.language import Language
     from spacy.tokens import Doc
-
-#: Texts longer than this are cut (spaCy's own limit is 1,000,000 characters).
-MAX_CHARS = 1_000_000
-
 
 def rows_to_records(df: "pd.DataFrame") -> list[dict[str, Any]]:
     """The rows of a quotes table (:func:`newslab.tables.quotes_table`) as the JSON records
@@ -79,8 +79,26 @@ def quote_docs(texts: Iterable[str], nlp: "Language | None" = None, *,
                batch_size: int = 32) -> Iterator[tuple["Doc", list[dict[str, Any]]]]:
     """Parse ``texts`` with ``nlp.pipe`` and yield each Doc with its quote records."""
     nlp = nlp or load_model()
-    for doc in nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
+    for doc in _parsed((t[:MAX_CHARS] for t in texts), nlp, batch_size):
         yield doc, rows_to_records(quotes_table(doc))
+
+
+def _parsed(texts: Iterable[str], nlp: "Language", batch_size: int) -> Iterator["Doc"]:
+    """One Doc per text, in order: ``nlp.pipe`` batches, a long text read in parts."""
+    from ..long_text import doc_in_parts
+
+    pending: list[str] = []
+    for text in texts:
+        if len(text) > nlp.max_length:
+            yield from nlp.pipe(pending, batch_size=batch_size)
+            pending = []
+            yield doc_in_parts(nlp, text)
+            continue
+        pending.append(text)
+        if len(pending) >= 8 * batch_size:
+            yield from nlp.pipe(pending, batch_size=batch_size)
+            pending = []
+    yield from nlp.pipe(pending, batch_size=batch_size)
 
 
 def quotes_jsonl(input_path: str | Path, output_path: str | Path, *, batch_size: int = 32,
@@ -108,7 +126,7 @@ def quotes_jsonl(input_path: str | Path, output_path: str | Path, *, batch_size:
             line = {"id": rec.get("id"), "quotes": found}
             if len(rec["text"]) > MAX_CHARS:
                 # Never a silent loss: say on the line (and at the end) that the text was cut.
-                line["warning"] = f"text cut at {MAX_CHARS:,} characters (spaCy's limit)"
+                line["warning"] = f"text cut at {MAX_CHARS:,} characters (newslab's limit)"
                 cut.append(str(rec.get("id")))
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             n += 1

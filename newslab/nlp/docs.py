@@ -50,6 +50,9 @@ def doc_text(article: "Article") -> tuple[str, list[tuple[int, int, int]]]:
 def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """Run the pipeline once over ``article``'s content blocks; offsets map back via segments.
 
+    A text longer than ``nlp.max_length`` is read in parts and joined into one Doc
+    (:func:`newslab.long_text.doc_in_parts`).
+
     >>> from newslab import parse_text
     >>> doc = article_doc(parse_text("Nato chief visits Moscow\\n\\nRasmussen met Medvedev."))  # doctest: +SKIP
     >>> to_source(doc, doc.text.index("Rasmussen"))  # doctest: +SKIP
@@ -57,6 +60,12 @@ def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """
     nlp = nlp or load_model()
     text, segments = doc_text(article)
+    if len(text) > nlp.max_length:  # read in parts, joined into one Doc (newslab.long_text)
+        from ..long_text import doc_in_parts
+
+        doc = doc_in_parts(nlp, text)
+        doc.user_data[SEGMENTS_KEY] = segments
+        return doc
     doc = nlp.make_doc(text)
     doc.user_data[SEGMENTS_KEY] = segments
     return nlp(doc)

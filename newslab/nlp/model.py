@@ -14,6 +14,7 @@ import os
 from typing import TYPE_CHECKING
 
 from ..errors import ModelNotFoundError
+from ..limits import NLP_MAX_CHARS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -71,6 +72,7 @@ def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> "La
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             nlp.add_pipe("newslab_paragraph_breaks", before="senter")
+        nlp.max_length = NLP_MAX_CHARS  # longer texts are read in parts (newslab.long_text)
         _CACHE[key] = nlp
         return nlp
     raise ModelNotFoundError(tried)
