@@ -190,11 +190,12 @@ def test_one_and_a_half_million_characters_are_analysed_to_the_last_paragraph():
     assert last["quote"] == LAST[LAST.index('"') + 1:-1]
     assert last["speaker"] == "Rasmussen"
     assert text[last["start"]:last["end"]] == last["quote"]
-    assert last["block"] == len(a.article.blocks) - 1
+    content = [b for b in a.article.blocks if b.kind not in ("dropped", "source")]
+    assert last["paragraph"] == len(content) - 1  # the last content block of the article
 
 
 def test_quotes_jsonl_reads_a_long_text_in_parts_without_cutting_it(tmp_path, nlp, monkeypatch):
-    from newslab.quotes_io import quotes_jsonl
+    from newslab.io.quotes import quotes_jsonl
 
     monkeypatch.setattr(nlp, "max_length", 2_000)
     monkeypatch.setattr(limits, "PART_CHARS", 700)
@@ -214,7 +215,7 @@ def test_quotes_jsonl_reads_a_long_text_in_parts_without_cutting_it(tmp_path, nl
 # -- one limits module ------------------------------------------------------------------------
 def test_every_limit_lives_in_newslab_limits(nlp):
     import newslab.parse.limits as old
-    import newslab.quotes_io as qio
+    import newslab.io.quotes as qio
 
     assert old.MAX_CHARS == limits.MAX_CHARS and old.check_size is limits.check_size
     assert qio.MAX_CHARS == limits.MAX_CHARS
