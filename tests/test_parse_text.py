@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -376,15 +375,14 @@ def test_only_chrome_gives_no_body_and_no_crash():
     assert {b.reason for b in art.dropped} == {"share", "advert"}
 
 
-def test_long_input_is_fast():
+def test_long_input_with_pathological_chrome_lines_keeps_every_paragraph():
+    # Its speed (linear in the length) is measured in benchmarks/parse_long.py, not timed here.
     para = ("The committee heard evidence from {} officials, residents and experts over three "
             "days of hearings, and will publish its report in the spring.\n\n")
     chrome = "Share\nFacebook\nTwitter\n(((((((((((((((((((((((((((((((\n" + "a" * 5000 + "\n"
     text = "Long report\n\n" + "".join(
         "".join(para.format(i * 20 + j) for j in range(20)) + chrome for i in range(300))
-    t0 = time.perf_counter()
     art = parse_text(text)
-    assert time.perf_counter() - t0 < 10
     assert len(art.paragraphs) >= 20 * 300 * 0.9
 
 
