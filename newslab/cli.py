@@ -1,4 +1,4 @@
-"""The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance`` and ``analyze``.
+"""The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance``, ``report`` and ``analyze``.
 
 ``parse``, ``actors``, ``quotes`` and ``stance`` take one or more article files, folders or glob
 patterns (the same inputs as ``analyze``). With several files each file's output is headed by
@@ -229,6 +229,22 @@ def _cmd_stance(args: argparse.Namespace) -> int:
     return _run_per_file(args, show)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .parse import load_article
+    from .report import write_report
+
+    article = load_article(args.input, format=args.format, encoding=args.encoding)
+    analysis = _analyze(article, args)
+    try:
+        write_report(analysis, args.output, title=args.title, target=args.target)
+    except OSError as err:
+        raise SystemExit(f"newslab report: cannot write --output {args.output}: "
+                         f"{err.strerror or err}")
+    print(f"newslab report: wrote {args.output} ({len(analysis.actors)} actors, "
+          f"{len(analysis.quotes)} quotes)", file=sys.stderr)
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .corpus import main_analyze
 
@@ -318,6 +334,31 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--input", metavar="ITEMS.jsonl", help="evaluation items (see below)")
     ss.add_argument("--output", metavar="PRED.jsonl", help="where the labels of --input go")
     ss.set_defaults(func=_cmd_stance)
+
+    sr = sub.add_parser("report", help="one self-contained HTML page about an article",
+                        description="Write one HTML page about an article: the text with "
+                        "actors and quotes marked, its structure, the actors (table and chart), "
+                        "who said what, and a stance summary. The page loads nothing from "
+                        "elsewhere: send it by mail or open it offline.",
+                        epilog="example:\n  newslab report data/articles/"
+                        "nato-seeks-afghan-help-from-russia.txt --output report.html",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sr.add_argument("input", metavar="FILE",
+                    help="the article: a .txt file of pasted text or a saved .html page")
+    sr.add_argument("--output", required=True, metavar="OUT.html",
+                    help="where the HTML page is written (overwritten if it exists)")
+    sr.add_argument("--format", choices=["text", "html"],
+                    help="read FILE as pasted text or as HTML (default: guess from the file "
+                         "name, then from the content)")
+    sr.add_argument("--encoding", metavar="NAME",
+                    help="FILE's text encoding, e.g. cp1252 (default: detect it)")
+    sr.add_argument("--target", metavar="TEXT",
+                    help="focus the stance summary on statements about TEXT "
+                         "(default: every statement)")
+    sr.add_argument("--title", metavar="TEXT",
+                    help="the page's title (default: the article's headline)")
+    _add_actor_options(sr)
+    sr.set_defaults(func=_cmd_report)
 
     sn = sub.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)",
                         description="Analyse every article into Parquet tables under --out, "
