@@ -86,9 +86,11 @@ def display_frame(df: "pd.DataFrame", columns: Sequence[str] | None = None, *,
 
 
 def table_html(df: "pd.DataFrame", columns: Sequence[str] | None = None, *,
-               rename: Mapping[str, str] | None = None, numeric_right: bool = True) -> str:
+               rename: Mapping[str, str] | None = None, numeric_right: bool = True,
+               raw: Sequence[str] = ()) -> str:
     """A self-contained HTML ``<table>`` (inline styles only, so it survives any sanitiser and
     the standalone report): header row, text left-aligned and whole, numbers right-aligned.
+    Cells of the ``raw`` columns are HTML already (escaped by the caller) and kept as they are.
 
     >>> import pandas as pd
     >>> "<td" in table_html(pd.DataFrame({"a": ["x"]}))
@@ -102,11 +104,13 @@ def table_html(df: "pd.DataFrame", columns: Sequence[str] | None = None, *,
                and not pd.api.types.is_bool_dtype(source[c]) for c in source.columns]
     head = "".join(f'<th style="{CELL_CSS};border-bottom:1px solid #888">{html.escape(str(c))}'
                    "</th>" for c in shown.columns)
+    keep = [c in raw for c in source.columns]
     rows = []
     for values in shown.itertuples(index=False):
         cells = "".join(
-            f'<td style="{CELL_CSS}{";text-align:right" if num else ""}">{html.escape(v)}</td>'
-            for v, num in zip(values, numeric))
+            f'<td style="{CELL_CSS}{";text-align:right" if num else ""}">'
+            f"{v if is_raw else html.escape(v)}</td>"
+            for v, num, is_raw in zip(values, numeric, keep))
         rows.append(f'<tr style="border-bottom:1px solid #eee">{cells}</tr>')
     return ('<table class="newslab-table" style="border-collapse:collapse;font-size:0.9em">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
