@@ -28,9 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: and Paul Tol (Tol 2021, SRON/EPS/TN/09-002) colour-blind-safe palettes as the 8 whose closest
 #: pair is farthest apart: every two differ by a CIELAB ΔE of at least 15 for normal vision and
 #: under simulated deuteranopia, protanopia and tritanopia (Machado, Oliveira & Fernandes 2009);
-#: all are light enough for dark text. Tol's own "light" scheme has a pair at ΔE 10.6.
-PALETTE = ["#56B4E9", "#EEEEBB", "#999933", "#CC79A7", "#FFCCCC", "#BBCCEE", "#009E73",
-           "#BBCC33"]
+#: all are light enough for dark text. Tol's own "light" scheme has a pair at ΔE 10.6. The
+#: palest comes last, so the most prominent actors get the strongest fills.
+PALETTE = ["#56B4E9", "#CC79A7", "#999933", "#FFCCCC", "#009E73", "#BBCCEE", "#BBCC33",
+           "#EEEEBB"]
 #: How actors beyond the coloured ones are drawn (stated in the legend).
 OTHER_STYLE = "background:transparent;border:1px dashed #777"
 #: Underline of a quote by kind; ``indirect`` is what the legend calls reported speech.
@@ -71,7 +72,7 @@ def actor_colours(actor_names, top: int = 8) -> dict[str, str]:
     """``{actor: fill colour}`` for the first ``top`` names (at most len(PALETTE)).
 
     >>> actor_colours(["Russia", "Nato", "Georgia"], top=2)
-    {'Russia': '#56B4E9', 'Nato': '#EEEEBB'}
+    {'Russia': '#56B4E9', 'Nato': '#CC79A7'}
     """
     names = list(actor_names)[: min(top, len(PALETTE))]
     return {a: PALETTE[i] for i, a in enumerate(names)}
