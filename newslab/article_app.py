@@ -32,7 +32,9 @@ def report_link(page: str, filename: str = "newslab-report.html") -> str:
     data = base64.b64encode(page.encode("utf-8")).decode("ascii")
     return (f'<a class="newslab-report-link" download="{html.escape(filename)}" '
             f'href="data:text/html;charset=utf-8;base64,{data}" '
-            'style="font-weight:bold">Download the report (one HTML page)</a>')
+            'style="display:inline-block;font-weight:bold;background:#0B5394;color:#fff;'
+            'padding:0.35em 0.9em;border-radius:4px;text-decoration:none">'
+            '⬇ Download the report (one HTML page, opens offline)</a>')
 
 
 def _slug(text: str | None) -> str:

@@ -187,7 +187,7 @@ class StanceExplorer:
         body.add_class("newslab-card")
         self._card_bodies[idx] = body
         toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
-                                 style={"button_width": "5.2em"})
+                                 style={"button_width": "auto"})
         toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
         return W.VBox([body, toggle], layout=W.Layout(margin="0 0 0.5em 0"))
 
