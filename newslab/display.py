@@ -10,7 +10,8 @@ notebook sanitisers and standalone pages):
   colour-blind-safe palette (:data:`PALETTE`); every other actor is drawn **outlined, without
   fill** (:data:`OTHER_STYLE`), and the legend says so;
 * each quote is underlined by its kind — direct solid, mixed dashed, reported (indirect) dotted —
-  and opens with a chip naming its speaker; its cue (the reporting verb) is bold;
+  and opens with a chip naming its speaker (an outlined "…, continued" chip where it resumes
+  after an interruption or a paragraph break); its cue (the reporting verb) is bold;
 * spans may nest (a name inside a role noun, a mention inside a quote) or overlap (a mention
   across a quote's edge): tags are closed and reopened so the HTML stays well formed, and each
   span's chip is drawn once, where the span ends (quote chips where the quote begins).
@@ -126,6 +127,10 @@ def _quote_spans(quotes, focus: int | None, chips: bool) -> list[Span]:
                 chip = (f'<span class="newslab-quote-chip" style="{_CHIP};margin:0 0.35em 0 0;'
                         f'padding:0.1em 0.35em;background:#333;color:#fff">'
                         f"{html.escape(speaker)} · {QUOTE_NAMES.get(kind, kind)}</span>")
+            elif chips:  # a quote resumed after an interruption or in a new paragraph
+                chip = (f'<span class="newslab-quote-cont" style="{_CHIP};margin:0 0.35em 0 0;'
+                        f'padding:0.05em 0.3em;border:1px solid #333;color:#333">'
+                        f"{html.escape(speaker)}, continued</span>")
             spans.append(Span(s, e, 0, key, speaker, style, chip))
         if not frags and not any(map(_missing, (row.get("start"), row.get("end")))):
             spans.append(Span(int(row["start"]), int(row["end"]), 0, key, speaker, style, ""))
@@ -204,8 +209,9 @@ def legend_html(colours: dict[str, str], *, others: bool, chips: bool) -> str:
     return ('<div class="newslab-legend" style="margin-bottom:0.8em;line-height:2;'
             'font-size:0.9em">'
             f'<b>Actors</b> (the {len(colours)} most prominent in colour): {" ".join(items)}<br>'
-            f'<b>Quotes</b>: {" &nbsp; ".join(quotes)}; the chip before a quote names its '
-            'speaker; <b>bold</b> is the cue (e.g. the reporting verb).<br>'
+            f'<b>Quotes</b>: {" &nbsp; ".join(quotes)}; the dark chip before a quote names its '
+            'speaker (outlined: the quote goes on); <b>bold</b> is the cue (e.g. the reporting '
+            'verb).<br>'
             f'<span style="color:#555">{note}</span></div>')
 
 

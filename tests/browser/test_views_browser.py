@@ -30,10 +30,11 @@ ANALYSE_TIMEOUT_MS = 120_000
 
 
 def shoot(page, locator, name: str) -> None:
-    """Screenshot of one element (scrolled into view) into build/screenshots/."""
+    """The window with ``locator``'s top at its top, into build/screenshots/ (an element
+    screenshot in JupyterLab would show the toolbars over a scrolled panel)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    locator.scroll_into_view_if_needed()
-    locator.screenshot(path=str(SCREENSHOTS / name))
+    locator.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(SCREENSHOTS / name))
 
 
 def mark_colours(view) -> list[str]:
@@ -68,10 +69,13 @@ def test_choosing_a_quote_highlights_it_in_the_article(opened):
     n = next(i for i, t in enumerate(labels) if "(direct)" in t and "Medvedev" in t)
     assert ql.locator(".newslab-article [style*='outline']").count() == 0
     select.select_option(index=n)
-    focused = ql.locator(f".newslab-article .newslab-quote[data-quote='{n}']").first
+    # the article is redrawn (new elements): ask the page each time, never hold an old element
     page.wait_for_function(
-        "el => getComputedStyle(el).outlineStyle === 'solid'", arg=focused.element_handle(),
-        timeout=WAIT_MS, polling=100)
+        """n => [...document.querySelector('.newslab-quote-list').querySelectorAll(
+                 `.newslab-article .newslab-quote[data-quote="${n}"]`)]
+               .some(e => getComputedStyle(e).outlineStyle === 'solid')""",
+        arg=n, timeout=WAIT_MS, polling=100)
+    focused = ql.locator(f".newslab-article .newslab-quote[data-quote='{n}']").first
     # the same quote, and only it, is highlighted; its fields are shown beside the list
     assert ql.locator(".newslab-article [style*='outline']").count() == \
         ql.locator(f".newslab-article .newslab-quote[data-quote='{n}']").count()
@@ -117,11 +121,15 @@ def test_relabel_updates_the_card_and_the_explorer_fits_1280x800(opened):
     assert target in explorer.inner_text()
     # fits 1280x800: with the explorer at the top of the window, the chart is fully visible
     explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
-    chart = explorer.locator(".newslab-chart img").last
     page.wait_for_function(
-        "img => { const r = img.getBoundingClientRect();"
-        " return r.height > 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth; }",
-        arg=chart.element_handle(), timeout=WAIT_MS, polling=100)
+        """() => { const imgs = document.querySelector('.newslab-stance-explorer')
+                                   .querySelectorAll('.newslab-chart img');
+                   const img = imgs[imgs.length - 1];
+                   if (!img) return false;
+                   const r = img.getBoundingClientRect();
+                   return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight &&
+                          r.right <= window.innerWidth; }""",
+        timeout=WAIT_MS, polling=100)
     page.screenshot(path=str(SCREENSHOTS / f"{frontend}-03_explorer_1280x800.png"))
 
     card = explorer.locator(".newslab-card").first
