@@ -42,8 +42,8 @@ def mentions_by_month(entities: "pd.DataFrame", dates: "Mapping[str, str] | pd.S
 
     >>> import pandas as pd
     >>> e = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor": ["Bush", "Bush", "Bush"]})
-    >>> mentions_by_month(e, {"a": "2004-11-16", "b": "2005-01-02"}).Bush.tolist()
-    [2, 2]
+    >>> mentions_by_month(e, {"a": "2004-11-16", "b": "2005-01-02"}).Bush.to_dict()
+    {'2004-11': 2, '2005-01': 1}
     """
     import pandas as pd
 
