@@ -3,7 +3,7 @@
 :func:`quote_list` is the table a reader scans (speaker, actor, kind, cue, the quote, the rule
 that found it); :class:`QuoteList` is the same list as an ipywidgets view: choosing a quote
 highlights it in the article (:func:`newslab.display.render_analysis` with ``focus``) and shows
-its paragraph and its fields beside the list. State changes go through :meth:`QuoteList.choose`,
+its fields and its paragraph right under the list. State changes go through :meth:`QuoteList.choose`,
 so the callback is tested without a browser.
 """
 
@@ -73,16 +73,17 @@ class QuoteList:
 
         self.analysis, self.top, self.chips = analysis, top, chips
         self.quotes = analysis.quotes.reset_index(drop=True)
-        labels = [option_label(row) for _, row in self.quotes.iterrows()]
+        labels = [option_label(row, width=100) for _, row in self.quotes.iterrows()]
         self.select = W.Select(options=list(zip(labels, range(len(labels)))), value=None,
                                rows=min(10, max(3, len(labels))),
-                               layout=W.Layout(width="46%", min_width="22em"))
-        self.detail = W.HTML(layout=W.Layout(width="52%", margin="0 0 0 1%"))
+                               layout=W.Layout(width="100%"))
+        self.detail = W.HTML(layout=W.Layout(width="100%"))
         self.article = W.HTML()
         self.select.observe(lambda ch: self.choose(ch["new"]), names="value")
         head = W.HTML("<b>Quotes</b> — choose one to highlight it in the article below"
                       if labels else "<i>No quotes found in this article.</i>")
-        self.view = W.VBox([head, W.HBox([self.select, self.detail]), self.article])
+        # the list, the chosen quote's fields and paragraph under it, then the whole article
+        self.view = W.VBox([head, self.select, self.detail, self.article])
         # stable hooks for the browser tests (tests/browser) and for custom CSS
         self.view.add_class("newslab-quote-list")
         self.select.add_class("newslab-quote-select")
@@ -125,8 +126,10 @@ class QuoteList:
                         for k, v in fields)
         context = render_analysis(self.analysis, self.top, chips=self.chips, focus=self.chosen,
                                   legend=False, within=(int(row["start"]), int(row["end"])))
-        return (f"<table class='newslab-quote-fields'>{table}</table>"
-                f"<div style='font-size:0.9em'>{context}</div>")
+        return ("<div style='border:1px solid #ddd;border-radius:4px;padding:0.3em 0.8em;"
+                "margin:0.4em 0;background:#fcfcfc'>"
+                f"<table class='newslab-quote-fields'>{table}</table>"
+                f"<div style='font-size:0.9em'>{context}</div></div>")
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

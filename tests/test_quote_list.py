@@ -36,7 +36,7 @@ def test_choosing_a_quote_highlights_it_in_the_article(analysis):
     assert page.count(FOCUS_STYLE) == len(ql.quotes.fragments.iloc[n])
     focus_at = page.index(FOCUS_STYLE)
     assert f'data-quote="{n}"' in page[focus_at - 300:focus_at]
-    # the paragraph and fields beside the list
+    # the fields and the paragraph under the list
     assert ql.quotes.speaker.iloc[n] in ql.detail.value and FOCUS_STYLE in ql.detail.value
     ql.choose(None)
     assert FOCUS_STYLE not in ql.article.value

@@ -76,7 +76,7 @@ def test_choosing_a_quote_highlights_it_in_the_article(opened):
                .some(e => getComputedStyle(e).outlineStyle === 'solid')""",
         arg=n, timeout=WAIT_MS, polling=100)
     focused = ql.locator(f".newslab-article .newslab-quote[data-quote='{n}']").first
-    # the same quote, and only it, is highlighted; its fields are shown beside the list
+    # the same quote, and only it, is highlighted; its fields are shown under the list
     assert ql.locator(".newslab-article [style*='outline']").count() == \
         ql.locator(f".newslab-article .newslab-quote[data-quote='{n}']").count()
     detail = ql.locator(".newslab-quote-detail")
