@@ -80,26 +80,11 @@ def _analyze(article: Any, args: argparse.Namespace):
 
 # -- output ------------------------------------------------------------------------------------
 def _cell(value: Any, width: int | None) -> str:
-    """One table cell as plain text: missing is empty, lists joined, long text cut at ``width``."""
-    if isinstance(value, (list, tuple, set)):
-        value = ", ".join(str(v) for v in value)
-    elif isinstance(value, dict):
-        value = ", ".join(f"{k} {v}" for k, v in value.items())
-    elif value is None or (not isinstance(value, str) and _is_missing(value)):
-        return ""
-    text = " ".join(str(value).split())
-    if width is not None and len(text) > width:
-        text = text[: width - 1].rstrip() + "…"
-    return text
+    """One table cell as plain text: missing is empty, lists joined, long text cut at ``width``
+    (the same cell formatter as notebook tables: :func:`newslab.tables.cell_text`)."""
+    from .tables import cell_text
 
-
-def _is_missing(value: Any) -> bool:
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return cell_text(value, missing="", width=width)
 
 
 def format_table(df, columns: Sequence[str] | None = None, *, wide: bool = False) -> str:
