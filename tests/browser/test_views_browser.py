@@ -43,7 +43,7 @@ def mark_colours(view) -> list[str]:
         "els => els.map(e => getComputedStyle(e).backgroundColor)")
 
 
-def test_article_view_has_chips_and_distinct_colours(opened):
+def test_article_view_has_chips_and_colours_and_a_chosen_quote_is_highlighted(opened):
     page, frontend, open_notebook = opened
     open_notebook("02_actor_mentions.ipynb")
     view = page.locator(VIEW).first
@@ -57,11 +57,11 @@ def test_article_view_has_chips_and_distinct_colours(opened):
     kinds = view.locator(".newslab-quote-chip").all_inner_texts()
     assert any("direct quote" in k for k in kinds) and any("reported speech" in k for k in kinds)
     shoot(page, view, f"{frontend}-02_article_view.png")
+    # the same notebook (run once: it is the slowest part) has the quote list
+    choose_a_quote_and_see_it_highlighted(page, frontend)
 
 
-def test_choosing_a_quote_highlights_it_in_the_article(opened):
-    page, frontend, open_notebook = opened
-    open_notebook("02_actor_mentions.ipynb")
+def choose_a_quote_and_see_it_highlighted(page, frontend: str) -> None:
     ql = page.locator(QUOTES).first
     ql.wait_for(state="visible", timeout=WAIT_MS)
     select = ql.locator(".newslab-quote-select select")
