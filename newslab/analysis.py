@@ -128,9 +128,28 @@ class Analysis:
 
     # -- display ------------------------------------------------------------------------------
     def _repr_html_(self) -> str:
-        from .views.display import render_article  # a view: imported only when displayed
+        from .views.display import render_analysis  # a view: imported only when displayed
 
-        return render_article(self.article, self.mention_frame, self.quotes, self.actors)
+        return render_analysis(self)
+
+    def view(self, *, chips: bool = True, top: int = 8) -> Any:
+        """The highlighted article (what ``_repr_html_`` shows) with options: ``chips=False``
+        keeps actor names in tooltips only; ``top`` actors get their own colour.
+        Returns an ``IPython.display.HTML``."""
+        from IPython.display import HTML
+
+        from .views.display import render_analysis
+
+        return HTML(render_analysis(self, top, chips=chips))
+
+    def to_html(self, path: "str | os.PathLike | None" = None, *, title: str | None = None,
+                target: str | None = None) -> str:
+        """The one-page, self-contained HTML report (:func:`newslab.views.report.report_html`):
+        written to ``path`` (UTF-8) when given; returns the HTML text. ``target`` focuses the
+        stance summary on one topic."""
+        from .views.report import write_report
+
+        return write_report(self, path, title=title, target=target)
 
 
 def _as_article(source: "Article | str | os.PathLike") -> Article:

@@ -1,4 +1,4 @@
-"""The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance`` and ``analyze``.
+"""The ``newslab`` command: ``parse``, ``actors``, ``quotes``, ``stance``, ``report`` and ``analyze``.
 
 ``parse``, ``actors``, ``quotes`` and ``stance`` take one or more article files, folders or glob
 patterns (the same inputs as ``analyze``). With several files each file's output is headed by
@@ -80,26 +80,11 @@ def _analyze(article: Any, args: argparse.Namespace):
 
 # -- output ------------------------------------------------------------------------------------
 def _cell(value: Any, width: int | None) -> str:
-    """One table cell as plain text: missing is empty, lists joined, long text cut at ``width``."""
-    if isinstance(value, (list, tuple, set)):
-        value = ", ".join(str(v) for v in value)
-    elif isinstance(value, dict):
-        value = ", ".join(f"{k} {v}" for k, v in value.items())
-    elif value is None or (not isinstance(value, str) and _is_missing(value)):
-        return ""
-    text = " ".join(str(value).split())
-    if width is not None and len(text) > width:
-        text = text[: width - 1].rstrip() + "…"
-    return text
+    """One table cell as plain text: missing is empty, lists joined, long text cut at ``width``
+    (the same cell formatter as notebook tables: :func:`newslab.views.table_view.cell_text`)."""
+    from .views.table_view import cell_text
 
-
-def _is_missing(value: Any) -> bool:
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return cell_text(value, missing="", width=width)
 
 
 def format_table(df, columns: Sequence[str] | None = None, *, wide: bool = False) -> str:
@@ -229,6 +214,22 @@ def _cmd_stance(args: argparse.Namespace) -> int:
     return _run_per_file(args, show)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .parse import load_article
+    from .views.report import write_report
+
+    article = load_article(args.input, format=args.format, encoding=args.encoding)
+    analysis = _analyze(article, args)
+    try:
+        write_report(analysis, args.output, title=args.title, target=args.target)
+    except OSError as err:
+        raise SystemExit(f"newslab report: cannot write --output {args.output}: "
+                         f"{err.strerror or err}")
+    print(f"newslab report: wrote {args.output} ({len(analysis.actors)} actors, "
+          f"{len(analysis.quotes)} quotes)", file=sys.stderr)
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .corpus import main_analyze
 
@@ -318,6 +319,31 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--input", metavar="ITEMS.jsonl", help="evaluation items (see below)")
     ss.add_argument("--output", metavar="PRED.jsonl", help="where the labels of --input go")
     ss.set_defaults(func=_cmd_stance)
+
+    sr = sub.add_parser("report", help="one self-contained HTML page about an article",
+                        description="Write one HTML page about an article: the text with "
+                        "actors and quotes marked, its structure, the actors (table and chart), "
+                        "who said what, and a stance summary. The page loads nothing from "
+                        "elsewhere: send it by mail or open it offline.",
+                        epilog="example:\n  newslab report data/articles/"
+                        "nato-seeks-afghan-help-from-russia.txt --output report.html",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sr.add_argument("input", metavar="FILE",
+                    help="the article: a .txt file of pasted text or a saved .html page")
+    sr.add_argument("--output", required=True, metavar="OUT.html",
+                    help="where the HTML page is written (overwritten if it exists)")
+    sr.add_argument("--format", choices=["text", "html"],
+                    help="read FILE as pasted text or as HTML (default: guess from the file "
+                         "name, then from the content)")
+    sr.add_argument("--encoding", metavar="NAME",
+                    help="FILE's text encoding, e.g. cp1252 (default: detect it)")
+    sr.add_argument("--target", metavar="TEXT",
+                    help="focus the stance summary on statements about TEXT "
+                         "(default: every statement)")
+    sr.add_argument("--title", metavar="TEXT",
+                    help="the page's title (default: the article's headline)")
+    _add_actor_options(sr)
+    sr.set_defaults(func=_cmd_report)
 
     sn = sub.add_parser(
         "analyze", help="analyse a corpus into Parquet tables (resumable)",

@@ -146,7 +146,7 @@ def test_every_command_and_option_has_help_text():
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert {c.dest for c in sub._choices_actions} == {"parse", "actors", "quotes", "stance",
-                                                      "analyze"}
+                                                      "report", "analyze"}
     assert all(c.help for c in sub._choices_actions)
     for p in _all_parsers(parser):
         for action in p._actions:

@@ -83,3 +83,46 @@ def test_actor_explorer_switches_actor(analysis):
 
 def test_highlight_escapes_and_marks():
     assert highlight("a <b> objected", "objected") == "a &lt;b&gt; <mark>objected</mark>"
+
+
+def test_relabel_updates_the_card_at_once(analysis):
+    ex = StanceExplorer(analysis, targets=[ENLARGE], actors=["Russia"])
+    card = ex.cards.children[0].children[1]
+    body, toggle = card.children
+    tool = body.value.split("data-label='")[1].split("'")[0]
+    new = "support" if tool != "support" else "oppose"
+    toggle.value = new                                  # a click on the card's toggle
+    assert f"data-label='{new}'" in body.value           # same widget, new colour and label
+    assert f"the tool said {tool}" in body.value
+    assert ex.labels.changed.sum() == 1                  # .labels follows at once
+    changed = ex.labels[ex.labels.changed].iloc[0]        # ... for the statement on the card
+    assert changed.student_label == new and changed.label == tool
+    assert changed.statement.split()[-1] in body.value
+
+
+def test_actors_are_chosen_with_checkboxes(analysis):
+    ex = StanceExplorer(analysis, targets=[HELP])
+    boxes = {b.description: b for b in ex.actor_box.boxes}
+    ticked = [name for name, b in boxes.items() if b.value]
+    assert ticked and set(ticked) == set(ex.actor_box.value)
+    boxes[ticked[0]].value = False                      # untick one
+    assert ticked[0] not in ex.actor_box.value
+    assert ticked[0] not in list(ex.chart_data.index)
+    assert len(ex.cards.children) == len(ticked) - 1
+
+
+def test_the_whole_target_text_is_shown(analysis):
+    long = "Russian help for the Nato mission in Afghanistan, including helicopters and transit"
+    ex = StanceExplorer(analysis, targets=[long])
+    assert long in ex.target_text.value
+
+
+def test_actor_explorer_folds_case_and_shows_each_mention_in_its_sentence(analysis):
+    ex = ActorExplorer(analysis)
+    ex.set_actor("Rasmussen")
+    forms = list(ex.chart_data.index)
+    assert len({f.casefold() for f in forms}) == len(forms)   # "he"/"He" counted once
+    rows = ex.mention_rows()
+    chief = rows[rows.mention == "Alliance chief"].iloc[0]
+    assert "<b>Alliance chief</b> says Moscow should contribute" in chief.sentence
+    assert "text-align:left" in ex.table.value and "<b>Alliance chief</b>" in ex.table.value

@@ -60,14 +60,16 @@ def _top_actors(mentions_df: "pd.DataFrame", top: int) -> list[str]:
 
 def plot_actor_counts(actors_df: "pd.DataFrame", top: int = 10, *, ax: "Axes | None" = None,
                       column: str = "mentions") -> "Axes":
-    """Horizontal bars: mentions of the ``top`` actors, in the table's (prominence) order,
-    coloured by actor type.
+    """Horizontal bars: the ``top`` actors by ``column`` (mentions by default), sorted by
+    that same value, largest on top (ties keep the table's prominence order), coloured by
+    actor type. The axis and the order always say the same thing.
 
     >>> ax = plot_actor_counts(actor_table(mentions, doc, article))   # doctest: +SKIP
     """
     _require(actors_df, ("actor", column), "plot_actor_counts")
-    data = actors_df.head(top)
-    title = "Most prominent actors"
+    data = actors_df.sort_values(column, ascending=False, kind="stable").head(top)
+    title = ("Most mentioned actors" if column == "mentions"
+             else f"Actors by {column.replace('_', ' ')}")
     ax = _axes(ax, (7, 0.4 * max(len(data), 3) + 1.2))
     if data.empty:
         return _empty(ax, title)

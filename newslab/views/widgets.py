@@ -78,15 +78,29 @@ class StanceExplorer:
         #: the student's labels: statement row index -> label
         self.relabels: dict[int, str] = {}
 
+        from .checkboxes import CheckboxGroup
+
         self.target_box = W.Dropdown(options=self.targets, value=self.targets[0],
-                                     description="Target:", layout=W.Layout(width="28em"))
-        self.actor_box = W.SelectMultiple(options=self.all_actors, value=tuple(chosen),
-                                          description="Actors:", rows=min(6, max(2, len(self.all_actors))))
-        self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start"))
+                                     layout=W.Layout(width="100%"))
+        #: the whole target text (a drop-down cuts long ones)
+        self.target_text = W.HTML()
+        self.actor_box = CheckboxGroup(self.all_actors, value=tuple(chosen))
+        #: card widgets by statement row, so a relabel redraws its own card
+        self._card_bodies: dict[int, object] = {}
+        self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start",
+                                            overflow="auto", max_height="640px",
+                                            width="62%"))
         self.chart = W.Output()
         self.target_box.observe(lambda ch: self.set_target(ch["new"]), names="value")
         self.actor_box.observe(lambda ch: self.set_actors(ch["new"]), names="value")
-        self.view = W.VBox([W.HBox([self.target_box, self.actor_box]), self.cards, self.chart])
+        # fits 1280x800: choices and chart on the left, the cards (scrolling) on the right
+        controls = W.VBox([W.HTML("<b>Target</b> — what the statements are about"),
+                           self.target_box, self.target_text,
+                           W.HTML("<b>Actors</b> — tick the ones to compare"), self.actor_box,
+                           self.chart],
+                          layout=W.Layout(width="37%", margin="0 1% 0 0"))
+        self.view = W.HBox([controls, self.cards], layout=W.Layout(width="100%",
+                                                                   align_items="flex-start"))
         # stable hooks for the browser tests (tests/browser) and for custom CSS
         self.view.add_class("newslab-stance-explorer")
         self.target_box.add_class("newslab-target")
@@ -116,6 +130,9 @@ class StanceExplorer:
         if label not in LABELS:
             raise ValueError(f"label must be one of {LABELS}, not {label!r}")
         self.relabels[row] = label
+        body = self._card_bodies.get(row)
+        if body is not None:  # the card shows the new label and colour at once
+            body.value = self._card_html(row, self.statements.loc[row])
         self._draw_chart()
 
     # -- derived tables ---------------------------------------------------------------------
@@ -124,7 +141,10 @@ class StanceExplorer:
         target = self.target_box.value
         df = self.statements
         if target != "(all statements)":
-            df = self._rank(df, target)
+            # the ranking returns a fresh index: carry each statement's row through it, so a
+            # relabel is kept for the statement on the card (not for the row at that rank)
+            ranked = self._rank(df.assign(_row=df.index), target)
+            df = ranked.set_index("_row").rename_axis(None)
         df = df[df.holder.isin(self.actor_box.value)]
         return df
 
@@ -142,6 +162,10 @@ class StanceExplorer:
         import ipywidgets as W
 
         cur = self.current()
+        target = self.target_box.value
+        self.target_text.value = (f"<div style='line-height:1.3;margin:0.2em 0 0.6em'>"
+                                  f"Statements about: <i>{html.escape(str(target))}</i></div>")
+        self._card_bodies = {}
         columns = []
         for actor in self.actor_box.value:
             rows = cur[cur.holder == actor]
@@ -151,7 +175,7 @@ class StanceExplorer:
                 items.append(self._card(idx, row))
             if len(rows) == 0:
                 items.append(W.HTML("<i style='color:#999'>no statement on this target</i>"))
-            columns.append(W.VBox(items, layout=W.Layout(width="22em", margin="0 0.6em 0 0")))
+            columns.append(W.VBox(items, layout=W.Layout(width="17em", margin="0 0.6em 0 0")))
         self.cards.children = columns
         self._draw_chart()
 
@@ -159,16 +183,27 @@ class StanceExplorer:
         import ipywidgets as W
 
         label = self.relabels.get(idx, row["label"])
+        body = W.HTML(self._card_html(idx, row))
+        body.add_class("newslab-card")
+        self._card_bodies[idx] = body
+        toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
+                                 style={"button_width": "auto"})
+        toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
+        return W.VBox([body, toggle], layout=W.Layout(margin="0 0 0.5em 0"))
+
+    def _card_html(self, idx: int, row) -> str:
+        """One statement card, coloured by the label in force (the student's, if given)."""
+        tool = str(row["label"])
+        label = self.relabels.get(idx, tool)
         colour = LABEL_COLOURS.get(label, "#fff")
         hedge = " · hedged" if bool(row.get("hedged", False)) else ""
-        body = (f"<div style='background:{colour};padding:0.4em;border-radius:4px'>"
+        shown = (f"<b>{html.escape(label)}</b> (your label; the tool said {html.escape(tool)})"
+                 if label != tool else f"<b>{html.escape(tool)}</b>")
+        return (f"<div data-label='{html.escape(label)}' style='background:{colour};"
+                "padding:0.4em;border-radius:4px;line-height:1.35'>"
                 f"<div>{highlight(str(row.get('statement', '')), str(row.get('cue') or ''))}</div>"
-                f"<div style='font-size:0.85em;color:#444'><b>{html.escape(str(row['label']))}"
-                f"</b>{hedge} — {html.escape(str(row.get('evidence', '')))}</div></div>")
-        toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
-                                 style={"button_width": "6.5em"})
-        toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
-        return W.VBox([W.HTML(body), toggle], layout=W.Layout(margin="0 0 0.5em 0"))
+                f"<div style='font-size:0.85em;color:#333'>{shown}{hedge} — "
+                f"{html.escape(str(row.get('evidence', '')))}</div></div>")
 
     def counts(self) -> "pd.DataFrame":
         """Statements per actor and label (student's labels where given) for the current view."""
@@ -191,8 +226,8 @@ class StanceExplorer:
         self.chart_data = counts
         self.chart.clear_output(wait=True)
         with self.chart:
-            fig, ax = plt.subplots(figsize=(6, 2.6))
-            plot_stance_counts(counts, ax=ax, title=f"Stance on: {self.target_box.value}")
+            fig, ax = plt.subplots(figsize=(4.4, 2.2 + 0.22 * len(counts)))
+            plot_stance_counts(counts, ax=ax, title="Statements per actor")
             fig.tight_layout()
             display(fig)
             plt.close(fig)
@@ -240,21 +275,56 @@ class ActorExplorer:
         df = self.analysis.mention_frame
         return df[df.actor == self.actor_box.value]
 
+    def alias_counts(self) -> "pd.Series":
+        """Mentions per alias of the chosen actor, case-folded ("He" and "he" are one alias,
+        shown in its most frequent spelling), most frequent first."""
+        texts = self.mentions().text
+        folded = texts.str.casefold()
+        shown = {f: texts[folded == f].value_counts().index[0] for f in folded.unique()}
+        counts = folded.value_counts(sort=False).rename(index=shown)
+        return counts.sort_values(ascending=False, kind="stable").rename("mentions")
+
+    def mention_rows(self) -> "pd.DataFrame":
+        """The chosen actor's mentions with their sentence, the mention in bold (HTML).
+
+        Columns: ``mention``, ``kind``, ``paragraph``, ``sentence`` (HTML, escaped).
+        """
+        from ..nlp.offsets import to_source
+
+        doc, text = self.analysis.doc, self.analysis.article.text
+        sents = list(doc.sents)
+        rows = self.mentions()
+        contexts = []
+        for m in rows.itertuples():
+            i = m.sentence
+            if i is None or i != i or not 0 <= int(i) < len(sents):
+                contexts.append(html.escape(str(m.text)))
+                continue
+            s = to_source(doc, sents[int(i)].start_char)
+            e = to_source(doc, sents[int(i)].end_char)
+            contexts.append(" ".join((html.escape(text[s:m.start]) + "<b>"
+                                      + html.escape(text[m.start:m.end]) + "</b>"
+                                      + html.escape(text[m.end:e])).split()))
+        return rows.assign(mention=rows.text, sentence=contexts)[
+            ["mention", "kind", "paragraph", "sentence"]]
+
     def refresh(self) -> None:
-        """Redraw the mention table and the alias chart."""
+        """Redraw the mention table (each mention in its sentence) and the alias chart."""
         import matplotlib.pyplot as plt
         from IPython.display import display
 
-        rows = self.mentions()
-        self.chart_data = rows.text.value_counts()
-        self.table.value = rows[["text", "kind", "block", "paragraph"]].to_html(index=False)
+        from .table_view import table_html
+
+        self.chart_data = self.alias_counts()
+        self.table.value = table_html(self.mention_rows(), raw=("sentence",))
         self.chart.clear_output(wait=True)
         with self.chart:
-            fig, ax = plt.subplots(figsize=(6, 2.4))
             counts = self.chart_data
-            ax.barh(counts.index[::-1], counts.values[::-1], color="#4c72b0")
+            fig, ax = plt.subplots(figsize=(6, 0.9 + 0.32 * max(len(counts), 2)))
+            ax.barh(counts.index[::-1], counts.values[::-1], color="#0072B2")
             ax.set_title(f"How the article names {self.actor_box.value}")
-            ax.set_xlabel("mentions")
+            ax.set_xlabel("Mentions")
+            ax.xaxis.get_major_locator().set_params(integer=True)
             fig.tight_layout()
             display(fig)
             plt.close(fig)

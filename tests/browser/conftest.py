@@ -110,16 +110,20 @@ def page(browser, request):
     """A fresh page that may only talk to 127.0.0.1 (Voila links CDN fonts we cannot reach).
 
     On failure a screenshot goes to build/screenshots/FAILED-<test>.png, and the browser's
-    console errors with the end of each server's log to FAILED-<test>.txt.
+    console errors, the whole console log and the end of each server's log to FAILED-<test>.txt.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     context.set_default_timeout(30_000)
     context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                  if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:",
+                                                   "file:"))
                   else route.abort())
     pg = context.new_page()
     pg.console_errors = []  # kept for failure messages
+    pg.console_log = []     # every console message, saved when the test fails
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("console", lambda m: pg.console_log.append(f"[{m.type}] {m.text}"))
+    pg.on("pageerror", lambda e: pg.console_log.append(f"[pageerror] {e}"))
     yield pg
     rep = getattr(request.node, "rep_call", None)
     name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
@@ -130,7 +134,8 @@ def page(browser, request):
             pg.screenshot(path=str(failed_shot), full_page=True)
         except Exception:  # the page may be gone; the failure itself is what matters
             pass
-        logs = ["browser console errors:", *pg.console_errors]
+        logs = ["browser console errors:", *pg.console_errors, "",
+                "browser console log (every message):", *pg.console_log[-400:]]
         for server in _SERVERS:
             logs += ["", f"--- {server.name} log (end) ---", server.log_tail(80)]
         failed_shot.with_suffix(".txt").write_text("\n".join(logs))
