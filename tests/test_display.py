@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newslab
-from newslab.display import PALETTE, Span, render_spans
+from newslab.views.display import PALETTE, Span, render_spans
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import newslab
-from newslab.display import FOCUS_STYLE
+from newslab.views.display import FOCUS_STYLE
 from newslab.views.quote_list import QUOTE_COLUMNS, QuoteList, quote_list
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"

@@ -2,7 +2,7 @@
 
 :func:`quote_list` is the table a reader scans (speaker, actor, kind, cue, the quote, the rule
 that found it); :class:`QuoteList` is the same list as an ipywidgets view: choosing a quote
-highlights it in the article (:func:`newslab.display.render_analysis` with ``focus``) and shows
+highlights it in the article (:func:`newslab.views.display.render_analysis` with ``focus``) and shows
 its fields and its paragraph right under the list. State changes go through :meth:`QuoteList.choose`,
 so the callback is tested without a browser.
 """
