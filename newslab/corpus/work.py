@@ -25,6 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from ..analysis import Analysis
+from ..errors import EmptyInputError, InputError, NewslabError, WorkerError
+from ..nlp import article_doc, load_model, pipe_articles
+from ..parse import load_article, parse_html, parse_text
+from ..parse.load import check_size
 from ..tables import TABLES
 from .sources import Item
 
@@ -122,7 +126,6 @@ def init_worker(config: Config | None = None) -> None:
 
 def get_model(config: Config) -> "Language":
     """The spaCy pipeline for ``config`` (cached per process by :func:`newslab.nlp.load_model`)."""
-    from ..nlp import load_model
 
     if config.profile not in PROFILES:
         raise ValueError(f"profile must be one of {sorted(PROFILES)}, not {config.profile!r}")
@@ -131,7 +134,6 @@ def get_model(config: Config) -> "Language":
 
 def run_chunk_in_worker(items: list[Item], config: Config) -> ChunkResult:
     """:func:`run_chunk` for a pool or Dask worker: limits threads and loads the model once."""
-    from ..errors import NewslabError, WorkerError
 
     if _THREAD_LIMITS is None:
         init_worker()
@@ -237,9 +239,6 @@ def _run_chunk(items: list[Item], config: Config, on_doc: Callable[[int], None])
 # -- reading ----------------------------------------------------------------------------------
 def read_item(item: Item, max_chars: int | None = None) -> "Article":
     """Read and parse one work item into an Article (raises a newslab error when it can't)."""
-    from ..errors import EmptyInputError
-    from ..parse import load_article, parse_html, parse_text
-    from ..parse.load import check_size
 
     if item.kind == "file":
         article = load_article(item.path, max_chars=max_chars)
@@ -257,8 +256,6 @@ def read_item(item: Item, max_chars: int | None = None) -> "Article":
 
 
 def _jsonl_line(item: Item) -> tuple[str, str | None, str | None]:
-    from ..errors import InputError
-
     with open(item.path, "rb") as fh:
         fh.seek(item.offset)
         raw = fh.readline()
@@ -280,8 +277,6 @@ def _jsonl_line(item: Item) -> tuple[str, str | None, str | None]:
 
 
 def _read_stage(err: BaseException) -> str:
-    from ..errors import InputError
-
     return "read" if isinstance(err, (InputError, OSError, UnicodeError)) else "parse"
 
 
@@ -292,8 +287,6 @@ def _docs(parsed, nlp, batch_size):
     If a batch raises, the remaining articles are run one at a time so that only the document
     at fault is lost.
     """
-    from ..nlp import article_doc, pipe_articles
-
     if nlp is None:  # only article tables asked for: no spaCy at all
         for item, article in parsed:
             yield item, article, None, None

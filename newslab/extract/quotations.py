@@ -107,97 +107,119 @@ def quotation_spans(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[
     >>> [text[s:e] for s, e in qs[0].fragments], bad
     (['We will ‘win’.'], 0)
     """
-    out: list[Quotation] = []
-    unbalanced = 0
-    carry: Quotation | None = None  # quotation left open at the end of the previous paragraph
-    pending_inner: list[list[int]] = []  # nested quotations of the quotation being read
-    for p_start, p_end in paragraphs:
-        ptext = text[p_start:p_end]
+    pairing = _Pairing(text)
+    unbalanced = sum(1 for p_start, p_end in paragraphs if pairing.paragraph(p_start, p_end))
+    out = pairing.out + ([pairing.carry] if pairing.carry is not None else [])
+    out = [q for q in out if any(e > s for s, e in q.fragments)]
+    out.sort(key=lambda q: q.start)
+    return out, unbalanced
+
+
+class _Pairing:
+    """The state of :func:`quotation_spans` across paragraphs: the quotations found, the one
+    left open at the end of the previous paragraph (``carry``) and the nested quotations of the
+    quotation being read. Within a paragraph, ``stack`` holds the open marks as
+    ``(position after the mark, family, mark start)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Quotation] = []
+        self.carry: Quotation | None = None
+        self.pending_inner: list[list[int]] = []
+        self.stack: list[tuple[int, str, int]] = []
+        self.bad = False
+
+    def _marks(self, p_start: int, p_end: int) -> list[tuple[int, int, str, str]]:
+        ptext = self.text[p_start:p_end]
         marks = []
         for m in QUOTE_MARK_RE.finditer(ptext):
             role = _mark_role(ptext, m.start(), m.end(), m.group(0))
             if role:
                 marks.append((m.start() + p_start, m.end() + p_start, *role))
-        # stack of open marks: (pos_after_mark, family, mark_start)
-        stack: list[tuple[int, str, int]] = []
-        bad = False
-        if carry is not None:
-            first = marks[0] if marks else None
-            lead = text[p_start:first[0]].strip() if first else "x"
-            if first and not lead and first[3] in ("open", "either") and first[2] == carry.family:
-                # the quotation goes on in this paragraph
-                stack.append((first[1], carry.family, first[0]))
-                marks = marks[1:]
-            else:
-                out.append(carry)
-                bad = True
-                carry = None
+        return marks
+
+    def _go_on(self, marks: list, p_start: int) -> list:
+        """A quotation left open goes on when the paragraph opens with its kind of mark."""
+        first = marks[0] if marks else None
+        lead = self.text[p_start:first[0]].strip() if first else "x"
+        if first and not lead and first[3] in ("open", "either") and first[2] == self.carry.family:
+            self.stack.append((first[1], self.carry.family, first[0]))
+            return marks[1:]
+        self.out.append(self.carry)
+        self.bad = True
+        self.carry = None
+        return marks
+
+    def paragraph(self, p_start: int, p_end: int) -> bool:
+        """Pair the marks of one paragraph; True when they were unbalanced."""
+        marks = self._marks(p_start, p_end)
+        self.stack, self.bad = [], False
+        if self.carry is not None:
+            marks = self._go_on(marks, p_start)
         for n, (s, e, family, role) in enumerate(marks):
-            open_same = [k for k, (_, f, _) in enumerate(stack) if f == family]
-            if family == SINGLE and role != "open" and _plural_possessive(text, s, e) and any(
+            open_same = [k for k, (_, f, _) in enumerate(self.stack) if f == family]
+            if family == SINGLE and role != "open" and _plural_possessive(self.text, s, e) and any(
                     f == SINGLE and r != "open" for _, _, f, r in marks[n + 1:]):
                 continue  # "the voters’ anger": a later mark closes the quotation
-            closes = role == "close" or (role == "either" and open_same)
-            if closes and open_same:
-                k = open_same[-1]
-                inner_start, _, mark_start = stack[k]
-                del stack[k:]
-                if stack:  # nested quotation: remember it inside its parent
-                    pending_inner.append([mark_start, e])
-                    continue
-                frag = [inner_start, s]
-                if carry is not None:
-                    carry.fragments.append(frag)
-                    carry.outer.append([mark_start, e])
-                    carry.inner.extend(pending_inner)
-                    out.append(carry)
-                    carry = None
-                else:
-                    out.append(Quotation([frag], [[mark_start, e]], family,
-                                         inner=list(pending_inner)))
-                pending_inner = []
-                continue
-            if role == "close":
-                if family == DOUBLE:
-                    bad = True  # a stray closing mark: ignored
-                continue
-            if role == "open" or role == "either":
-                if not stack:
-                    pending_inner = []
-                if family == DOUBLE and open_same and role == "open":
-                    # a second opening double mark while one is open: the first never closed.
-                    bad = True
-                    k = open_same[-1]
-                    inner_start, _, mark_start = stack[k]
-                    del stack[k:]
-                    if not stack:
-                        end = len(text[:s].rstrip())
-                        if end > inner_start:
-                            out.append(Quotation([[inner_start, end]], [[mark_start, end]],
-                                                 family, closed=False))
-                        carry = None
-                        pending_inner = []
-                stack.append((e, family, s))
-        if stack:
-            inner_start, family, mark_start = stack[0]
-            end = len(text[:p_end].rstrip())
-            if family == SINGLE and len(stack) == 1 and text[inner_start:end].count(" ") < 3:
-                bad = True  # a lone ' that is more likely an apostrophe: drop it
-                carry = None
+            if (role == "close" or role == "either") and open_same:
+                self._close(open_same[-1], s, e, family)
+            elif role == "close":
+                self.bad = self.bad or family == DOUBLE  # a stray closing mark: ignored
             else:
-                q = carry if carry is not None else Quotation([], [], family, closed=False)
-                q.fragments.append([inner_start, end])
-                q.outer.append([mark_start, end])
-                q.closed = False
-                carry = q
-        if bad:
-            unbalanced += 1
-    if carry is not None:
-        out.append(carry)
-    out = [q for q in out if any(e > s for s, e in q.fragments)]
-    out.sort(key=lambda q: q.start)
-    return out, unbalanced
+                self._open(open_same, s, e, family, role)
+        self._end(p_end)
+        return self.bad
 
+    def _close(self, k: int, s: int, e: int, family: str) -> None:
+        inner_start, _, mark_start = self.stack[k]
+        del self.stack[k:]
+        if self.stack:  # nested quotation: remember it inside its parent
+            self.pending_inner.append([mark_start, e])
+            return
+        frag = [inner_start, s]
+        if self.carry is not None:
+            self.carry.fragments.append(frag)
+            self.carry.outer.append([mark_start, e])
+            self.carry.inner.extend(self.pending_inner)
+            self.out.append(self.carry)
+            self.carry = None
+        else:
+            self.out.append(Quotation([frag], [[mark_start, e]], family,
+                                      inner=list(self.pending_inner)))
+        self.pending_inner = []
+
+    def _open(self, open_same: list[int], s: int, e: int, family: str, role: str) -> None:
+        if not self.stack:
+            self.pending_inner = []
+        if family == DOUBLE and open_same and role == "open":
+            # a second opening double mark while one is open: the first never closed.
+            self.bad = True
+            inner_start, _, mark_start = self.stack[open_same[-1]]
+            del self.stack[open_same[-1]:]
+            if not self.stack:
+                end = len(self.text[:s].rstrip())
+                if end > inner_start:
+                    self.out.append(Quotation([[inner_start, end]], [[mark_start, end]],
+                                              family, closed=False))
+                self.carry = None
+                self.pending_inner = []
+        self.stack.append((e, family, s))
+
+    def _end(self, p_end: int) -> None:
+        """A quotation still open at the paragraph's end is carried to the next one."""
+        if not self.stack:
+            return
+        inner_start, family, mark_start = self.stack[0]
+        end = len(self.text[:p_end].rstrip())
+        if family == SINGLE and len(self.stack) == 1 and self.text[inner_start:end].count(" ") < 3:
+            self.bad = True  # a lone ' that is more likely an apostrophe: drop it
+            self.carry = None
+            return
+        q = self.carry if self.carry is not None else Quotation([], [], family, closed=False)
+        q.fragments.append([inner_start, end])
+        q.outer.append([mark_start, end])
+        q.closed = False
+        self.carry = q
 
 
 def text_lines(text: str) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..errors import StanceInputError
+from ..nlp.model import load_model
 from .registry import stance_backend
 from .rules import StanceResult
 
@@ -46,8 +47,6 @@ def actor_stance(doc: "Doc | str", holder, target, *, backend: str = "rules",
     ('oppose', 'objected to -> oppose')
     """
     if isinstance(doc, str):
-        from ..nlp import load_model
-
         doc = (nlp or load_model())(doc)
     fn = stance_backend(backend)
     return fn(_as_span(doc, holder, "holder"), _as_span(doc, target, "target"))
@@ -64,8 +63,6 @@ def actor_stances(items: Iterable[tuple[str, Sequence[int], Sequence[int]]], *,
     >>> actor_stances([("Russia has objected to the plans.", (0, 6), (23, 32))])[0].label  # doctest: +SKIP
     'oppose'
     """
-    from ..nlp import load_model
-
     nlp = nlp or load_model()
     items = list(items)
     fn = stance_backend(backend)

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import numpy as np
 
 from ..errors import PortrayalModelError, StanceInputError
+from ..lexicons import attitude_cues, evaluative_words
+from ..nlp.model import load_model
 from .registry import portrayal_backend, register_portrayal_backend
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,8 +119,6 @@ def dependency_features(parsed: "Doc | Span", start: int, end: int,
 @lru_cache(maxsize=None)
 def lexicon_polarity() -> dict[str, str]:
     """``lemma -> support|oppose`` from the evaluative words, then the attitude cues."""
-    from .lexicon import attitude_cues, evaluative_words
-
     out: dict[str, str] = {}
     for (lemma, _pos), cues in attitude_cues().items():
         if lemma not in out and cues[0].polarity in ("support", "oppose"):
@@ -171,8 +171,6 @@ class PortrayalModel:
         from scipy.sparse import hstack
 
         if parsed is None and self.needs_parse:
-            from ..nlp import load_model
-
             parsed = list(load_model().pipe(s for s, _ in items))
         parsed = parsed if parsed is not None else [None] * len(items)
         views = [view_texts(s, sp, self.window, d, self.lexicon) for (s, sp), d in zip(items, parsed)]

@@ -46,6 +46,7 @@ from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
 from ..records import AttitudeCue as Cue
 from .lexicon import POLARITY_SIGN
+from .portrayal import load_portrayal_model
 from .registry import register_stance_backend
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -379,8 +380,6 @@ def _reported_clause(path: list["Token"], t_root: "Token") -> tuple["Token", "To
 
 def _speech_sentiment(verb: "Token", clause_head: "Token", target: "Span") -> StanceResult | None:
     """Sentiment of the reported clause towards the target, from the portrayal model."""
-    from .portrayal import load_portrayal_model
-
     toks = list(clause_head.subtree)
     clause = clause_head.doc[toks[0].i:toks[-1].i + 1]
     if not (clause.start_char <= target.start_char and target.end_char <= clause.end_char):

@@ -13,6 +13,9 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from ..ranking import stance as default_rank
+from .plots import plot_stance_counts
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -65,7 +68,6 @@ class StanceExplorer:
                  rank: Callable[..., "pd.DataFrame"] | None = None) -> None:
         import ipywidgets as W
 
-        from ..ranking import stance as default_rank
 
         self.statements = _statements_of(source).reset_index(drop=True)
         self._rank = rank or default_rank
@@ -219,7 +221,6 @@ class StanceExplorer:
         import matplotlib.pyplot as plt
         from IPython.display import display
 
-        from .plots import plot_stance_counts
 
         counts = self.counts()
         #: what the chart shows now (tests compare it; the browser test checks the pixels)
