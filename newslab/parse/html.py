@@ -124,7 +124,11 @@ _AUTHOR_XPATH = (
     " | //a[contains(@href, '/author/') or contains(@href, '/authors/')]"
     " | //*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author'][not(*)]"
     " | //*[contains(@class, 'author-name') or contains(@class, 'author__name')"
-    " or contains(@class, 'byline__name')]")
+    " or contains(@class, 'byline__name') or contains(@class, 'post-author')"
+    " or contains(@class, 'entry-author') or contains(@class, 'article-author')]")
+#: A byline label printed apart from the name ("Written by" | "Jane Doe" in two elements).
+_BYLINE_LABEL = re.compile(r"(?i)^(?:(?:written|posted|reported|words|article|story)\s+)?by:?$|"
+                           r"^(?:author|written by|auteur|autor|autore|von)\s*:?$")
 #: A written byline: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe", "Author: …".
 _BYLINE_RE = re.compile(
     r"^\s*(?:(?:written|article|story|words|reporting|posted|published)\s+)?(?:by|author)"
@@ -591,8 +595,9 @@ def strip_site_name(title: str, sitename: str | None = None) -> str:
 
 
 def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
-    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``) or a
-    short "By …" / "Written by …" line, preferring the one nearest above the body."""
+    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
+    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
+    followed by the name in the next element; the one nearest above the body wins."""
     found: list[tuple[int, str]] = []
     for el in tree.xpath(_AUTHOR_XPATH):
         name = _author_name(_raw_text(el), prefixed=False)
@@ -605,6 +610,14 @@ def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
         text = _raw_text(el)
         if 4 < len(text) < 80:
             name = _author_name(text, prefixed=True)
+            if name and not _outside_article(el, None):
+                found.append((order.get(el, 0), name))
+    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
+        # "Written by" in one element, the name in the next one
+        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
+            nxt = el.getnext()
+            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
+            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
             if name and not _outside_article(el, None):
                 found.append((order.get(el, 0), name))
     if not found:
