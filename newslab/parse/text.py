@@ -446,7 +446,29 @@ def _credit(t: str, s: int, agency: re.Pattern) -> tuple[int, int, int, int] | N
     return None
 
 
+def _label_caption(u: _Unit, t: str, agency: re.Pattern) -> bool:
+    """Mark ``u`` as a caption or a credit-only line when ``t`` reads as one."""
+    s, e = u.start, u.end
+    cap = _credit(t, s, agency)
+    cm = _CAPTION_PREFIX.match(t)
+    if cap is not None:
+        cs, ce, ks, ke = cap
+        if cm and s + cm.end() < ce:
+            cs = s + cm.end()
+        u.role = "credit" if ce <= cs else "caption"
+        u.cap_start, u.cap_end, u.credit_start, u.credit_end = cs, ce, ks, ke
+        return True
+    if cm:
+        u.role, u.cap_start, u.cap_end = "caption", s + cm.end(), e
+        return True
+    if _PHOTO_SENTENCE.match(t):
+        u.role, u.cap_start, u.cap_end = "caption", s, e
+        return True
+    return False
+
+
 def _label(text: str, s: int, e: int) -> _Unit:
+    """Label one line by the rules: source, markup, copyright, lexicon, byline, caption, date."""
     t = normalize_span(text[s:e])
     words = _size(t)
     u = _Unit(s, e, t, words, terminal=_is_terminal(t))
@@ -476,23 +498,8 @@ def _label(text: str, s: int, e: int) -> _Unit:
         # "By Jane Doe, Reuters" is a byline even though it ends in an agency name
         u.role = "byline"
         return u
-    if words <= 80:
-        cap = _credit(t, s, agency)
-        if cap is not None:
-            cs, ce, ks, ke = cap
-            cm = _CAPTION_PREFIX.match(t)
-            if cm and s + cm.end() < ce:
-                cs = s + cm.end()
-            u.role = "credit" if ce <= cs else "caption"
-            u.cap_start, u.cap_end, u.credit_start, u.credit_end = cs, ce, ks, ke
-            return u
-        cm = _CAPTION_PREFIX.match(t)
-        if cm:
-            u.role, u.cap_start, u.cap_end = "caption", s + cm.end(), e
-            return u
-        if _PHOTO_SENTENCE.match(t):
-            u.role, u.cap_start, u.cap_end = "caption", s, e
-            return u
+    if words <= 80 and _label_caption(u, t, agency):
+        return u
     if _EMBED_SIGNATURE.match(t):
         return u  # the closing line of an embedded post is part of the quoted post
     if words <= 15 and _BYLINE.match(t) and not u.terminal or (t.lower() == "by"):
