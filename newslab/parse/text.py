@@ -971,12 +971,19 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _model_features(units: list[_Unit]):
-    """The line classifier's feature matrix for these units (see :mod:`.line_model`)."""
-    from .line_model import line_features, page_features
+def _model_features(units: list[_Unit], only: set[int] | None = None):
+    """The line classifier's feature matrix for these units (see :mod:`.line_model`).
 
-    return page_features([line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
-                          for u in units])
+    With ``only``, the rows of those lines are exact and the others are zeros (a line's row
+    reads its own and its neighbours' features, so those are computed too).
+    """
+    from .line_model import LINE_FEATURES, line_features, page_features
+
+    need = None if only is None else {j for i in only for j in (i - 1, i, i + 1)}
+    zeros = [0.0] * len(LINE_FEATURES)
+    return page_features([
+        line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
+        if need is None or i in need else zeros for i, u in enumerate(units)])
 
 
 def _apply_line_model(units: list[_Unit], kinds: Kinds, proba, rescue_min: float,
@@ -1008,10 +1015,15 @@ def _line_model_kinds(units: list[_Unit], kinds: Kinds) -> Kinds:
     if model is None or "thresholds" not in model or not units:
         return kinds
     rescue_min, drop_min = (float(v) for v in model["thresholds"])
-    if rescue_min > 1 and drop_min > 1:
+    # only lines the model may overrule need a prediction
+    candidates = {i for i, u in enumerate(units)
+                  if (rescue_min <= 1 and kinds[i][0] == "dropped" and u.role == "text"
+                      and kinds[i][1] in _RESCUABLE)
+                  or (drop_min <= 1 and kinds[i][0] == "paragraph" and not u.good)}
+    if not candidates:
         return kinds
-    return _apply_line_model(units, kinds, predict_proba(_model_features(units), model),
-                             rescue_min, drop_min)
+    proba = predict_proba(_model_features(units, candidates), model)
+    return _apply_line_model(units, kinds, proba, rescue_min, drop_min)
 
 
 def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
