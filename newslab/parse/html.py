@@ -200,7 +200,7 @@ def parse_html(html: str | bytes, url: str | None = None, *,
             raise HTMLParseError("could not be parsed as HTML")
 
     try:
-        doc = _trafilatura(tree, url)
+        doc = _with_default_body(tree, url, _trafilatura(tree, url))
     except RecursionError:
         raise HTMLParseError("is nested too deeply to extract (a broken or generated page)")
     try:
@@ -262,6 +262,28 @@ def _trafilatura(tree, url: str | None, **options: Any):
             return None
     finally:
         logger.setLevel(level)
+
+
+#: Below this many words, precision mode may have kept a notice instead of the article.
+SHORT_BODY_WORDS = 100
+
+
+def _with_default_body(tree, url: str | None, doc):
+    """Precision mode's Document, with the default mode's body when precision kept almost
+    nothing (a reprint notice, a subscription line) and default mode finds at least twice
+    as much text: reconciling the two modes where precision mode threw the article out."""
+    words = len((getattr(doc, "text", None) or "").split()) if doc is not None else 0
+    if words >= SHORT_BODY_WORDS:
+        return doc
+    other = _trafilatura(tree, url, favor_precision=False, with_metadata=False)
+    if other is None or other.body is None \
+            or len((other.text or "").split()) < max(2 * words, SHORT_BODY_WORDS):
+        return doc
+    if doc is None:
+        return other
+    doc.body = other.body
+    doc.text = other.text
+    return doc
 
 
 def _clean(text: str | None) -> str:

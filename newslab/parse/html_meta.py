@@ -122,7 +122,7 @@ def iso_date(value: str | None) -> str | None:
     try:
         from dateutil import parser
 
-        dt = parser.parse(value, fuzzy=False)
+        dt = parser.parse(value, fuzzy=False, ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         return None
     return dt.strftime("%Y-%m-%d") if 1990 <= dt.year <= 2100 else None
