@@ -236,11 +236,19 @@ def _load_tree(html: str):
         return None
 
 
-def _trafilatura(tree, url: str | None, **options: Any):
-    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article.
+def _trafilatura(tree, url: str | None):
+    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article."""
+    return _run_trafilatura(tree, url, TRAFILATURA_OPTIONS)
 
-    ``options`` override :data:`TRAFILATURA_OPTIONS` (recall mode for recovering text)."""
-    options = {**TRAFILATURA_OPTIONS, **options}
+
+def _trafilatura_default(tree, url: str | None):
+    """trafilatura's default (balanced) mode, body only."""
+    return _run_trafilatura(tree, url, {**TRAFILATURA_OPTIONS, "favor_precision": False,
+                                        "with_metadata": False})
+
+
+def _run_trafilatura(tree, url: str | None, options: dict[str, Any]):
+    """``trafilatura.bare_extraction`` with ``options``, quiet, ``None`` on its failures."""
     import logging
 
     import trafilatura
@@ -272,15 +280,13 @@ def _with_default_body(tree, url: str | None, doc):
     """Precision mode's Document, with the default mode's body when precision kept almost
     nothing (a reprint notice, a subscription line) and default mode finds at least twice
     as much text: reconciling the two modes where precision mode threw the article out."""
-    words = len((getattr(doc, "text", None) or "").split()) if doc is not None else 0
-    if words >= SHORT_BODY_WORDS:
-        return doc
-    other = _trafilatura(tree, url, favor_precision=False, with_metadata=False)
+    if doc is None or len((doc.text or "").split()) >= SHORT_BODY_WORDS:
+        return doc  # no article at all is the visible-text fallback's job
+    words = len((doc.text or "").split())
+    other = _trafilatura_default(tree, url)
     if other is None or other.body is None \
             or len((other.text or "").split()) < max(2 * words, SHORT_BODY_WORDS):
         return doc
-    if doc is None:
-        return other
     doc.body = other.body
     doc.text = other.text
     return doc
