@@ -531,13 +531,14 @@ def _caption_like(u: _Unit) -> bool:
     on the study pages, sub-heads of 9-11 words occur, of 12 or more hardly ever);
     a line of ``CAPTION_MIN_WORDS`` to ``CAPTION_MAX_WORDS`` words without a final full stop
     that describes a scene ("Smoke rises above the warehouse roof as crews work through the
-    night") and is not a question, a "label: value" line or Title Case is a photo caption.
+    night") and is not a question, a "label: value" line, Title Case or two sentences (a pull
+    quote with its "Click to tweet" button) is a photo caption.
     """
     t = u.text.rstrip(_CLOSERS + " ")
     first = _key(u.text).split(" ", 1)[0]
     return (u.role == "text" and CAPTION_MIN_WORDS <= u.words <= CAPTION_MAX_WORDS
             and not (t and t[-1] in ".?!:;,…") and ":" not in t and u.text[:1] not in _QUOTES
-            and not _CJK.search(u.text) and first not in _QUESTION_WORDS and _capitalised_share(u.text) < 0.5)
+            and not _CJK.search(u.text) and not _SENTENCE_BREAK.search(u.text) and first not in _QUESTION_WORDS and _capitalised_share(u.text) < 0.5)
 
 
 def _author_line(t: str) -> bool:
