@@ -74,3 +74,9 @@ def test_tidy_author_removes_roles_dates_and_labels():
     assert tidy_author("Silverback Strategies; October") == "Silverback Strategies"
     assert tidy_author("Updated March") is None
     assert tidy_author("Ludwig van Beethoven") == "Ludwig van Beethoven"
+
+
+def test_byline_label_and_name_in_separate_elements():
+    art = parse_html(_page(body_extra="<div><p>Written by</p><p>Edzel Tabing</p></div>"))
+    assert art.meta["author"] == "Edzel Tabing"
+    assert art.byline == "By Edzel Tabing"

@@ -124,7 +124,11 @@ _AUTHOR_XPATH = (
     " | //a[contains(@href, '/author/') or contains(@href, '/authors/')]"
     " | //*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author'][not(*)]"
     " | //*[contains(@class, 'author-name') or contains(@class, 'author__name')"
-    " or contains(@class, 'byline__name')]")
+    " or contains(@class, 'byline__name') or contains(@class, 'post-author')"
+    " or contains(@class, 'entry-author') or contains(@class, 'article-author')]")
+#: A byline label printed apart from the name ("Written by" | "Jane Doe" in two elements).
+_BYLINE_LABEL = re.compile(r"(?i)^(?:(?:written|posted|reported|words|article|story)\s+)?by:?$|"
+                           r"^(?:author|written by|auteur|autor|autore|von)\s*:?$")
 #: A written byline: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe", "Author: …".
 _BYLINE_RE = re.compile(
     r"^\s*(?:(?:written|article|story|words|reporting|posted|published)\s+)?(?:by|author)"
@@ -196,7 +200,7 @@ def parse_html(html: str | bytes, url: str | None = None, *,
             raise HTMLParseError("could not be parsed as HTML")
 
     try:
-        doc = _trafilatura(tree, url)
+        doc = _with_default_body(tree, url, _trafilatura(tree, url))
     except RecursionError:
         raise HTMLParseError("is nested too deeply to extract (a broken or generated page)")
     try:
@@ -232,11 +236,19 @@ def _load_tree(html: str):
         return None
 
 
-def _trafilatura(tree, url: str | None, **options: Any):
-    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article.
+def _trafilatura(tree, url: str | None):
+    """trafilatura's Document (body tree + metadata), or ``None`` when it finds no article."""
+    return _run_trafilatura(tree, url, TRAFILATURA_OPTIONS)
 
-    ``options`` override :data:`TRAFILATURA_OPTIONS` (recall mode for recovering text)."""
-    options = {**TRAFILATURA_OPTIONS, **options}
+
+def _trafilatura_default(tree, url: str | None):
+    """trafilatura's default (balanced) mode, body only."""
+    return _run_trafilatura(tree, url, {**TRAFILATURA_OPTIONS, "favor_precision": False,
+                                        "with_metadata": False})
+
+
+def _run_trafilatura(tree, url: str | None, options: dict[str, Any]):
+    """``trafilatura.bare_extraction`` with ``options``, quiet, ``None`` on its failures."""
     import logging
 
     import trafilatura
@@ -258,6 +270,26 @@ def _trafilatura(tree, url: str | None, **options: Any):
             return None
     finally:
         logger.setLevel(level)
+
+
+#: Below this many words, precision mode may have kept a notice instead of the article.
+SHORT_BODY_WORDS = 100
+
+
+def _with_default_body(tree, url: str | None, doc):
+    """Precision mode's Document, with the default mode's body when precision kept almost
+    nothing (a reprint notice, a subscription line) and default mode finds at least twice
+    as much text: reconciling the two modes where precision mode threw the article out."""
+    if doc is None or len((doc.text or "").split()) >= SHORT_BODY_WORDS:
+        return doc  # no article at all is the visible-text fallback's job
+    words = len((doc.text or "").split())
+    other = _trafilatura_default(tree, url)
+    if other is None or other.body is None \
+            or len((other.text or "").split()) < max(2 * words, SHORT_BODY_WORDS):
+        return doc
+    doc.body = other.body
+    doc.text = other.text
+    return doc
 
 
 def _clean(text: str | None) -> str:
@@ -591,8 +623,9 @@ def strip_site_name(title: str, sitename: str | None = None) -> str:
 
 
 def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
-    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``) or a
-    short "By …" / "Written by …" line, preferring the one nearest above the body."""
+    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
+    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
+    followed by the name in the next element; the one nearest above the body wins."""
     found: list[tuple[int, str]] = []
     for el in tree.xpath(_AUTHOR_XPATH):
         name = _author_name(_raw_text(el), prefixed=False)
@@ -605,6 +638,14 @@ def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
         text = _raw_text(el)
         if 4 < len(text) < 80:
             name = _author_name(text, prefixed=True)
+            if name and not _outside_article(el, None):
+                found.append((order.get(el, 0), name))
+    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
+        # "Written by" in one element, the name in the next one
+        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
+            nxt = el.getnext()
+            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
+            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
             if name and not _outside_article(el, None):
                 found.append((order.get(el, 0), name))
     if not found:

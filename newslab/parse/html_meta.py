@@ -47,9 +47,11 @@ senior staff reporter writer editor correspondent contributor contributing colum
 co-founder ceo cto cfo coo president expert attorney analyst producer manager director
 consultant journalist author updated published posted last reviewed edited fact-checked
 certified rn bsn md phd dvm mba cpa lvt vmd home hardware tech team's photographer chief head lead
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec on at in
+on at in
 """.split())
+#: Month names end a name only at its start or before a figure ("Tom May" is a name).
+_MONTHS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin",
                         "al", "y", "e", "del", "dos", "das", "ter", "ten"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -120,7 +122,7 @@ def iso_date(value: str | None) -> str | None:
     try:
         from dateutil import parser
 
-        dt = parser.parse(value, fuzzy=False)
+        dt = parser.parse(value, fuzzy=False, ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         return None
     return dt.strftime("%Y-%m-%d") if 1990 <= dt.year <= 2100 else None
@@ -209,9 +211,9 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(_BY.sub("", value).split()).strip(" ,;|")
     if not value or len(value) > 100 or re.search(r"https?:|www\.|\.com\b|^@|\{|<", value):
         return None
-    if not re.search(r"[^\W\d_]{2}", value) or (" " not in value and value.islower()):
-        return None  # no letters, or a lower-case handle ("kffnirmitap")
-    return tidy_author(value)
+    if not re.search(r"[^\W\d_]{2}", value):
+        return None
+    return value  # the publisher's own wording, degrees and outlets included
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -243,9 +245,13 @@ def tidy_author(value: str | None) -> str | None:
         if by:
             part = part[by.end():]
         kept = []
-        for tok in re.split(r"\s+", part):
+        toks = re.split(r"\s+", part)
+        for k, tok in enumerate(toks):
             low = tok.lower().strip(".,:()")
-            if tok in ("•", "|", "·", "-", "–", "—") or re.search(r"\d|@", tok) \
+            month = low in _MONTHS and (k == 0 or (k + 1 < len(toks)
+                                                   and re.search(r"\d", toks[k + 1])))
+            if tok in ("•", "|", "·", "-", "–", "—") or re.search(r"\d|@|www|\.com", tok) \
+                    or month \
                     or low in _NOT_NAME_WORDS or (not tok[:1].isupper() and low not in _PARTICLES
                                                   and low != "and"):
                 break

@@ -59,14 +59,15 @@ def line_features(u, sentence_break: re.Pattern, dateline: re.Pattern,
     """The :data:`LINE_FEATURES` of one labelled unit (see ``newslab.parse.text._Unit``)."""
     t = u.text[:3000]
     words = max(u.words, 1)
-    letters = sum(c.isalpha() for c in t) or 1
+    # map over str methods counts characters without a Python-level loop
+    letters = sum(map(str.isalpha, t)) or 1
     toks = t.split()
     stripped = t.rstrip("\"'”’»)] ")
     return [
         math.log1p(u.words), math.log1p(len(t)), float(u.terminal), float(stripped.endswith(":")),
         float(stripped.endswith("?")), _cap_share(toks),
-        float(sum(c.isupper() for c in t) >= 0.9 * letters),
-        sum(c.isdigit() for c in t) / max(len(t), 1), len(_PUNCT.findall(t)) / max(len(t), 1),
+        float(sum(map(str.isupper, t)) >= 0.9 * letters),
+        sum(map(str.isdigit, t)) / max(len(t), 1), len(_PUNCT.findall(t)) / max(len(t), 1),
         t.count(",") / words, min(len(sentence_break.findall(t)), 5) / 5,
         min(sum(len(w) for w in toks) / max(len(toks), 1), 15) / 15,
         float(bool(_HANDLE.search(t))), float(bool(_URL.search(t))),

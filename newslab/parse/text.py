@@ -446,7 +446,29 @@ def _credit(t: str, s: int, agency: re.Pattern) -> tuple[int, int, int, int] | N
     return None
 
 
+def _label_caption(u: _Unit, t: str, agency: re.Pattern) -> bool:
+    """Mark ``u`` as a caption or a credit-only line when ``t`` reads as one."""
+    s, e = u.start, u.end
+    cap = _credit(t, s, agency)
+    cm = _CAPTION_PREFIX.match(t)
+    if cap is not None:
+        cs, ce, ks, ke = cap
+        if cm and s + cm.end() < ce:
+            cs = s + cm.end()
+        u.role = "credit" if ce <= cs else "caption"
+        u.cap_start, u.cap_end, u.credit_start, u.credit_end = cs, ce, ks, ke
+        return True
+    if cm:
+        u.role, u.cap_start, u.cap_end = "caption", s + cm.end(), e
+        return True
+    if _PHOTO_SENTENCE.match(t):
+        u.role, u.cap_start, u.cap_end = "caption", s, e
+        return True
+    return False
+
+
 def _label(text: str, s: int, e: int) -> _Unit:
+    """Label one line by the rules: source, markup, copyright, lexicon, byline, caption, date."""
     t = normalize_span(text[s:e])
     words = _size(t)
     u = _Unit(s, e, t, words, terminal=_is_terminal(t))
@@ -476,23 +498,8 @@ def _label(text: str, s: int, e: int) -> _Unit:
         # "By Jane Doe, Reuters" is a byline even though it ends in an agency name
         u.role = "byline"
         return u
-    if words <= 80:
-        cap = _credit(t, s, agency)
-        if cap is not None:
-            cs, ce, ks, ke = cap
-            cm = _CAPTION_PREFIX.match(t)
-            if cm and s + cm.end() < ce:
-                cs = s + cm.end()
-            u.role = "credit" if ce <= cs else "caption"
-            u.cap_start, u.cap_end, u.credit_start, u.credit_end = cs, ce, ks, ke
-            return u
-        cm = _CAPTION_PREFIX.match(t)
-        if cm:
-            u.role, u.cap_start, u.cap_end = "caption", s + cm.end(), e
-            return u
-        if _PHOTO_SENTENCE.match(t):
-            u.role, u.cap_start, u.cap_end = "caption", s, e
-            return u
+    if words <= 80 and _label_caption(u, t, agency):
+        return u
     if _EMBED_SIGNATURE.match(t):
         return u  # the closing line of an embedded post is part of the quoted post
     if words <= 15 and _BYLINE.match(t) and not u.terminal or (t.lower() == "by"):
@@ -524,13 +531,14 @@ def _caption_like(u: _Unit) -> bool:
     on the study pages, sub-heads of 9-11 words occur, of 12 or more hardly ever);
     a line of ``CAPTION_MIN_WORDS`` to ``CAPTION_MAX_WORDS`` words without a final full stop
     that describes a scene ("Smoke rises above the warehouse roof as crews work through the
-    night") and is not a question, a "label: value" line or Title Case is a photo caption.
+    night") and is not a question, a "label: value" line, Title Case or two sentences (a pull
+    quote with its "Click to tweet" button) is a photo caption.
     """
     t = u.text.rstrip(_CLOSERS + " ")
     first = _key(u.text).split(" ", 1)[0]
     return (u.role == "text" and CAPTION_MIN_WORDS <= u.words <= CAPTION_MAX_WORDS
             and not (t and t[-1] in ".?!:;,…") and ":" not in t and u.text[:1] not in _QUOTES
-            and not _CJK.search(u.text) and first not in _QUESTION_WORDS and _capitalised_share(u.text) < 0.5)
+            and not _CJK.search(u.text) and not _SENTENCE_BREAK.search(u.text) and first not in _QUESTION_WORDS and _capitalised_share(u.text) < 0.5)
 
 
 def _author_line(t: str) -> bool:
@@ -964,12 +972,19 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _model_features(units: list[_Unit]):
-    """The line classifier's feature matrix for these units (see :mod:`.line_model`)."""
-    from .line_model import line_features, page_features
+def _model_features(units: list[_Unit], only: set[int] | None = None):
+    """The line classifier's feature matrix for these units (see :mod:`.line_model`).
 
-    return page_features([line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
-                          for u in units])
+    With ``only``, the rows of those lines are exact and the others are zeros (a line's row
+    reads its own and its neighbours' features, so those are computed too).
+    """
+    from .line_model import LINE_FEATURES, line_features, page_features
+
+    need = None if only is None else {j for i in only for j in (i - 1, i, i + 1)}
+    zeros = [0.0] * len(LINE_FEATURES)
+    return page_features([
+        line_features(u, _SENTENCE_BREAK, _DATELINE, _NAME_ONLY, _title_line)
+        if need is None or i in need else zeros for i, u in enumerate(units)])
 
 
 def _apply_line_model(units: list[_Unit], kinds: Kinds, proba, rescue_min: float,
@@ -1001,10 +1016,15 @@ def _line_model_kinds(units: list[_Unit], kinds: Kinds) -> Kinds:
     if model is None or "thresholds" not in model or not units:
         return kinds
     rescue_min, drop_min = (float(v) for v in model["thresholds"])
-    if rescue_min > 1 and drop_min > 1:
+    # only lines the model may overrule need a prediction
+    candidates = {i for i, u in enumerate(units)
+                  if (rescue_min <= 1 and kinds[i][0] == "dropped" and u.role == "text"
+                      and kinds[i][1] in _RESCUABLE)
+                  or (drop_min <= 1 and kinds[i][0] == "paragraph" and not u.good)}
+    if not candidates:
         return kinds
-    return _apply_line_model(units, kinds, predict_proba(_model_features(units), model),
-                             rescue_min, drop_min)
+    proba = predict_proba(_model_features(units, candidates), model)
+    return _apply_line_model(units, kinds, proba, rescue_min, drop_min)
 
 
 def _strip_quotes(text: str, s: int, e: int) -> tuple[int, int]:
