@@ -69,6 +69,7 @@ from .mentions import Mention
 from .nlp import block_index, to_source
 from .quotes_io import quotes_jsonl  # the CLI's entry point for JSON lines; lives in quotes_io
 from .resolve import mention_for_span, resolve_mentions
+from .span_index import IndexedMentions, SortedSpans
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -868,6 +869,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
     paragraphs = _paragraphs(text)
     p_starts = [p[0] for p in paragraphs]
     quotations, _ = quotation_spans(text, paragraphs)
+    q_index = SortedSpans((q.start, q.end) for q in quotations)  # sorted, non-overlapping
     q_outer = sorted((s, e, k) for k, q in enumerate(quotations) for s, e in q.outer)
     q_starts = [s for s, _, _ in q_outer]
 
@@ -895,10 +897,11 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
     for k, q in enumerate(quotations):
         p_first, p_last = para_of(q.start), para_of(q.end - 1)
         ps, pe = paragraphs[p_first][0], paragraphs[p_last][1]
-        prev_q_end = max((quotations[j].end for j in range(k) if quotations[j].end <= q.start
+        prev_q_end = max((quotations[j].end for j in q_index.overlapping(ps, q.start)
+                          if j < k and quotations[j].end <= q.start
                           and para_of(quotations[j].end - 1) == p_first), default=ps)
-        next_q = next((quotations[j] for j in range(k + 1, len(quotations))
-                       if para_of(quotations[j].start) == p_last), None)
+        next_q = next((quotations[j] for j in q_index.overlapping(q.end, pe)
+                       if j > k and para_of(quotations[j].start) == p_last), None)
         b_start = max(ps, prev_q_end, sent_bounds(q.start - 1)[0] if q.start > ps else ps)
         # the sentence after the quotation: the parser often ends a sentence at the closing
         # mark ("…!” | Bush said.), so read the sentence of the next word
@@ -1017,7 +1020,8 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if span is None:
             continue
         hole = span[2] if len(span) > 2 else None
-        s, e = _cover_quotations(quotations, span[0], span[1])
+        s, e = _cover_quotations([quotations[j] for j in q_index.overlapping(
+            span[0] - 1, span[1] + 1)], span[0], span[1])
         s, e = _trim(text, s, e)
         if text.startswith("that ", s):
             s += 5  # the complementizer is not part of what was said
@@ -1030,7 +1034,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if speaker is not None and speaker[0] < e and s < speaker[1] and not (
                 hole and hole[0] <= speaker[0] and speaker[1] <= hole[1]):
             continue  # speaker inside the content: a parse error
-        inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
+        inside = [j for j in q_index.overlapping(s, e)]
         if any(j in consumed for j in inside):
             continue  # already a direct quotation
         quoted = sum(min(e, fe) - max(s, fs) for j in inside for fs, fe in quotations[j].fragments
@@ -1066,7 +1070,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             s += 5  # as for verbs: the complementizer is not part of the content
         if e - s < 3 or any(fs < e and s < fe for fs, fe in taken):
             continue  # a verb's row already holds it ("expressed concern about …")
-        inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
+        inside = [j for j in q_index.overlapping(s, e)]
         if any(j in consumed for j in inside):
             continue
         rows.append(_Row([[s, e]], "indirect", "reported stance: noun cue + content",
@@ -1075,7 +1079,8 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
 
     # -- 3c. adjective cues: "critical of …", "confident that …" -------------------------------
     for adj, content, speaker in _adjective_cues(doc, in_quote):
-        s, e = _cover_quotations(quotations, *content)
+        s, e = _cover_quotations([quotations[j] for j in q_index.overlapping(
+            content[0] - 1, content[1] + 1)], *content)
         s, e = _trim(text, s, e)
         if text.startswith("that ", s):
             s += 5
@@ -1083,7 +1088,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             continue
         if speaker[0] < e and s < speaker[1]:
             continue  # speaker inside the content: a parse error
-        inside = [j for j, q in enumerate(quotations) if q.start < e and s < q.end]
+        inside = [j for j in q_index.overlapping(s, e)]
         if any(j in consumed for j in inside):
             continue
         quoted_words = sum(_words(text[max(s, fs):min(e, fe)]) for j in inside
@@ -1313,6 +1318,7 @@ def quotes(doc: "Doc", mentions: list[Mention] | None = None, *,
         named = _named_mentions(doc)
         mentions = named + resolve_mentions(doc, named)
     text = doc.text  # built from the tokens on each access: read it once
+    mentions = IndexedMentions(mentions)
     rows = _extract(doc, text, mentions) if len(doc) else []
     blocks = article.blocks if article is not None else None
     paragraphs = _paragraphs(text)
@@ -1346,9 +1352,9 @@ def quotes(doc: "Doc", mentions: list[Mention] | None = None, *,
             rec.update(speaker=text[s:e], speaker_start=to_source(doc, s),
                        speaker_end=to_source(doc, e - 1) + 1)
             if s <= head < e:
-                m = mention_for_span(mentions, s, e, head)
+                m = mention_for_span(mentions.near(s, e), s, e, head)
             else:  # a relative pronoun: the actor is the one of the noun it stands for
-                m = mention_for_span(mentions, head, head + 1, head)
+                m = mention_for_span(mentions.near(head, head + 1), head, head + 1, head)
             rec["actor"] = m.actor if m else None
         if r.cue:
             s, e = r.cue

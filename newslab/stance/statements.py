@@ -48,6 +48,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..nlp import SEGMENTS_KEY, to_source
+from ..span_index import IndexedMentions
 from .lexicon import (
     ACTION_CLASSES,
     POLARITY_SIGN,
@@ -152,7 +153,8 @@ def _mention_at(mentions: "list[Mention] | None", tok: "Token") -> "Mention | No
     if not mentions:
         return None
     best = None
-    for m in mentions:
+    near = mentions.at_token(tok.i) if isinstance(mentions, IndexedMentions) else mentions
+    for m in near:
         if m.token_start <= tok.i < m.token_end:
             if best is None or (m.token_end - m.token_start) > (best.token_end - best.token_start):
                 best = m
@@ -450,7 +452,7 @@ def statements(doc: "Doc", quotes_df: "pd.DataFrame | None" = None,
     """
     import pandas as pd
 
-    mentions = list(mentions) if mentions is not None else None
+    mentions = IndexedMentions(mentions) if mentions is not None else None
     rows, quote_spans, quoted_heads = _quote_rows(doc, quotes_df, mentions)
     if len(doc) and doc.has_annotation("DEP"):
         rows += _attitude_rows(doc, mentions, quote_spans, quoted_heads)
