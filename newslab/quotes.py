@@ -1034,7 +1034,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
         if speaker is not None and speaker[0] < e and s < speaker[1] and not (
                 hole and hole[0] <= speaker[0] and speaker[1] <= hole[1]):
             continue  # speaker inside the content: a parse error
-        inside = [j for j in q_index.overlapping(s, e)]
+        inside = list(q_index.overlapping(s, e))
         if any(j in consumed for j in inside):
             continue  # already a direct quotation
         quoted = sum(min(e, fe) - max(s, fs) for j in inside for fs, fe in quotations[j].fragments
@@ -1070,7 +1070,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             s += 5  # as for verbs: the complementizer is not part of the content
         if e - s < 3 or any(fs < e and s < fe for fs, fe in taken):
             continue  # a verb's row already holds it ("expressed concern about …")
-        inside = [j for j in q_index.overlapping(s, e)]
+        inside = list(q_index.overlapping(s, e))
         if any(j in consumed for j in inside):
             continue
         rows.append(_Row([[s, e]], "indirect", "reported stance: noun cue + content",
@@ -1088,7 +1088,7 @@ def _extract(doc: "Doc", text: str, mentions: list[Mention]) -> list[_Row]:
             continue
         if speaker[0] < e and s < speaker[1]:
             continue  # speaker inside the content: a parse error
-        inside = [j for j in q_index.overlapping(s, e)]
+        inside = list(q_index.overlapping(s, e))
         if any(j in consumed for j in inside):
             continue
         quoted_words = sum(_words(text[max(s, fs):min(e, fe)]) for j in inside
