@@ -67,8 +67,10 @@ def wikinews() -> Iterator[tuple[str, str, str]]:
         yield path.name, "file", str(path)
 
 
-CORPORA = {"polnear": (polnear, EVAL / "polnear"), "scrapinghub": (scrapinghub, EVAL / "scrapinghub"),
-           "wcxb": (wcxb, EVAL / "wcxb"), "wikinews": (wikinews, REPO / "data" / "wikinews")}
+#: Smallest first, so that a short run still covers every kind of input.
+CORPORA = {"wikinews": (wikinews, REPO / "data" / "wikinews"),
+           "scrapinghub": (scrapinghub, EVAL / "scrapinghub"), "wcxb": (wcxb, EVAL / "wcxb"),
+           "polnear": (polnear, EVAL / "polnear")}
 
 _NLP = None
 
@@ -107,20 +109,17 @@ def one(item: tuple[str, str, str]) -> tuple[str, dict]:
                                  f"[at {Path(where.filename).name}:{where.lineno}]"}
 
 
-def sweep(name: str, items: list, jobs: int) -> dict:
+def sweep(name: str, items: list, pool) -> dict:
     counts: Counter[str] = Counter()
     refusals: Counter[str] = Counter()
     crashes: list[str] = []
     t0 = time.perf_counter()
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(jobs) as pool:
-            outcomes = list(pool.map(one, items, chunksize=4))
-    else:
-        outcomes = [one(it) for it in items]
+    outcomes = pool.map(one, items, chunksize=2) if pool is not None else map(one, items)
     for outcome, info in outcomes:
         counts["documents"] += 1
+        if counts["documents"] % 50 == 0:  # partial counts survive an interrupted sweep
+            print(f"  ... {name} {counts['documents']:,} docs, {len(crashes)} crashes, "
+                  f"{time.perf_counter() - t0:,.0f} s", flush=True)
         if outcome == "ok":
             counts.update(info)
         elif outcome == "refused":
@@ -139,6 +138,11 @@ def main() -> int:
     args = ap.parse_args()
 
     results = []
+    pool = None
+    if args.jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(args.jobs)
     for name in args.only or CORPORA:
         make, where = CORPORA[name]
         if not where.exists():
@@ -146,7 +150,7 @@ def main() -> int:
                   "project)")
             continue
         items = list(make())[: args.limit]
-        r = sweep(name, items, args.jobs)
+        r = sweep(name, items, pool)
         c = r["counts"]
         print(f"{name:12} {c['documents']:5,} docs  {len(r['crashes']):3} crashes  "
               f"{sum(r['refusals'].values()):3} refused {dict(r['refusals']) or ''}  "
@@ -155,6 +159,8 @@ def main() -> int:
         for line in r["crashes"][:20]:
             print("    crash:", line)
         results.append(r)
+    if pool is not None:
+        pool.shutdown()
     docs = sum(r["counts"]["documents"] for r in results)
     crashes = sum(len(r["crashes"]) for r in results)
     seconds = sum(r["seconds"] for r in results)

@@ -267,3 +267,16 @@ def test_fresh_starts_over_and_resume_is_the_default(corpus_dir, tmp_path, capsy
     assert main(args + ["--fresh"]) == 0
     assert "already done, skipped 0" in capsys.readouterr().out
     assert len(load_corpus(out).doc_ids) == 6
+
+
+def test_the_lock_works_where_hard_links_do_not(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    lock = RunLock.acquire(tmp_path)
+    assert json.loads((tmp_path / LOCK_FILE).read_text())["pid"] == os.getpid()
+    with pytest.raises(OutputFolderError, match="another newslab run"):
+        RunLock.acquire(tmp_path)
+    lock.release()
+    assert not (tmp_path / LOCK_FILE).exists()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newslab
@@ -28,6 +28,8 @@ def test_parse_text_never_fails_outside_newslab_errors(text):
 
 @CI
 @given(fuzzing.html_inputs())
+@example(fuzzing.deep_page('"We will reopen the bridge," the mayor said. "Unbalanced'))
+@example(fuzzing.deep_page("x", depth=10_000)[:30_000])  # deep and truncated
 def test_parse_html_never_fails_outside_newslab_errors(page):
     fuzzing.parse_or_error(newslab.parse_html, page)
 

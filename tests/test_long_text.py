@@ -222,3 +222,18 @@ def test_every_limit_lives_in_newslab_limits(nlp):
     assert nlp.max_length == limits.NLP_MAX_CHARS
     with pytest.raises(newslab.NewslabError, match="limit"):
         newslab.parse_text("word " * 30, max_chars=100)
+
+
+def test_a_corpus_run_reads_a_long_document_in_parts(small_limits):
+    import pandas as pd
+
+    from newslab.corpus import analyze_corpus
+
+    texts = pd.DataFrame({"doc_id": ["short", "long", "after"],
+                          "text": [LAST, long_text(6_000), "Talks resumed.\n\n" + LAST]})
+    res = analyze_corpus(texts, tables=("articles", "quotes"), progress=False)
+    assert len(res.failures) == 0
+    q = res.tables["quotes"]
+    assert q.groupby("doc_id").size().to_dict().keys() == {"short", "long", "after"}
+    last = q[q.doc_id == "long"].iloc[-1]
+    assert last["speaker"] == "Rasmussen" and last["end"] == len(texts.text[1]) - 1

@@ -65,6 +65,22 @@ def owner_record() -> dict[str, Any]:
             "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
 
+def _create(tmp: Path, path: Path, record: dict[str, Any]) -> None:
+    """Create ``path`` holding ``record``, failing with ``FileExistsError`` if it exists: a hard
+    link of the complete ``tmp`` file where the file system has them, else an exclusive create
+    (FAT, some network shares)."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(record))
+
+
 class RunLock:
     """The lock on one output folder, held from :meth:`acquire` until :meth:`release`.
 
@@ -92,7 +108,7 @@ class RunLock:
             tmp.write_text(json.dumps(record), encoding="utf-8")
             for _ in range(3):
                 try:
-                    os.link(tmp, path)
+                    _create(tmp, path, record)
                     return cls(path, record)
                 except FileExistsError:
                     cls._check_stale(path, folder)  # raises if a live run holds it
