@@ -71,6 +71,7 @@ from ..records import Mention, Quote
 from .context import AttributionConfig, Context, trim
 from .coref import mention_for_span, resolve_mentions
 from .entities import entity_mentions
+from .span_index import IndexedMentions
 from .direct import direct_quotations, leftover_quotations, transcript_lines
 from .reported import adjective_cue_rows, noun_cue_rows, reported_speech
 
@@ -108,7 +109,7 @@ def attributions(doc: "Doc", mentions: Sequence[Mention] | None = None, *,
     if mentions is None:
         named = named_mentions(doc)
         mentions = named + resolve_mentions(doc, named)
-    mentions = list(mentions)
+    mentions = IndexedMentions(mentions)  # found near an offset by bisection (long texts)
     if not len(doc):
         return []
     ctx = Context(doc, text_of(doc), mentions, config or AttributionConfig())
@@ -118,7 +119,7 @@ def attributions(doc: "Doc", mentions: Sequence[Mention] | None = None, *,
     return [q for q in (_finish(ctx.text, r, mentions) for r in rows) if q is not None]
 
 
-def _finish(text: str, row: Quote, mentions: list[Mention]) -> Quote | None:
+def _finish(text: str, row: Quote, mentions: IndexedMentions) -> Quote | None:
     """The row with trimmed fragments and its speaker's actor (``None`` if nothing is left)."""
     frags = []
     for s, e in row.fragments:
@@ -131,9 +132,10 @@ def _finish(text: str, row: Quote, mentions: list[Mention]) -> Quote | None:
     if row.speaker:
         sp = row.speaker
         if sp.start <= sp.head < sp.end:
-            m = mention_for_span(mentions, sp.start, sp.end, sp.head)
+            m = mention_for_span(mentions.near(sp.start, sp.end), sp.start, sp.end, sp.head)
         else:  # a relative pronoun: the actor is the one of the noun it stands for
-            m = mention_for_span(mentions, sp.head, sp.head + 1, sp.head)
+            m = mention_for_span(mentions.near(sp.head, sp.head + 1), sp.head, sp.head + 1,
+                                 sp.head)
         actor = m.actor if m else None
     return Quote(frags, row.kind, row.rule, row.speaker, row.cue, list(row.quotations), actor)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..records import Mention, Quote
 from .cues import CueHit, find_cues
 from .quotations import Quotation, quotation_spans, text_lines
+from .span_index import SortedSpans, SpanList
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -100,7 +101,7 @@ class Context:
     quotations: list[Quotation] = field(init=False)
     cues: list[CueHit] = field(init=False)
     cues_at: dict[int, CueHit] = field(init=False)
-    people: list[tuple[int, int]] = field(init=False)
+    people: SpanList = field(init=False)
     rows: list[Quote] = field(default_factory=list)
     row_of_quote: dict[int, Quote] = field(default_factory=dict)
     used_cues: set[int] = field(default_factory=set)
@@ -114,8 +115,9 @@ class Context:
         self.quotations, _ = quotation_spans(self.text, self.lines)
         self._q_outer = sorted((s, e, k) for k, q in enumerate(self.quotations) for s, e in q.outer)
         self._q_starts = [s for s, _, _ in self._q_outer]
-        self.people = [(m.start, m.end) for m in self.mentions
-                       if m.type == "PERSON" and m.kind != "pronoun"]
+        self._q_index = SortedSpans((q.start, q.end) for q in self.quotations)
+        self.people = SpanList((m.start, m.end) for m in self.mentions
+                               if m.type == "PERSON" and m.kind != "pronoun")
         self.cues = [c for c in find_cues(self.doc) if self.in_quote(c.verb.idx) is None]
         self.cues_at = {c.verb.i: c for c in self.cues}
 
@@ -137,7 +139,7 @@ class Context:
 
     def quotations_in(self, s: int, e: int) -> list[int]:
         """Indices of the quotations overlapping ``[s, e)``."""
-        return [j for j, q in enumerate(self.quotations) if q.start < e and s < q.end]
+        return list(self._q_index.overlapping(s, e))  # by bisection: linear in a long text
 
     def quoted_words(self, s: int, e: int, inside: list[int]) -> int:
         """Words of the quotations ``inside`` that fall within ``[s, e)``."""

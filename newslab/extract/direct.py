@@ -22,6 +22,7 @@ Each public function here is one named step over a :class:`~newslab.extract.cont
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,6 +35,8 @@ from .speakers import speaker_of, speaker_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
+
+    from .span_index import SpanList
 
 #: A sentence end inside a window: . ! ? (and closing marks) then a space.
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)]*\s+")
@@ -81,10 +84,11 @@ def _window(ctx: Context, k: int, q: Quotation) -> Window:
     text, quotations = ctx.text, ctx.quotations
     p_first, p_last = ctx.line_of(q.start), ctx.line_of(q.end - 1)
     ps, pe = ctx.lines[p_first][0], ctx.lines[p_last][1]
-    prev_q_end = max((quotations[j].end for j in range(k) if quotations[j].end <= q.start
+    prev_q_end = max((quotations[j].end for j in ctx.quotations_in(ps, q.start)
+                      if j < k and quotations[j].end <= q.start
                       and ctx.line_of(quotations[j].end - 1) == p_first), default=ps)
-    next_q = next((quotations[j] for j in range(k + 1, len(quotations))
-                   if ctx.line_of(quotations[j].start) == p_last), None)
+    next_q = next((quotations[j] for j in ctx.quotations_in(q.end, pe)
+                   if j > k and ctx.line_of(quotations[j].start) == p_last), None)
     b_start = max(ps, prev_q_end, ctx.sent_bounds(q.start - 1)[0] if q.start > ps else ps)
     # the sentence after the quotation: the parser often ends a sentence at the closing
     # mark ("…!” | Bush said.), so read the sentence of the next word
@@ -147,7 +151,7 @@ def headline_label(label: str) -> bool:
         and words[0][:1].isupper()
 
 
-def label_speaker(text: str, s: int, e: int, people: list[tuple[int, int]]) -> Speaker | None:
+def label_speaker(text: str, s: int, e: int, people: "SpanList") -> Speaker | None:
     """A transcript label before a colon: an all-capitals name (``PENCE``, ``Q``) or a person's
     name (one of ``people``, Doc char spans), but not page furniture (``UPDATE``, ``The Latest``)."""
     label = text[s:e].strip()
@@ -158,7 +162,7 @@ def label_speaker(text: str, s: int, e: int, people: list[tuple[int, int]]) -> S
     if len(letters) > 1 and all(c.isupper() for c in letters) and len(words) <= 3 \
             and not FUNCTION_WORDS.intersection(words):
         return Speaker(s, s + len(label), s)
-    if any(ps <= s + 1 and pe >= s + len(label) - 1 for ps, pe in people):
+    if people.covering(s + 1, s + len(label) - 1):
         return Speaker(s, s + len(label), s)
     return None
 
@@ -285,6 +289,8 @@ def transcript_lines(ctx: Context) -> None:
     """Step: lines without quote marks that open with a speaker label (``PENCE: We will…``),
     and the headline source convention (``Sanders: Clinton email story has moved``)."""
     text = ctx.text
+    # where each row's first quotation starts: looked up by bisection, not per row (long texts)
+    firsts = sorted(ctx.quotations[r.quotations[0]].start for r in ctx.rows if r.quotations)
     for pk, (ps, pe) in enumerate(ctx.lines):
         m = TRANSCRIPT_LINE_RE.match(text[ps:pe])
         if not m or ctx.in_quote(ps) is not None:
@@ -303,8 +309,8 @@ def transcript_lines(ctx: Context) -> None:
                 ctx.add(Quote([[body_s, pe]], "indirect", "headline: source + colon + claim",
                               speaker=name, cue=cue))
             continue
-        if any(body_s <= ctx.quotations[r.quotations[0]].start < pe
-               for r in ctx.rows if r.quotations):
+        k = bisect.bisect_left(firsts, body_s)
+        if k < len(firsts) and firsts[k] < pe:
             continue
         ctx.add(Quote([[body_s, pe]], "direct", "speaker name + colon at line start (transcript)",
                       speaker=name, cue=cue))

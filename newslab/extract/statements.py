@@ -57,6 +57,7 @@ from ..nlp.syntax import tentative as _tentative
 from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
 from ..polarity.rules import _LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue, match_cue
 from ..records import Quote, Statement
+from .span_index import IndexedMentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -87,7 +88,8 @@ def _mention_at(mentions: "list[Mention] | None", tok: "Token") -> "Mention | No
     if not mentions:
         return None
     best = None
-    for m in mentions:
+    near = mentions.at_token(tok.i) if isinstance(mentions, IndexedMentions) else mentions
+    for m in near:
         if m.token_start <= tok.i < m.token_end:
             if best is None or (m.token_end - m.token_start) > (best.token_end - best.token_start):
                 best = m
@@ -365,7 +367,7 @@ def find_statements(doc: "Doc", quotes: "Sequence[Quote]" = (),
     >>> [(s.holder, s.label, s.evidence) for s in find_statements(doc)]  # doctest: +SKIP
     [('Russia', 'oppose', 'objected to -> oppose')]
     """
-    mentions = list(mentions) if mentions is not None else None
+    mentions = IndexedMentions(mentions) if mentions is not None else None
     rows, quote_spans, quoted_heads = _quote_statements(doc, quotes, mentions)
     if len(doc) and doc.has_annotation("DEP"):
         rows += _attitude_statements(doc, mentions, quote_spans, quoted_heads)

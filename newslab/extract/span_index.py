@@ -59,12 +59,12 @@ class _Interval:
 
 
 class IndexedMentions(list):
-    """A list of :class:`~newslab.mentions.Mention` that finds mentions near an offset.
+    """A list of :class:`~newslab.records.Mention` that finds mentions near an offset.
 
     Behaves as the list it copies; the indexes are built on first use (do not change the list
     after that).
 
-    >>> from newslab.mentions import Mention
+    >>> from newslab.records import Mention
     >>> ms = IndexedMentions([Mention("he", 10, 12, 2, 3, "PERSON", "Rasmussen", "PERSON",
     ...                                "pronoun")])
     >>> [m.text for m in ms.near(11, 30)], [m.text for m in ms.at_token(2)]
@@ -85,3 +85,19 @@ class IndexedMentions(list):
         if self._tokens is None:
             self._tokens = _Interval(self, [(m.token_start, m.token_end) for m in self])
         return [m for m in self._tokens.touching(i, i) if m.token_start <= i < m.token_end]
+
+
+class SpanList(list):
+    """A list of ``(start, end)`` spans that finds the spans covering a range by bisection.
+
+    >>> SpanList([(0, 10), (20, 25)]).covering(21, 24)
+    [(20, 25)]
+    """
+
+    _index: _Interval | None = None
+
+    def covering(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans with ``span_start <= start`` and ``span_end >= end``, in order."""
+        if self._index is None:
+            self._index = _Interval(self, list(self))
+        return [sp for sp in self._index.touching(end, start) if sp[0] <= start and sp[1] >= end]
