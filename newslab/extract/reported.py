@@ -80,18 +80,8 @@ def content_of(verb: "Token", last: "Token", cue: Cue, in_quote) -> Content | No
 
 def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[int, int] | Content | None":
     """Doc character span of what ``verb`` reports, or the :class:`Content` of a parenthetical."""
-    doc = verb.doc
     if cue.cue == "according to":
-        excluded = set(t.i for t in verb.subtree)
-        sent = verb.sent
-        before = [t for t in sent if t.i < verb.i and t.i not in excluded]
-        after = [t for t in sent if t.i > last.i and t.i not in excluded]
-        # the according-phrase ends at its object's right edge
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            after = [t for t in after if t.i > pobj.right_edge.i]
-        side = after if len(after) >= len(before) else before
-        return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
+        return _according_to(verb, last)
     if cue.cls == "appearance":
         return appearance(verb)
     kids = list(verb.children)
@@ -101,6 +91,30 @@ def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[in
         if obj:
             return span_of_tokens(obj[0].subtree)
         kids = [c for c in kids if c.i > last.i]
+    clause = _complements(verb, cue, kids)
+    if clause:
+        return _clause_span(verb, clause)
+    if cue.content != "object" or cue.cls == "speech":
+        return _clause_before(verb, cue, in_quote)
+    return None
+
+
+def _according_to(verb: "Token", last: "Token") -> tuple[int, int] | None:
+    """``according to X``: the longer side of the sentence around the according-phrase."""
+    excluded = set(t.i for t in verb.subtree)
+    sent = verb.sent
+    before = [t for t in sent if t.i < verb.i and t.i not in excluded]
+    after = [t for t in sent if t.i > last.i and t.i not in excluded]
+    # the according-phrase ends at its object's right edge
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if pobj is not None:
+        after = [t for t in after if t.i > pobj.right_edge.i]
+    side = after if len(after) >= len(before) else before
+    return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
+
+
+def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
+    """The dependents of ``verb`` that hold what it reports, by the cue's content type."""
     # a clause after the verb, or fronted before it ("Russia could help, Rasmussen said")
     clause = [c for c in kids if c.dep_ in CLAUSE_DEPS
               and (c.i > verb.i or _fronted_ok(verb, c, cue))]
@@ -127,36 +141,45 @@ def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[in
             preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS]
             if preps and cue.cls == "attitude":
                 clause = preps[:1]
-    if clause:
-        toks = [t for c in clause for t in c.subtree]
-        # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
-        cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
-                   and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
-        # a non-restrictive relative clause closing the content (", who is running in …") is
-        # the writer's aside, not what was said (PolNeAR spans stop before it)
-        last_i = max(t.i for t in toks)
-        for t in toks:
-            if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
-                    and t.right_edge.i >= last_i - 1:
-                cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
-        if cut is not None:
-            toks = [t for t in toks if t.i < cut]
+    return clause
+
+
+def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None:
+    """The span of the reported ``clause``, without a following attribution of its own or a
+    closing non-restrictive relative clause."""
+    doc = verb.doc
+    toks = [t for c in clause for t in c.subtree]
+    # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
+    cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+               and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
+    # a non-restrictive relative clause closing the content (", who is running in …") is
+    # the writer's aside, not what was said (PolNeAR spans stop before it)
+    last_i = max(t.i for t in toks)
+    for t in toks:
+        if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= last_i - 1:
+            cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
+    if cut is not None:
+        toks = [t for t in toks if t.i < cut]
+    return span_of_tokens(toks)
+
+
+def _clause_before(verb: "Token", cue: Cue, in_quote) -> "tuple[int, int] | Content | None":
+    """"Russia could help, he said.": the verb is a parenthetical on the reported clause, in
+    the middle of its sentence or after it."""
+    mid = _parenthetical(verb, cue, in_quote)
+    if mid is not None:
+        return mid
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i \
+            and verb.head.pos_ in ("VERB", "AUX") and not in_quote(verb.head.idx) \
+            and _fronted_ok(verb, verb.head, cue):
+        head = verb.head
+        toks = [t for t in head.subtree if t.i < verb.i and t.i not in set(
+            x.i for x in verb.subtree)]
+        subj = speaker_subject(verb)
+        if subj is not None and subj.i < verb.i:
+            toks = [t for t in toks if t.i < subj.left_edge.i]
         return span_of_tokens(toks)
-    if cue.content != "object" or cue.cls == "speech":
-        # "Russia could help, he said.": the verb is a parenthetical on the reported clause
-        mid = _parenthetical(verb, cue, in_quote)
-        if mid is not None:
-            return mid
-        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i \
-                and verb.head.pos_ in ("VERB", "AUX") and not in_quote(verb.head.idx) \
-                and _fronted_ok(verb, verb.head, cue):
-            head = verb.head
-            toks = [t for t in head.subtree if t.i < verb.i and t.i not in set(
-                x.i for x in verb.subtree)]
-            subj = speaker_subject(verb)
-            if subj is not None and subj.i < verb.i:
-                toks = [t for t in toks if t.i < subj.left_edge.i]
-            return span_of_tokens(toks)
     return None
 
 
