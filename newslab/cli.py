@@ -245,13 +245,18 @@ _INPUTS_HELP = ("article files (.txt pasted text, .html saved page), folders of 
 def _add_reading(p: argparse.ArgumentParser, *, required: bool = True) -> None:
     """The input arguments shared by parse, actors, quotes and stance."""
     p.add_argument("inputs", nargs="+" if required else "*", metavar="INPUT", help=_INPUTS_HELP)
-    p.add_argument("--format", choices=["text", "html"],
-                   help="read every file as pasted text or as HTML (default: guess from the "
-                        "file name, then from the content)")
-    p.add_argument("--encoding", metavar="NAME",
-                   help="the files' text encoding, e.g. cp1252 (default: detect it)")
+    _add_format_options(p)
     p.add_argument("--wide", action="store_true",
                    help=f"print whole text cells (default: cut at {NARROW_WIDTH} characters)")
+
+
+def _add_format_options(p: argparse.ArgumentParser) -> None:
+    """--format and --encoding: how to read a file whose name or bytes do not say."""
+    p.add_argument("--format", choices=["text", "html"],
+                   help="read files as pasted text or as HTML (default: guess from the file "
+                        "name, then from the content)")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="the files' text encoding, e.g. cp1252 (default: detect it)")
 
 
 def _add_actor_options(p: argparse.ArgumentParser) -> None:
@@ -271,7 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=version_line(),
                    help="print newslab's version (and spaCy's) and exit")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_parse_parser, _actors_parser, _quotes_parser, _stance_parser, _report_parser,
+                _analyze_parser):
+        add(sub)
+    return p
 
+
+def _parse_parser(sub) -> None:
     sp = sub.add_parser("parse", help="clean articles into headline, byline, body, captions…",
                         description="Clean each article into its structure: one row per block "
                         "with its kind, section and character offsets [start, end).")
@@ -282,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--body", action="store_true", help="only the cleaned body text")
     sp.set_defaults(func=_cmd_parse)
 
+
+def _actors_parser(sub) -> None:
     sa = sub.add_parser("actors", help="who is mentioned, merged into actors",
                         description="The actors of each article: names, pronouns and role "
                         "nouns merged, with counts and prominence.")
@@ -291,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_actor_options(sa)
     sa.set_defaults(func=_cmd_actors)
 
+
+def _quotes_parser(sub) -> None:
     sq = sub.add_parser("quotes", help="who said what",
                         description="Direct, mixed and reported quotes with their speaker, the "
                         "actor it resolves to, the cue and the rule that found them.")
@@ -306,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     sq.add_argument("--quiet", action="store_true", help="no progress bar with --input")
     sq.set_defaults(func=_cmd_quotes)
 
+
+def _stance_parser(sub) -> None:
     ss = sub.add_parser("stance", help="actors' positions on a target, or label evaluation items",
                         description="The stated positions of each article's actors on a "
                         "target, or sentence-level evaluation items labelled in bulk.",
@@ -320,6 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
     ss.add_argument("--output", metavar="PRED.jsonl", help="where the labels of --input go")
     ss.set_defaults(func=_cmd_stance)
 
+
+def _report_parser(sub) -> None:
     sr = sub.add_parser("report", help="one self-contained HTML page about an article",
                         description="Write one HTML page about an article: the text with "
                         "actors and quotes marked, its structure, the actors (table and chart), "
@@ -332,11 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the article: a .txt file of pasted text or a saved .html page")
     sr.add_argument("--output", required=True, metavar="OUT.html",
                     help="where the HTML page is written (overwritten if it exists)")
-    sr.add_argument("--format", choices=["text", "html"],
-                    help="read FILE as pasted text or as HTML (default: guess from the file "
-                         "name, then from the content)")
-    sr.add_argument("--encoding", metavar="NAME",
-                    help="FILE's text encoding, e.g. cp1252 (default: detect it)")
+    _add_format_options(sr)
     sr.add_argument("--target", metavar="TEXT",
                     help="focus the stance summary on statements about TEXT "
                          "(default: every statement)")
@@ -345,6 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_actor_options(sr)
     sr.set_defaults(func=_cmd_report)
 
+
+def _analyze_parser(sub) -> None:
     sn = sub.add_parser(
         "analyze", help="analyse a corpus into Parquet tables (resumable)",
         description="Analyse every article into Parquet tables under --out, one folder per "
@@ -370,7 +387,6 @@ def build_parser() -> argparse.ArgumentParser:
     sn.add_argument("--batch-size", type=int, default=32, metavar="N",
                     help="documents per spaCy batch (default 32)")
     sn.set_defaults(func=_cmd_analyze)
-    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
