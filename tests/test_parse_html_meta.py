@@ -80,3 +80,11 @@ def test_byline_label_and_name_in_separate_elements():
     art = parse_html(_page(body_extra="<div><p>Written by</p><p>Edzel Tabing</p></div>"))
     assert art.meta["author"] == "Edzel Tabing"
     assert art.byline == "By Edzel Tabing"
+
+
+def test_one_meta_tag_per_author_reads_every_author():
+    head = ('<meta name="citation_author" content="Mahindru, Aditya">'
+            '<meta name="citation_author" content="Patil, Pradeep">')
+    art = parse_html(_page(head=head))
+    assert art.meta["author"] == "Aditya Mahindru; Pradeep Patil"
+    assert art.meta["sources"]["author"] == "meta:citation_author"

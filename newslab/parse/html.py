@@ -739,13 +739,14 @@ class _Layout:
     positions: list      # per item: its document position, or None
     root: Any            # the element holding the article, or None
     first_pos: int | None  # position of the first matched block
+    texts: dict          # raw block element -> its visible text (read once per page)
 
 
 def _build(tree, doc, url: str | None) -> Article:
     """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree.
 
     Steps: the body items and metadata; where each item sits on the page; article text that
-    precision mode dropped, recovered from recall mode; author and date from the page's own
+    precision mode dropped, recovered from the raw page; author and date from the page's own
     markup first; headline and captions from the page; the body without repeated header
     blocks; the rendering with offsets.
     """
@@ -784,12 +785,17 @@ def _doc_meta(doc) -> dict[str, Any]:
     return meta
 
 
-def _locate(tree, items: list[tuple[str, str]]) -> _Layout:
-    """Match each extracted block to the raw element it came from (by its text)."""
+def _locate(tree, items: list[tuple[str, str]], texts: dict | None = None) -> _Layout:
+    """Match each extracted block to the raw element it came from (by its text).
+
+    ``texts`` holds raw elements' visible texts already read (they are reused)."""
     order = {el: i for i, el in enumerate(tree.iter())}
+    texts = {} if texts is None else texts
     index: dict[str, Any] = {}
     for el in tree.iter(*_RAW_BLOCK_TAGS):
-        key = _norm_key(_raw_text(el))[:80]
+        if el not in texts:
+            texts[el] = _raw_text(el)
+        key = _norm_key(texts[el])[:80]
         if len(key) >= 20:
             index.setdefault(key, el)
     elements = [index.get(_norm_key(text)[:80]) if kind != "graphic" else None
@@ -798,7 +804,7 @@ def _locate(tree, items: list[tuple[str, str]]) -> _Layout:
     matched = [el for el in elements if el is not None]
     root = _article_root(tree, matched)
     first_pos = next((p for p in positions if p is not None), None)
-    return _Layout(order, elements, positions, root, first_pos)
+    return _Layout(order, elements, positions, root, first_pos, texts)
 
 
 def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
@@ -823,7 +829,7 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
         pos = layout.order.get(el)
         if pos is None or last is None or pos >= last:
             continue
-        text = _raw_text(el)
+        text = layout.texts.get(el) or _raw_text(el)
         key = _norm_key(text)[:80]
         if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
                 or text.rstrip("\"'”’)» ")[-1:] not in ".!?" or el.find(".//p") is not None \
@@ -841,7 +847,7 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
             merged.append(("paragraph", extra.pop(0)[1]))
         merged.append((kind, text))
     merged += [("paragraph", t) for _, t in extra]
-    return merged, _locate(tree, merged)
+    return merged, _locate(tree, merged, layout.texts)
 
 
 def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
@@ -852,7 +858,8 @@ def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tu
     a link inside it ("… has reported that [the NFL will fine Rudolph] for his role …"):
     the raw paragraph's text replaces it.
     """
-    raw = [(_norm_key(_raw_text(el)), _raw_text(el)) for el in layout.root.iter("p")]
+    raw = [(_norm_key(t), t) for t in (layout.texts.get(el) or _raw_text(el)
+                                       for el in layout.root.iter("p"))]
     out = []
     for (kind, text), el in zip(items, layout.elements):
         key = _norm_key(text)

@@ -40,6 +40,10 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
 #: meta tags naming the author, best first.
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "citation_author", "byl")
+#: Meta tags repeated once per author (Highwire Press ``citation_author``, Dublin Core,
+#: Open Graph ``article:author``): every occurrence is read.
+ONE_TAG_PER_AUTHOR = frozenset({"citation_author", "dc.creator", "dcterms.creator",
+                                "article:author"})
 #: Words that end the name part of a byline: job titles, degrees, "updated", month names.
 #: Written for newslab from the byline styles of news and blog pages (no page text copied).
 _NOT_NAME_WORDS = frozenset("""
@@ -86,15 +90,17 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
     metas = _meta_tags(tree)
     if "date" not in found:
         for key in DATE_META:
-            date = iso_date(metas.get(key))
+            date = iso_date(metas.get(key, [None])[0])
             if date:
                 found["date"] = (date, f"meta:{key}")
                 break
     if "author" not in found:
         for key in AUTHOR_META:
-            name = _clean_author(metas.get(key))
-            if name:
-                found["author"] = (name, f"meta:{key}")
+            values = metas.get(key, []) if key in ONE_TAG_PER_AUTHOR else metas.get(key, [])[:1]
+            names = [n for n in (_clean_author(_first_last(v) if key == "citation_author" else v)
+                                 for v in values) if n]
+            if names:
+                found["author"] = ("; ".join(dict.fromkeys(names)), f"meta:{key}")
                 break
     if "date" not in found:
         for el in tree.xpath("//*[@itemprop='datePublished'] | //time[@pubdate]"):
@@ -265,12 +271,18 @@ def tidy_author(value: str | None) -> str | None:
     return "; ".join(names) or None
 
 
-def _meta_tags(tree) -> dict[str, str]:
-    """``<meta>`` values by lower-cased property/name/itemprop (first occurrence wins)."""
-    out: dict[str, str] = {}
+def _meta_tags(tree) -> dict[str, list[str]]:
+    """``<meta>`` values by lower-cased property/name/itemprop, in page order."""
+    out: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = (el.get("content") or "").strip()
-        if key and content and key not in out:
-            out[key] = content
+        if key and content:
+            out.setdefault(key, []).append(content)
     return out
+
+
+def _first_last(name: str) -> str:
+    """Highwire's "Last, First" author order as "First Last" ("Roy, Aniruddha")."""
+    parts = [p.strip() for p in name.split(",")]
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) else name

@@ -561,9 +561,10 @@ def _mark_header_bylines(units: list[_Unit]) -> None:
     """Under the headline, a line that names the author without "By" is the byline.
 
     News pages print the author as a name alone, "Name, Outlet", "Name | Outlet" or with a
-    role ("Jane Doe, Health Correspondent"); the header zone (up to the first paragraph, at
-    most ``HEADER_MAX_LINES`` lines below the headline) holds it. Only the first author line
-    counts, and not one printed under a photo caption (there "Name, Agency" is the credit).
+    role ("Jane Doe, Health Correspondent") right under the headline, or under the standfirst
+    or a date line (at most ``HEADER_MAX_LINES`` lines below). Only the first author line
+    counts; not one printed under a photo caption (there "Name, Agency" is the credit), nor
+    one of a run of short names and topics (a navigation menu: "Bill Barr", "Jeffrey Epstein").
     """
     h = _find_headline(units)
     if h is None:
@@ -572,11 +573,16 @@ def _mark_header_bylines(units: list[_Unit]) -> None:
         u = units[i]
         if u.good or u.role == "byline":
             return
+        nxt = units[i + 1] if i + 1 < len(units) else None
         if u.role in ("text", "credit") and u.words <= 14 and _author_line(u.text) \
-                and units[i - 1].role not in ("caption", "credit"):
+                and units[i - 1].role not in ("caption", "credit") \
+                and not (nxt is not None and nxt.role == "text" and nxt.words <= 4
+                         and _NAME_ONLY.match(nxt.text)):
             u.role, u.cap_start, u.cap_end, u.credit_start, u.credit_end = \
                 "byline", None, None, None, None
             return
+        if not (u.role == "date" or (u.role == "text" and u.words >= 5)):
+            return  # only a standfirst or a date line sits between headline and byline
 
 
 def _data_list(lines: list[str]) -> bool:
