@@ -333,6 +333,10 @@ def _row(doc: "Doc", holder: tuple[str, int, int], label, hedged, evidence, cue_
     while prev is not None and not any(t.is_alpha for t in prev) and prev.start > 0:
         prev = doc[prev.start - 1].sent
     ts, te = target if target else (None, None)
+    if target:  # a target ending on a block break: keep the separator (Doc-only text) out
+        t = _char_slice(doc, ts, te)
+        ts, te = ts + len(t) - len(t.lstrip()), te - (len(t) - len(t.rstrip()))
+        target = target if te > ts else None
     return {
         "holder": holder[0], "holder_start": src(holder[1]), "holder_end": src(holder[2] - 1) + 1,
         "target": _char_slice(doc, ts, te) if target else None,
