@@ -152,11 +152,20 @@ class Analysis:
         return write_report(self, path, title=title, target=target)
 
 
+def _is_file(text: str) -> bool:
+    """Whether ``text`` names an existing file (a long line of text is not a valid path:
+    ``is_file`` raises "File name too long" or similar, which means no)."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _as_article(source: "Article | str | os.PathLike") -> Article:
     if isinstance(source, Article):
         return source
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
-                                    and len(source) < 1024 and Path(source).is_file()):
+                                    and len(source) < 1024 and _is_file(source)):
         return load_article(source)
     if isinstance(source, str):
         return parse_text(source)

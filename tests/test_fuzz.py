@@ -42,6 +42,8 @@ def test_load_article_never_fails_outside_newslab_errors(file):
 
 @settings(CI, max_examples=max(N // 2, 10))
 @given(text=st.one_of(fuzzing.news_like(), fuzzing.text_inputs(megabyte=False)))
+# found by benchmarks/fuzz.py: one pasted line longer than a file name ("File name too long")
+@example(text="’Москва заявила İstanbul Ú\U00034c76¢鱘Ô]‚ denied She, ’and more‚ " * 3 + "👍🏽\x0b")
 def test_analyze_keeps_offsets_valid_and_is_deterministic(text, nlp):
     fuzzing.analyze_or_error(text, nlp=nlp)
 

@@ -263,6 +263,10 @@ def _statement(doc: "Doc", holder: tuple[str, int, int], label: str, hedged: boo
     # skip "sentences" that are only a closing quote mark or blank lines the parser split off
     while prev is not None and not any(t.is_alpha for t in prev) and prev.start > 0:
         prev = doc[prev.start - 1].sent
+    if target:  # a target ending on a block break: keep the separator (Doc-only text) out
+        t = text_of(doc)[target[0]:target[1]]
+        ts, te = target[0] + len(t) - len(t.lstrip()), target[1] - (len(t) - len(t.rstrip()))
+        target = (ts, te) if te > ts else None
     return Statement(
         holder=holder[0], holder_span=(holder[1], holder[2]), target=target,
         text=sent.text.strip(), span=(sent.start_char, max(sent.end_char, sent.start_char + 1)),
