@@ -37,7 +37,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from cleaning_split import half  # noqa: E402
 
 from newslab.parse import line_model  # noqa: E402
-from newslab.parse.html import _load_tree, _visible_lines, strip_site_name  # noqa: E402
+from newslab.parse.html import _load_tree  # noqa: E402
+from newslab.parse.html_common import _visible_lines  # noqa: E402
+from newslab.parse.html_structure import strip_site_name  # noqa: E402
 from newslab.parse.html_meta import iso_date, page_metadata  # noqa: E402
 from newslab.parse.text import _model_features, _units  # noqa: E402
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newslab import parse_html
 from newslab.article import normalize_span
 from newslab.errors import EmptyInputError, NewslabError
-from newslab.parse.html import split_credit, strip_site_name
+from newslab.parse.html_structure import split_credit, strip_site_name
 
 PARAS = [
     "The city council voted on Tuesday to close the old harbour bridge to cars from next "

@@ -50,15 +50,35 @@ Bad input, documented behaviour:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
+from .html_common import (
+    _CONTAINER_TAGS,
+    _MAX_STANDFIRST,
+    _NOT_BODY_CLASS,
+    _RAW_BLOCK_TAGS,
+    _TEXT_TAGS,
+    _UNPARSABLE,
+    _clean,
+    _norm_key,
+    _visible_lines,
+)
 from .html_meta import copyright_year_date, page_metadata, tidy_author
+from .html_structure import (
+    _article_root,
+    _find_author,
+    _find_captions,
+    _format_byline,
+    _outside_article,
+    _pick_headline,
+    _raw_text,
+    _tokens,
+)
 from .limits import check_size
-from .text import chrome_reason
+from .lines import chrome_reason
 
 #: trafilatura options, measured on the ScrapingHub article-extraction benchmark
 #: (benchmarks/cleaning_html.py, body shingle F1 over 120 pages): precision mode 0.959,
@@ -74,88 +94,6 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
     "with_metadata": True,
 }
 
-#: Characters removed outright from rendered text (invisible, or a hyphenation hint).
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-#: Characters lxml refuses in a str (C0 controls except tab/newline/CR, DEL, lone surrogates).
-_UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-#: Class/id tokens that mark a photo caption (WordPress ``wp-caption-text``, ``cutline``…).
-_CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|cutline|figcaption)s?(?:$|[-_])", re.I)
-#: Class/id/itemprop tokens that mark a photo credit inside a caption.
-_CREDIT_CLASS = re.compile(
-    r"credit|copyright|photographer|attribution|courtesy|(?:^|[-_])source(?:$|[-_])|"
-    r"(?:^|[-_])(?:byline|author)(?:$|[-_])", re.I)
-#: Written credits at the end of a caption: "Photo: Jane Doe/AFP", "Credit... AP",
-#: "(Photo by Jane Doe)", "© Reuters", "[AFP]". The credit is the named group.
-_CREDIT_TEXT = (
-    re.compile(r"[\s(\[]*\b(?:photo(?:graph)?s?|image|picture|illustration|credit|foto|video)"
-               r"(?:\s+(?:by|credit|courtesy(?: of)?))?\s*(?::|\.\.\.|…|-|–|—|\bby\b)\s*"
-               r"(?P<credit>[^:()\[\]]{2,100}?)[\s)\]]*$", re.I),
-    re.compile(r"[\s(\[]*(?:©|\(c\)|copyright)\s*(?P<credit>[^()\[\]]{2,100}?)[\s)\]]*$", re.I),
-    re.compile(r"\s*[(\[]\s*(?P<credit>[A-Z][\w.&'’ /-]{1,60}?)\s*[)\]]\s*$"),
-)
-#: Labels read aloud by screen readers or galleries before a caption / a credit
-#: ("Image caption …", "Image 2 of 8 …", "Image copyright Getty Images", "Photo: …").
-_CAPTION_LABEL = re.compile(
-    r"^(?:(?:image|photo|picture|media)\s+(?:caption|\d+\s*(?:of|/)\s*\d+)|caption)\s*:?\s*", re.I)
-_CREDIT_LABEL = re.compile(
-    r"^(?:(?:image|photo(?:graph)?|picture|video|illustration)\s+)?"
-    r"(?:credit|copyright|source|courtesy|©|photo(?:graph)?|image|foto|illustration)s?"
-    r"(?:\s+(?:by|of))?\s*(?::|\.\.\.|…|\s)\s*", re.I)
-#: A caption-classed element holding headings or many paragraphs is a layout block.
-_NOT_A_CAPTION_XPATH = "boolean(.//h1 | .//h2 | .//h3 | .//article | (.//p)[4])"
-#: Ancestors (tag or class/id token) whose figures are not the article's own: related-story
-#: teasers, share and newsletter widgets, navigation, sidebars, comments.
-_NOT_ARTICLE_TAGS = frozenset({"aside", "nav", "footer", "noscript", "template", "form"})
-_NOT_ARTICLE_CLASS = re.compile(
-    r"related|recommend|promo|teaser|newsletter|share|social|comment|sidebar|widget|"
-    r"more-stories|trending|popular|most-read|outbrain|taboola|advert|(?:^|[-_])ad(?:$|[-_])|"
-    r"nav|menu|footer|subscribe|paywall|cookie|modal", re.I)
-#: The same widgets for recovering body text: a "teaser" or "promo" class inside the article
-#: container often holds the story's own lead (an intro box), so those tokens are not here.
-_NOT_BODY_CLASS = re.compile(
-    r"related|recommend|newsletter|share|social|comment|sidebar|widget|more-stories|trending|"
-    r"popular|most-read|outbrain|taboola|advert|(?:^|[-_])ad(?:$|[-_])|nav|menu|footer|"
-    r"subscribe|paywall|cookie|modal|caption|credit|byline|author|bio|(?:^|[-_])dek(?:$|[-_])|"
-    r"standfirst|summary|subtitle|description|excerpt|figure|disclaimer|correction", re.I)
-#: Elements that name an author (rel=author, author pages, schema.org markup, byline classes).
-_AUTHOR_XPATH = (
-    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
-    " | //a[contains(@href, '/author/') or contains(@href, '/authors/')]"
-    " | //*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author'][not(*)]"
-    " | //*[contains(@class, 'author-name') or contains(@class, 'author__name')"
-    " or contains(@class, 'byline__name') or contains(@class, 'post-author')"
-    " or contains(@class, 'entry-author') or contains(@class, 'article-author')]")
-#: A byline label printed apart from the name ("Written by" | "Jane Doe" in two elements).
-_BYLINE_LABEL = re.compile(r"(?i)^(?:(?:written|posted|reported|words|article|story)\s+)?by:?$|"
-                           r"^(?:author|written by|auteur|autor|autore|von)\s*:?$")
-#: A written byline: "By Jane Doe", "Written by Jane Doe", "Words: Jane Doe", "Author: …".
-_BYLINE_RE = re.compile(
-    r"^\s*(?:(?:written|article|story|words|reporting|posted|published)\s+)?(?:by|author)"
-    r"\s*:?\s+(?P<name>\S.*)$", re.I)
-_BYLINE_START = re.compile(
-    r"\s*(?:(?:written|article|story|words|reporting|posted|published)\s+)?(?:by|author)\b", re.I)
-#: Lower-case words allowed inside a name ("Ludwig van Beethoven", "Jane Doe and Li Wei").
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le",
-                             "bin", "al", "and", "y", "e"})
-#: Site-name separators in <title>: "Headline | Site", "Headline - Site", "Site: Headline".
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
-#: Block-level tags of trafilatura's output tree that hold text of their own.
-_TEXT_TAGS = frozenset({"p", "quote", "code", "item", "row", "cell", "head", "list", "table"})
-#: Raw HTML elements whose content is never visible text.
-_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "svg",
-                             "iframe", "object", "select", "option"})
-#: Raw HTML elements that start a new line of visible text (for the fallback rendering).
-_BLOCK_LEVEL_TAGS = frozenset(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 br hr tr td th table section article header "
-    "footer nav aside main blockquote pre figure figcaption form address body".split())
-#: A standfirst (dek) is one or two sentences; a longer description is the lead paragraph.
-_MAX_STANDFIRST = 250
-#: Container tags of trafilatura's output tree (walked into, never a block themselves).
-_CONTAINER_TAGS = frozenset({"div", "main", "section", "body", "doc", "article"})
-#: Raw HTML tags matched against extracted paragraphs to find where the article sits.
-_RAW_BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd",
-                   "figcaption")
 
 
 # ---------------------------------------------------------------------------------------
@@ -292,13 +230,6 @@ def _with_default_body(tree, url: str | None, doc):
     return doc
 
 
-def _clean(text: str | None) -> str:
-    """One line of visible text: invisible characters removed, whitespace runs collapsed."""
-    if not text:
-        return ""
-    return " ".join(_INVISIBLE.sub("", text).split())
-
-
 _SCRIPT_RE = re.compile(r"(?is)<(script|style|template)\b.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)")
 _TAG_RE = re.compile(r"<[^>]*>?")
 
@@ -386,297 +317,12 @@ def _body_items(body) -> list[tuple[str, str]]:
     return [(k, t) for k, t in items if t]
 
 
-def _visible_lines(el) -> list[str]:
-    """Visible text of a raw element, one string per run between block-level tags.
-
-    Script/style/template content is skipped; inline tags join their text without a space
-    (``<b>U</b>.S.`` reads ``U.S.``).
-    """
-    from lxml import etree
-
-    lines: list[str] = [""]
-    skipping = 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in _INVISIBLE_TAGS or not tag:
-            skipping += 1 if event == "start" else -1
-            if event == "end" and not skipping and node is not el:
-                lines[-1] += node.tail or ""
-            continue
-        if skipping:
-            continue
-        if tag in _BLOCK_LEVEL_TAGS:
-            lines.append("")
-        if event == "start":
-            lines[-1] += node.text or ""
-        elif node is not el:
-            lines[-1] += node.tail or ""
-    return [c for c in (_clean(line) for line in lines) if c]
-
-
 def _fallback_items(tree) -> list[tuple[str, str]]:
     """Visible text blocks of the page when trafilatura finds no article (best effort):
     one paragraph per block-level element's run of text, script/style content skipped."""
     return [("paragraph", line) for line in _visible_lines(tree)]
 
 
-# ---------------------------------------------------------------------------------------
-# structure from the raw page
-# ---------------------------------------------------------------------------------------
-def _tokens(el) -> list[str]:
-    return re.split(r"\s+", f"{el.get('class') or ''} {el.get('id') or ''} "
-                           f"{el.get('itemprop') or ''}".strip())
-
-
-def _is_credit(el) -> bool:
-    return any(_CREDIT_CLASS.search(t) for t in _tokens(el) if t)
-
-
-def _is_caption(el) -> bool:
-    if el.tag == "figcaption":
-        return True
-    toks = [t for t in _tokens(el) if t]
-    return any(_CAPTION_CLASS.search(t) and not _CREDIT_CLASS.search(t) for t in toks)
-
-
-def _outside_article(el, root, not_article: re.Pattern | None = None) -> bool:
-    """Is ``el`` in an aside/nav/related/share widget, or outside the article container?
-
-    ``not_article`` replaces :data:`_NOT_ARTICLE_CLASS` (the class/id tokens of such widgets).
-    """
-    not_article = not_article or _NOT_ARTICLE_CLASS
-    for anc in el.iterancestors():
-        if anc is root:
-            return False
-        tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in _NOT_ARTICLE_TAGS or any(not_article.search(t) for t in _tokens(anc) if t):
-            return True
-    return root is not None
-
-
-def _raw_text(el) -> str:
-    """Visible text of a raw element on one line."""
-    return " ".join(_visible_lines(el))
-
-
-def _caption_and_credit(el) -> tuple[str, str | None]:
-    """Split a caption element into (caption text, credit or None)."""
-    credit_els = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _is_credit(d)]
-    # keep outermost credit elements only
-    credit_els = [d for d in credit_els if not any(a in credit_els for a in d.iterancestors())]
-    if credit_els:
-        credit = _clean(" ".join(_raw_text(d) for d in credit_els))
-        full = _raw_text(el)
-        text = full
-        for d in credit_els:
-            t = _raw_text(d)
-            if t:
-                text = text.replace(t, " ", 1)
-        text = _CAPTION_LABEL.sub("", _clean(text)).rstrip(" |-–—")
-        credit = _CREDIT_LABEL.sub("", credit.strip(" ()[]")).strip(" ()[]")
-        return text, (credit if credit and credit != text else None)
-    text, credit = split_credit(_CAPTION_LABEL.sub("", _raw_text(el)))
-    return text, (_CREDIT_LABEL.sub("", credit).strip() or None) if credit else None
-
-
-def split_credit(caption: str) -> tuple[str, str | None]:
-    """Split a written photo credit off the end of a caption.
-
-    >>> split_credit("Rescuers search the rubble. Photo: Jane Doe/AFP")
-    ('Rescuers search the rubble.', 'Jane Doe/AFP')
-    >>> split_credit("The mayor at the opening [AFP]")
-    ('The mayor at the opening', 'AFP')
-    >>> split_credit("A quiet street at dawn")
-    ('A quiet street at dawn', None)
-    >>> split_credit("Photo: Jane Doe")
-    ('', 'Jane Doe')
-    """
-    caption = _clean(caption)
-    for pattern in _CREDIT_TEXT:
-        m = pattern.search(caption)
-        if m and m.start() == 0 and pattern is not _CREDIT_TEXT[-1]:
-            return "", m.group("credit").strip(" .") or None  # a credit with no caption
-        if m and m.start() > 0:
-            credit = m.group("credit").strip(" .")
-            if credit:
-                return caption[: m.start()].rstrip(" |-–—,;"), credit
-    return caption, None
-
-
-def _article_root(tree, matched: list) -> Any:
-    """The element holding the article: deepest ancestor of most matched paragraphs,
-    widened to its ``<article>`` (or a wrapper adding little text) so the lead photo and the
-    headline above the body are inside it."""
-    if not matched:
-        arts = tree.xpath("//article | //*[@itemprop='articleBody']")
-        return arts[0] if len(arts) == 1 else None
-    counts: Counter = Counter()
-    for el in matched:
-        for anc in el.iterancestors():
-            counts[anc] += 1
-    need = max(1, int(0.6 * len(matched) + 0.5))
-    best, best_depth = None, -1
-    for anc, n in counts.items():
-        if n >= need:
-            depth = sum(1 for _ in anc.iterancestors())
-            if depth > best_depth:
-                best, best_depth = anc, depth
-    if best is None:
-        return None
-    size = len(_raw_text(best)) or 1
-    article = next((a for a in best.iterancestors() if a.tag == "article"), None)
-    if best.tag != "article" and article is not None and len(_raw_text(article)) <= 3 * size:
-        return article
-    root = best
-    for _ in range(3):  # climb through thin wrappers (header + body + footer of the story)
-        parent = root.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
-        if len(_raw_text(parent)) > 1.5 * size:
-            break
-        root = parent
-    return root
-
-
-def _find_captions(tree, root, order: dict) -> list[tuple[int, str, str | None]]:
-    """(document position, caption text, credit) for the article's own photo captions."""
-    if root is None:
-        return []
-    candidates = [el for el in root.iter() if isinstance(el.tag, str) and _is_caption(el)]
-    cand_set = set(candidates)
-    out, seen = [], set()
-    for el in candidates:
-        if el.tag != "figcaption" and any(a in cand_set for a in el.iterancestors()):
-            continue  # inside another caption element: the outer one is read whole
-        if _outside_article(el, root):
-            continue
-        if el.tag != "figcaption" and el.xpath(_NOT_A_CAPTION_XPATH):
-            continue  # a "caption"-classed block holding headings or many paragraphs
-        text, credit = _caption_and_credit(el)
-        key = text.lower()
-        if not text or key in seen or len(text) > 1500:
-            continue
-        seen.add(key)
-        out.append((order.get(el, 0), text, credit))
-    return out
-
-
-def _pick_headline(tree, root, title: str | None, sitename: str | None,
-                   first_pos: int | None, order: dict) -> str | None:
-    """The story's <h1>, else the metadata title without its site-name part.
-
-    An <h1> is the headline when it matches the metadata title (one contains the other, or
-    they share most words), or when it sits in the article container above the body. A
-    site logo in an <h1>, or an <h1> lower in the body, is not.
-    """
-    h1s = [(el, _raw_text(el)) for el in tree.iter("h1")]
-    h1s = [(el, t) for el, t in h1s if 0 < len(t) <= 300]
-    if title:
-        # the site's name in an <h1> (a logo) matches the "| Site" part of the title: skip it
-        parts = [_norm_key(p) for p in _TITLE_SEPARATORS.split(title)]
-        site_parts = {p for p in parts if len(parts) > 1 and p != max(parts, key=len)}
-        site_parts.add(_norm_key(sitename or ""))
-        for _, t in h1s:
-            if _norm_key(t) not in site_parts and _similar_titles(t, title):
-                return t
-    above = [(el, t) for el, t in h1s if first_pos is None or order.get(el, 0) < first_pos]
-    if root is not None:
-        inside = [t for el, t in above if el is root or root in set(el.iterancestors())]
-        if inside:
-            return inside[0]
-    if len(h1s) == 1 and above and not title:
-        return above[0][1]
-    return strip_site_name(title, sitename) if title else None
-
-
-def _similar_titles(h1: str, title: str) -> bool:
-    a, b = _norm_key(h1), _norm_key(title)
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return len(a) >= 0.3 * len(b)  # "Discord" in a long title is not the headline
-    wa, wb = set(a.split()), set(b.split())
-    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
-
-
-def strip_site_name(title: str, sitename: str | None = None) -> str:
-    """Remove the site-name part of a page title ("Headline | Site" -> "Headline").
-
-    >>> strip_site_name("Dam opens after years of delay | Daily Herald", "Daily Herald")
-    'Dam opens after years of delay'
-    >>> strip_site_name("Dam opens after years of delay - Herald")
-    'Dam opens after years of delay'
-    """
-    title = _clean(title)
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    site = (sitename or "").lower()
-    if site:
-        kept = [p for p in parts if p.lower() != site and p.lower() not in site]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # no known site name: drop a short last (or first) part, the usual site-name slot
-    if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»")
-    return title
-
-
-def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
-    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
-    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
-    followed by the name in the next element; the one nearest above the body wins."""
-    found: list[tuple[int, str]] = []
-    for el in tree.xpath(_AUTHOR_XPATH):
-        name = _author_name(_raw_text(el), prefixed=False)
-        if name and not _outside_article(el, None):
-            found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address"):
-        # cheap test on the element's own leading text before reading its whole text
-        if not el.text or not _BYLINE_START.match(el.text):
-            continue
-        text = _raw_text(el)
-        if 4 < len(text) < 80:
-            name = _author_name(text, prefixed=True)
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
-        # "Written by" in one element, the name in the next one
-        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
-            nxt = el.getnext()
-            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
-            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
-    if not found:
-        return None
-    if first_pos is not None:
-        above = [f for f in found if f[0] < first_pos]
-        if above:
-            return max(above)[1]
-    return min(found)[1]
-
-
-def _author_name(text: str, prefixed: bool) -> str | None:
-    """The name in a byline (``By Jane Doe`` -> ``Jane Doe``), or None if it is not one."""
-    m = _BYLINE_RE.match(text)
-    if prefixed and not m:
-        return None
-    name = _clean(m.group("name") if m else text).strip(" ,.|")
-    name = re.split(r"\s+(?:[|•·]|on|updated|published)\s+|,\s+(?=\w+ \d)", name, flags=re.I)[0]
-    words = name.split()
-    if not 1 <= len(words) <= 6 or len(name) > 60 or re.search(r"\d|@|http", name):
-        return None
-    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
-        return None
-    return name
-
-
-def _format_byline(author: str) -> str:
-    names = [n.strip() for n in author.split(";") if n.strip()]
-    if len(names) <= 1:
-        return f"By {author.strip()}"
-    return f"By {', '.join(names[:-1])} and {names[-1]}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -710,10 +356,6 @@ class _Renderer:
     @property
     def text(self) -> str:
         return "".join(self.parts)
-
-
-def _norm_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _same_parent(elements: list, i: int) -> bool:

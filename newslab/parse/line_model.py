@@ -56,7 +56,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 
 def line_features(u, sentence_break: re.Pattern, dateline: re.Pattern,
                   name_only: re.Pattern, title_line) -> list[float]:
-    """The :data:`LINE_FEATURES` of one labelled unit (see ``newslab.parse.text._Unit``)."""
+    """The :data:`LINE_FEATURES` of one labelled unit (see ``newslab.parse.lines._Unit``)."""
     t = u.text[:3000]
     words = max(u.words, 1)
     # map over str methods counts characters without a Python-level loop

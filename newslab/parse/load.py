@@ -13,10 +13,14 @@ import re
 from pathlib import Path
 
 from ..article import Article
-from ..errors import (BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError,
-                      UnsupportedFormatError)
+from ..errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    UnsupportedFormatError,
+)
 from .limits import MAX_CHARS, check_size
-
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}

@@ -1,0 +1,290 @@
+"""Structure read from the raw page beside trafilatura's text: figure captions and their credits,
+the article's root element, the headline and the byline.
+
+Part of :mod:`newslab.parse.html`, which describes the whole HTML route and its sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from .html_common import (
+    _AUTHOR_XPATH,
+    _BYLINE_LABEL,
+    _BYLINE_RE,
+    _BYLINE_START,
+    _CAPTION_CLASS,
+    _CAPTION_LABEL,
+    _CREDIT_CLASS,
+    _CREDIT_LABEL,
+    _CREDIT_TEXT,
+    _NAME_PARTICLES,
+    _NOT_A_CAPTION_XPATH,
+    _NOT_ARTICLE_CLASS,
+    _NOT_ARTICLE_TAGS,
+    _TITLE_SEPARATORS,
+    _clean,
+    _norm_key,
+    _visible_lines,
+)
+
+
+# ---------------------------------------------------------------------------------------
+# structure from the raw page
+# ---------------------------------------------------------------------------------------
+def _tokens(el) -> list[str]:
+    return re.split(r"\s+", f"{el.get('class') or ''} {el.get('id') or ''} "
+                           f"{el.get('itemprop') or ''}".strip())
+
+
+def _is_credit(el) -> bool:
+    return any(_CREDIT_CLASS.search(t) for t in _tokens(el) if t)
+
+
+def _is_caption(el) -> bool:
+    if el.tag == "figcaption":
+        return True
+    toks = [t for t in _tokens(el) if t]
+    return any(_CAPTION_CLASS.search(t) and not _CREDIT_CLASS.search(t) for t in toks)
+
+
+def _outside_article(el, root, not_article: re.Pattern | None = None) -> bool:
+    """Is ``el`` in an aside/nav/related/share widget, or outside the article container?
+
+    ``not_article`` replaces :data:`_NOT_ARTICLE_CLASS` (the class/id tokens of such widgets).
+    """
+    not_article = not_article or _NOT_ARTICLE_CLASS
+    for anc in el.iterancestors():
+        if anc is root:
+            return False
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in _NOT_ARTICLE_TAGS or any(not_article.search(t) for t in _tokens(anc) if t):
+            return True
+    return root is not None
+
+
+def _raw_text(el) -> str:
+    """Visible text of a raw element on one line."""
+    return " ".join(_visible_lines(el))
+
+
+def _caption_and_credit(el) -> tuple[str, str | None]:
+    """Split a caption element into (caption text, credit or None)."""
+    credit_els = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _is_credit(d)]
+    # keep outermost credit elements only
+    credit_els = [d for d in credit_els if not any(a in credit_els for a in d.iterancestors())]
+    if credit_els:
+        credit = _clean(" ".join(_raw_text(d) for d in credit_els))
+        full = _raw_text(el)
+        text = full
+        for d in credit_els:
+            t = _raw_text(d)
+            if t:
+                text = text.replace(t, " ", 1)
+        text = _CAPTION_LABEL.sub("", _clean(text)).rstrip(" |-–—")
+        credit = _CREDIT_LABEL.sub("", credit.strip(" ()[]")).strip(" ()[]")
+        return text, (credit if credit and credit != text else None)
+    text, credit = split_credit(_CAPTION_LABEL.sub("", _raw_text(el)))
+    return text, (_CREDIT_LABEL.sub("", credit).strip() or None) if credit else None
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Split a written photo credit off the end of a caption.
+
+    >>> split_credit("Rescuers search the rubble. Photo: Jane Doe/AFP")
+    ('Rescuers search the rubble.', 'Jane Doe/AFP')
+    >>> split_credit("The mayor at the opening [AFP]")
+    ('The mayor at the opening', 'AFP')
+    >>> split_credit("A quiet street at dawn")
+    ('A quiet street at dawn', None)
+    >>> split_credit("Photo: Jane Doe")
+    ('', 'Jane Doe')
+    """
+    caption = _clean(caption)
+    for pattern in _CREDIT_TEXT:
+        m = pattern.search(caption)
+        if m and m.start() == 0 and pattern is not _CREDIT_TEXT[-1]:
+            return "", m.group("credit").strip(" .") or None  # a credit with no caption
+        if m and m.start() > 0:
+            credit = m.group("credit").strip(" .")
+            if credit:
+                return caption[: m.start()].rstrip(" |-–—,;"), credit
+    return caption, None
+
+
+def _article_root(tree, matched: list) -> Any:
+    """The element holding the article: deepest ancestor of most matched paragraphs,
+    widened to its ``<article>`` (or a wrapper adding little text) so the lead photo and the
+    headline above the body are inside it."""
+    if not matched:
+        arts = tree.xpath("//article | //*[@itemprop='articleBody']")
+        return arts[0] if len(arts) == 1 else None
+    counts: Counter = Counter()
+    for el in matched:
+        for anc in el.iterancestors():
+            counts[anc] += 1
+    need = max(1, int(0.6 * len(matched) + 0.5))
+    best, best_depth = None, -1
+    for anc, n in counts.items():
+        if n >= need:
+            depth = sum(1 for _ in anc.iterancestors())
+            if depth > best_depth:
+                best, best_depth = anc, depth
+    if best is None:
+        return None
+    size = len(_raw_text(best)) or 1
+    article = next((a for a in best.iterancestors() if a.tag == "article"), None)
+    if best.tag != "article" and article is not None and len(_raw_text(article)) <= 3 * size:
+        return article
+    root = best
+    for _ in range(3):  # climb through thin wrappers (header + body + footer of the story)
+        parent = root.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if len(_raw_text(parent)) > 1.5 * size:
+            break
+        root = parent
+    return root
+
+
+def _find_captions(tree, root, order: dict) -> list[tuple[int, str, str | None]]:
+    """(document position, caption text, credit) for the article's own photo captions."""
+    if root is None:
+        return []
+    candidates = [el for el in root.iter() if isinstance(el.tag, str) and _is_caption(el)]
+    cand_set = set(candidates)
+    out, seen = [], set()
+    for el in candidates:
+        if el.tag != "figcaption" and any(a in cand_set for a in el.iterancestors()):
+            continue  # inside another caption element: the outer one is read whole
+        if _outside_article(el, root):
+            continue
+        if el.tag != "figcaption" and el.xpath(_NOT_A_CAPTION_XPATH):
+            continue  # a "caption"-classed block holding headings or many paragraphs
+        text, credit = _caption_and_credit(el)
+        key = text.lower()
+        if not text or key in seen or len(text) > 1500:
+            continue
+        seen.add(key)
+        out.append((order.get(el, 0), text, credit))
+    return out
+
+
+def _pick_headline(tree, root, title: str | None, sitename: str | None,
+                   first_pos: int | None, order: dict) -> str | None:
+    """The story's <h1>, else the metadata title without its site-name part.
+
+    An <h1> is the headline when it matches the metadata title (one contains the other, or
+    they share most words), or when it sits in the article container above the body. A
+    site logo in an <h1>, or an <h1> lower in the body, is not.
+    """
+    h1s = [(el, _raw_text(el)) for el in tree.iter("h1")]
+    h1s = [(el, t) for el, t in h1s if 0 < len(t) <= 300]
+    if title:
+        # the site's name in an <h1> (a logo) matches the "| Site" part of the title: skip it
+        parts = [_norm_key(p) for p in _TITLE_SEPARATORS.split(title)]
+        site_parts = {p for p in parts if len(parts) > 1 and p != max(parts, key=len)}
+        site_parts.add(_norm_key(sitename or ""))
+        for _, t in h1s:
+            if _norm_key(t) not in site_parts and _similar_titles(t, title):
+                return t
+    above = [(el, t) for el, t in h1s if first_pos is None or order.get(el, 0) < first_pos]
+    if root is not None:
+        inside = [t for el, t in above if el is root or root in set(el.iterancestors())]
+        if inside:
+            return inside[0]
+    if len(h1s) == 1 and above and not title:
+        return above[0][1]
+    return strip_site_name(title, sitename) if title else None
+
+
+def _similar_titles(h1: str, title: str) -> bool:
+    a, b = _norm_key(h1), _norm_key(title)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return len(a) >= 0.3 * len(b)  # "Discord" in a long title is not the headline
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def strip_site_name(title: str, sitename: str | None = None) -> str:
+    """Remove the site-name part of a page title ("Headline | Site" -> "Headline").
+
+    >>> strip_site_name("Dam opens after years of delay | Daily Herald", "Daily Herald")
+    'Dam opens after years of delay'
+    >>> strip_site_name("Dam opens after years of delay - Herald")
+    'Dam opens after years of delay'
+    """
+    title = _clean(title)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = (sitename or "").lower()
+    if site:
+        kept = [p for p in parts if p.lower() != site and p.lower() not in site]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    # no known site name: drop a short last (or first) part, the usual site-name slot
+    if len(parts[-1].split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3:
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»")
+    return title
+
+
+def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
+    """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
+    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
+    followed by the name in the next element; the one nearest above the body wins."""
+    found: list[tuple[int, str]] = []
+    for el in tree.xpath(_AUTHOR_XPATH):
+        name = _author_name(_raw_text(el), prefixed=False)
+        if name and not _outside_article(el, None):
+            found.append((order.get(el, 0), name))
+    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address"):
+        # cheap test on the element's own leading text before reading its whole text
+        if not el.text or not _BYLINE_START.match(el.text):
+            continue
+        text = _raw_text(el)
+        if 4 < len(text) < 80:
+            name = _author_name(text, prefixed=True)
+            if name and not _outside_article(el, None):
+                found.append((order.get(el, 0), name))
+    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
+        # "Written by" in one element, the name in the next one
+        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
+            nxt = el.getnext()
+            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
+            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
+            if name and not _outside_article(el, None):
+                found.append((order.get(el, 0), name))
+    if not found:
+        return None
+    if first_pos is not None:
+        above = [f for f in found if f[0] < first_pos]
+        if above:
+            return max(above)[1]
+    return min(found)[1]
+
+
+def _author_name(text: str, prefixed: bool) -> str | None:
+    """The name in a byline (``By Jane Doe`` -> ``Jane Doe``), or None if it is not one."""
+    m = _BYLINE_RE.match(text)
+    if prefixed and not m:
+        return None
+    name = _clean(m.group("name") if m else text).strip(" ,.|")
+    name = re.split(r"\s+(?:[|•·]|on|updated|published)\s+|,\s+(?=\w+ \d)", name, flags=re.I)[0]
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 60 or re.search(r"\d|@|http", name):
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+        return None
+    return name
+
+
+def _format_byline(author: str) -> str:
+    names = [n.strip() for n in author.split(";") if n.strip()]
+    if len(names) <= 1:
+        return f"By {author.strip()}"
+    return f"By {', '.join(names[:-1])} and {names[-1]}"
