@@ -2,16 +2,21 @@
 
 :class:`StanceExplorer` shows, for a chosen target, each chosen actor's statements as cards
 side by side — coloured by label, the evidence words highlighted in the sentence — with a
-toggle on each card so a student can relabel it, and a small chart of stance per actor. The
+toggle on each card so a student can relabel it, each card's relevance to the target, a slider
+for the relevance cut-off, and a small chart of each actor's positions (the counts of
+:func:`newslab.target.summary.summarize_positions`, what ``stance_summary`` gives). The
 student's labels are available as a DataFrame (:attr:`StanceExplorer.labels`) to compare with
 the tool's. All state changes go through plain methods (``set_target``, ``set_actors``,
-``relabel``), so callbacks are unit-tested without a browser.
+``relabel``, ``set_cutoff``), so callbacks are unit-tested without a browser.
 """
 
 from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING, Callable, Sequence
+
+from ..target import MIN_RELEVANCE, summarize_positions
+from ..target import stance as on_target
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -65,10 +70,10 @@ class StanceExplorer:
                  rank: Callable[..., "pd.DataFrame"] | None = None) -> None:
         import ipywidgets as W
 
-        from ..ranking import stance as default_rank
-
         self.statements = _statements_of(source).reset_index(drop=True)
-        self._rank = rank or default_rank
+        #: the Analysis, when given: the default ranking then reads its Doc (anaphors, quotations)
+        self._analysis = source if hasattr(source, "mentions") else None
+        self._rank = rank
         holders = [h for h in self.statements.get("holder", []).dropna().unique()]
         self.targets = list(targets or []) + [h for h in holders if h not in (targets or [])]
         if not self.targets:
@@ -82,15 +87,22 @@ class StanceExplorer:
                                      description="Target:", layout=W.Layout(width="28em"))
         self.actor_box = W.SelectMultiple(options=self.all_actors, value=tuple(chosen),
                                           description="Actors:", rows=min(6, max(2, len(self.all_actors))))
+        #: the relevance cut-off: statements less about the target are hidden
+        self.cutoff = W.FloatSlider(value=MIN_RELEVANCE, min=0.0, max=1.0, step=0.05,
+                                    description="Relevance ≥", readout_format=".2f",
+                                    continuous_update=False)
         self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start"))
         self.chart = W.Output()
         self.target_box.observe(lambda ch: self.set_target(ch["new"]), names="value")
         self.actor_box.observe(lambda ch: self.set_actors(ch["new"]), names="value")
-        self.view = W.VBox([W.HBox([self.target_box, self.actor_box]), self.cards, self.chart])
+        self.cutoff.observe(lambda ch: self.set_cutoff(ch["new"]), names="value")
+        self.view = W.VBox([W.HBox([self.target_box, self.actor_box]), self.cutoff, self.cards,
+                            self.chart])
         # stable hooks for the browser tests (tests/browser) and for custom CSS
         self.view.add_class("newslab-stance-explorer")
         self.target_box.add_class("newslab-target")
         self.actor_box.add_class("newslab-actors")
+        self.cutoff.add_class("newslab-cutoff")
         self.cards.add_class("newslab-cards")
         self.chart.add_class("newslab-chart")
         self.refresh()
@@ -111,6 +123,14 @@ class StanceExplorer:
             return
         self.refresh()
 
+    def set_cutoff(self, value: float) -> None:
+        """Show only statements with ``relevance >= value`` (0-1)."""
+        value = min(1.0, max(0.0, float(value)))
+        if self.cutoff.value != value:
+            self.cutoff.value = value  # fires the observer, which comes back here
+            return
+        self.refresh()
+
     def relabel(self, row: int, label: str) -> None:
         """Record the student's label for statement ``row`` (index in ``self.statements``)."""
         if label not in LABELS:
@@ -124,9 +144,22 @@ class StanceExplorer:
         target = self.target_box.value
         df = self.statements
         if target != "(all statements)":
-            df = self._rank(df, target)
+            df = self._ranked(df, target)
         df = df[df.holder.isin(self.actor_box.value)]
         return df
+
+    def _ranked(self, df: "pd.DataFrame", target: str) -> "pd.DataFrame":
+        """``df`` about ``target``, most relevant first, above the cut-off: the target stance
+        (:func:`newslab.target.stance`, reading the Analysis when given) or the custom ``rank``."""
+        rows = df.assign(_row=df.index)  # carried through, so a relabel stays on its statement
+        if self._rank is None:
+            ranked = on_target(rows, target, min_relevance=self.cutoff.value,
+                               analysis=self._analysis)
+        else:
+            ranked = self._rank(rows, target)
+        if "_row" in ranked.columns:
+            ranked = ranked.set_index("_row").rename_axis(None)
+        return ranked
 
     @property
     def labels(self) -> "pd.DataFrame":
@@ -161,24 +194,29 @@ class StanceExplorer:
         label = self.relabels.get(idx, row["label"])
         colour = LABEL_COLOURS.get(label, "#fff")
         hedge = " · hedged" if bool(row.get("hedged", False)) else ""
+        rel = row.get("relevance")
+        relevance = f" · relevance {float(rel):.2f}" if rel is not None and rel == rel else ""
         body = (f"<div style='background:{colour};padding:0.4em;border-radius:4px'>"
                 f"<div>{highlight(str(row.get('statement', '')), str(row.get('cue') or ''))}</div>"
                 f"<div style='font-size:0.85em;color:#444'><b>{html.escape(str(row['label']))}"
-                f"</b>{hedge} — {html.escape(str(row.get('evidence', '')))}</div></div>")
+                f"</b>{hedge}{relevance} — {html.escape(str(row.get('evidence', '')))}</div></div>")
         toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
                                  style={"button_width": "6.5em"})
         toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
         return W.VBox([W.HTML(body), toggle], layout=W.Layout(margin="0 0 0.5em 0"))
 
     def counts(self) -> "pd.DataFrame":
-        """Statements per actor and label (student's labels where given) for the current view."""
+        """Statements per actor and label (student's labels where given) for the current view,
+        from :func:`newslab.target.summary.summarize_positions` (what ``stance_summary`` gives)."""
         import pandas as pd
 
         cur = self.current()
-        labs = [self.relabels.get(i, l) for i, l in zip(cur.index, cur.label)]
-        df = pd.DataFrame({"holder": cur.holder.values, "label": labs})
-        table = pd.crosstab(df.holder, df.label).reindex(columns=list(LABELS), fill_value=0)
-        return table.reindex(list(self.actor_box.value), fill_value=0)
+        if "relevance" not in cur.columns:
+            cur = cur.assign(relevance=1.0)
+        summary = summarize_positions(cur, labels=self.relabels)
+        table = summary.set_index("holder")[list(LABELS)] if len(summary) else \
+            pd.DataFrame(columns=list(LABELS))
+        return table.reindex(list(self.actor_box.value), fill_value=0).astype(int)
 
     def _draw_chart(self) -> None:
         import matplotlib.pyplot as plt
