@@ -2,7 +2,8 @@
 
 The public surface is small: read an article (``load_article``, ``parse_text``,
 ``parse_html``), analyse it once (``analyze``), and read its tables (``entities``, ``actors``,
-``quotes``, ``statements``, ``stance``, ``portrayal``). Everything else may change.
+``quotes``, ``statements``, ``stance``, ``stance_summary``, ``portrayal``). Everything else
+may change.
 
 >>> import newslab
 >>> art = newslab.parse_text("Nato seeks Afghan help\\n\\nRasmussen said Russia could help.")
@@ -12,7 +13,7 @@ The public surface is small: read an article (``load_article``, ``parse_text``,
 
 # No submodule shares a name with these functions: `newslab.quotes` is the function, always.
 from .analysis import (Analysis, actors, analyze, entities, portrayal, quotes, stance,
-                       statements)
+                       stance_summary, statements)
 from .article import Article, Block, Section
 from .corpus import CorpusResult, analyze_corpus, load_corpus
 from .errors import NewslabError
@@ -24,5 +25,5 @@ from .version import __version__
 __all__ = [
     "Analysis", "Article", "Block", "CorpusResult", "analyze_corpus", "load_corpus", "NewslabError", "Section", "__version__", "actors",
     "analyze", "entities", "load_article", "load_model", "parse_html", "parse_text",
-    "portrayal", "quotes", "stance", "statements",
+    "portrayal", "quotes", "stance", "stance_summary", "statements",
 ]

@@ -1,7 +1,7 @@
 """One article, its one spaCy Doc, and its tables — each computed once, on demand.
 
 :func:`analyze` is the entry point; ``newslab.entities``, ``actors``, ``quotes``,
-``statements`` and ``portrayal`` are thin shortcuts to it. Nothing here parses text twice:
+``statements``, ``stance``, ``stance_summary`` and ``portrayal`` are thin shortcuts to it. Nothing here parses text twice:
 the Doc is made on first use and every table reads it.
 """
 
@@ -19,8 +19,9 @@ from .extract.entities import entity_mentions
 from .extract.statements import find_statements
 from .nlp import article_doc
 from .parse import load_article, parse_text
-from .ranking import stance as rank_statements
 from .tables import TABLES
+from .target import stance as on_target
+from .target import stance_summary as summary_on_target
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -114,8 +115,13 @@ class Analysis:
         return TABLES["statements"].build(self)
 
     def stance(self, target: str, **kwargs: Any) -> "pd.DataFrame":
-        """Statements about ``target`` (a phrase or an actor), ranked, with labels."""
-        return rank_statements(self.statements, target, **kwargs)
+        """Statements about ``target`` with relevance and each holder's position on it
+        (:func:`newslab.target.stance`)."""
+        return on_target(self, target, **kwargs)
+
+    def stance_summary(self, target: str, **kwargs: Any) -> "pd.DataFrame":
+        """Each holder's majority position on ``target`` (:func:`newslab.target.stance_summary`)."""
+        return summary_on_target(self, target, **kwargs)
 
     @cached_property
     def portrayal(self) -> "pd.DataFrame":
@@ -211,21 +217,36 @@ def portrayal(source, **kwargs) -> "pd.DataFrame":
 
 
 def stance(source, target: str, **kwargs: Any) -> "pd.DataFrame":
-    """Statements about ``target`` (a phrase or an actor), ranked, with stance labels.
+    """Statements about ``target`` with a 0-1 ``relevance`` and each holder's position on it.
 
     ``source`` is an article (Article, path, text, Analysis), a statements DataFrame, or a
     corpus result whose ``tables`` hold ``statements`` (one row per statement, with ``doc_id``).
+    Keywords (``min_relevance``, ``holder``, ``all_rows``, ``similarity``) and the columns are
+    those of :func:`newslab.target.stance`: the statement columns plus ``relevance`` (float
+    0-1), ``relevance_source`` and ``statement_label``; ``label`` is the position on the target.
 
     >>> import newslab
     >>> newslab.stance("data/articles/nato-seeks-afghan-help-from-russia.txt",
-    ...                target="Nato enlargement")  # doctest: +SKIP
+    ...                target="Nato absorbing Georgia and Ukraine")  # doctest: +SKIP
     """
+    return on_target(source if _is_table_source(source) else analyze(source), target, **kwargs)
+
+
+def stance_summary(source, target: str, **kwargs: Any) -> "pd.DataFrame":
+    """Each holder's majority position on ``target``: counts and the strongest evidence.
+
+    ``source`` as for :func:`stance`; columns :data:`newslab.target.SUMMARY_COLUMNS`.
+
+    >>> import newslab
+    >>> newslab.stance_summary("data/articles/nato-seeks-afghan-help-from-russia.txt",
+    ...                        "Nato absorbing Georgia and Ukraine")  # doctest: +SKIP
+    """
+    return summary_on_target(source if _is_table_source(source) else analyze(source), target,
+                             **kwargs)
+
+
+def _is_table_source(source) -> bool:
+    """A statements table, or a corpus result holding tables (no article to analyse)."""
     import pandas as pd
 
-    if isinstance(source, pd.DataFrame):
-        table = source
-    elif isinstance(getattr(source, "tables", None), dict):
-        table = source.tables["statements"]
-    else:
-        table = analyze(source).statements
-    return rank_statements(table, target, **kwargs)
+    return isinstance(source, pd.DataFrame) or isinstance(getattr(source, "tables", None), dict)

@@ -28,7 +28,7 @@ QUOTE_COLUMNS = ["paragraph", "kind", "actor", "speaker", "cue", "quote", "rule"
 #: Columns printed by ``newslab actors``.
 ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "aliases"]
 #: Columns printed by ``newslab stance FILE --target``.
-STANCE_COLUMNS = ["holder", "label", "hedged", "cue", "statement", "evidence"]
+STANCE_COLUMNS = ["holder", "label", "relevance", "hedged", "cue", "statement", "evidence"]
 #: Width at which long text cells are cut (with "…") unless ``--wide`` is given.
 NARROW_WIDTH = 60
 

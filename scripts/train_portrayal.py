@@ -16,6 +16,12 @@ Usage::
 
     python scripts/train_portrayal.py                 # writes newslab/models/portrayal.npz
     python scripts/train_portrayal.py --eval          # and prints macro-F1 on newsmtsc_dev_rw
+    python scripts/train_portrayal.py --cv 3          # choose C and feature blocks by 3-fold CV
+
+Selection (``--cv K``): stratified K-fold cross-validation on the NewsMTSC **train** split only
+(the dev split is never read for choosing), over :data:`C_GRID` x :data:`BLOCK_CHOICES`; the
+TF-IDF vocabularies are fitted inside each fold. The setting with the best mean macro-F1 is
+retrained on the whole train split; the choice and its CV score are stored in the model config.
 """
 
 from __future__ import annotations
@@ -44,6 +50,11 @@ FEATURES = [
     {"name": "win_w", "view": "win", "params": {"ngram_range": [1, 2], "min_df": 2, "sublinear_tf": True}},
     {"name": "dep", "view": "dep", "params": {"token_pattern": r"\S+", "lowercase": False, "min_df": 2, "sublinear_tf": True}},
 ]
+#: Regularisation strengths tried by --cv.
+C_GRID = (0.25, 0.5, 1.0)
+#: Feature-block subsets tried by --cv (names of FEATURES entries).
+BLOCK_CHOICES = (("full_w", "full_c", "win_w", "dep"), ("full_w", "win_w", "dep"),
+                 ("full_w", "full_c", "win_w"))
 SOURCE = ("NewsMTSC train split (Hamborg & Donnay, EACL 2021, MIT licence); "
           "newslab scripts/train_portrayal.py")
 
@@ -61,11 +72,44 @@ def params(spec: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in spec["params"].items()}
 
 
+def cross_validate(v: list[dict], y, k: int) -> tuple[float, tuple[str, ...], float]:
+    """Best ``(C, blocks, mean macro-F1)`` by stratified k-fold CV on the training views."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    folds = list(StratifiedKFold(n_splits=k, shuffle=True, random_state=0).split(v, y))
+    fold_blocks = []
+    for tr, te in folds:
+        blocks = {}
+        for spec in FEATURES:
+            vec = TfidfVectorizer(**params(spec))
+            blocks[spec["name"]] = (vec.fit_transform([v[i][spec["view"]] for i in tr]),
+                                    vec.transform([v[i][spec["view"]] for i in te]))
+        fold_blocks.append(blocks)
+    scores = {}
+    for c in C_GRID:
+        for names in BLOCK_CHOICES:
+            f1s = []
+            for (tr, te), blocks in zip(folds, fold_blocks):
+                xtr = hstack([blocks[n][0] for n in names]).tocsr()
+                xte = hstack([blocks[n][1] for n in names]).tocsr()
+                clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(xtr, y[tr])
+                f1s.append(f1_score(y[te], clf.predict(xte), average="macro"))
+            scores[(c, names)] = float(np.mean(f1s))
+            print(f"  cv C={c} blocks={'+'.join(names)}: macro-F1 {scores[(c, names)]:.3f}")
+    (c, names), best = max(scores.items(), key=lambda kv: kv[1])
+    return c, names, best
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=EVAL_DIR / "newsmtsc_train.jsonl")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--eval", action="store_true", help="score newsmtsc_dev_rw.jsonl afterwards")
+    ap.add_argument("--cv", type=int, default=0, help="choose C and feature blocks by K-fold CV on train")
     a = ap.parse_args(argv)
     if not a.train.exists():
         print(f"training data not found: {a.train} (it lives in ../shared/eval/stance/)")
@@ -80,18 +124,26 @@ def main(argv=None) -> int:
     lexicon = dict(sorted(lexicon_polarity().items()))  # stored with the model (self-contained)
     v = views(rows, nlp, lexicon)
     y = np.array([r["label"] for r in rows])
+    c_value, features, selection = C, FEATURES, "fixed settings (no --cv)"
+    if a.cv:
+        c_value, names, cv_f1 = cross_validate(v, y, a.cv)
+        features = [f for f in FEATURES if f["name"] in names]
+        selection = (f"{a.cv}-fold stratified CV on NewsMTSC train only over C {list(C_GRID)} and "
+                     f"{len(BLOCK_CHOICES)} feature-block sets: mean macro-F1 {cv_f1:.3f}")
+        print(f"chosen: C={c_value}, blocks={'+'.join(names)} ({selection})")
     blocks, arrays = [], {}
-    for spec in FEATURES:
+    for spec in features:
         vec = TfidfVectorizer(**params(spec))
         blocks.append(vec.fit_transform([x[spec["view"]] for x in v]))
         terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
         arrays[f"vocab_{spec['name']}"] = np.array(terms, dtype=str)
         arrays[f"idf_{spec['name']}"] = vec.idf_.astype(np.float32)
     X = hstack(blocks).tocsr()
-    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X, y)
+    clf = LogisticRegression(C=c_value, max_iter=5000, class_weight="balanced").fit(X, y)
     assert list(clf.classes_) == list(LABELS)
-    config = {"classes": list(clf.classes_), "window": WINDOW, "features": FEATURES, "C": C,
-              "source": SOURCE, "n_train": len(rows), "n_features": int(X.shape[1])}
+    config = {"classes": list(clf.classes_), "window": WINDOW, "features": features,
+              "C": c_value, "selection": selection, "source": SOURCE, "n_train": len(rows),
+              "n_features": int(X.shape[1])}
     arrays.update(lexicon_words=np.array(list(lexicon), dtype=str),
                   lexicon_polarity=np.array(list(lexicon.values()), dtype=str))
     arrays.update(config=np.array(json.dumps(config)), coef=clf.coef_.astype(np.float32),

@@ -24,7 +24,7 @@ from newslab.polarity import (
     register_stance_backend,
 )
 from newslab.polarity.portrayal import MODEL_PATH
-from newslab.ranking import stance
+from newslab.target import stance
 from newslab.tables import STATEMENT_COLUMNS
 from newslab.tables import statements_table as statements
 
@@ -301,8 +301,11 @@ def test_stance_reads_anaphoric_targets_from_the_sentence_before(nlp):
             "Russia has praised the new trade agreement.")
     df = stance(statements(nlp(text)), "admitting Georgia and Ukraine")
     assert df.iloc[0].holder == "Russia" and df.iloc[0].label == "oppose"
-    assert df.iloc[0].score > 0
-    assert "score" in df.columns and (df.score.diff().dropna() <= 0).all()
+    assert df.iloc[0].relevance_source == "antecedent"
+    assert ((df.relevance > 0) & (df.relevance <= 1)).all()
+    assert (df.relevance.diff().dropna() <= 0).all()
+    # the praise is about a trade agreement, not the target: below the cut-off
+    assert "praised" not in " ".join(df.statement)
 
 
 # -- portrayal -------------------------------------------------------------------------------

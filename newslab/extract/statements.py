@@ -38,7 +38,11 @@ is about), the cue, and the sentence (``statement``), plus ``context`` (the sent
 to read ``the plans`` / ``the request``). Labels are ``support | oppose | neutral`` with a
 ``hedged`` flag and an ``evidence`` string such as ``"objected to -> oppose"``.
 
-Ranking statements for a target phrase is :mod:`newslab.ranking`'s job.
+* **Every holder holds it**: subjects conjoined to the holder or the speaker (``Cruz and
+  Rooney proposed ...``) each hold the position; the agent of a passive (``the plan was backed
+  by the council``) holds the position on its subject.
+
+Relevance to a target phrase and the position on it are :mod:`newslab.target`'s job.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ from ..nlp.syntax import negation as _negated
 from ..nlp.syntax import noun_phrase, subject_of
 from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
+from ..polarity.evaluative import clause_evaluation, words_evaluation
 from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
 from ..polarity.rules import _LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue, match_cue
 from ..records import Quote, Statement
@@ -234,17 +239,29 @@ def _target_span(chain: list[tuple["Token", object]]) -> tuple[int, int] | None:
     if last.pos_ in ("VERB", "AUX") and last.dep_ not in ("pobj", "pcomp"):
         toks = list(last.subtree)
     else:
-        # "the plans, which are in their infancy ...": the relative clause or apposition says
-        # more about the target; the target phrase itself ends before it.
-        cut = [c for c in last.children if c.i > last.i and c.dep_ in _TRAILING_CLAUSES]
-        if cut:
-            toks = [t for t in toks if t.i < min(c.left_edge.i for c in cut)]
+        toks = _without_trailing_clauses(last, toks)
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "to")):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if not toks:
         return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _without_trailing_clauses(head: "Token", toks: list["Token"]) -> list["Token"]:
+    """``toks`` (from ``head``'s subtree) up to the first relative clause or apposition after
+    ``head``: in ``the plans, which are in their infancy ...`` the clause says more about the
+    target; the target phrase itself ends before it."""
+    cut = [c for c in head.children if c.i > head.i and c.dep_ in _TRAILING_CLAUSES]
+    if cut:
+        toks = [t for t in toks if t.i < min(c.left_edge.i for c in cut)]
+    return toks
+
+
+def _phrase_span(tok: "Token") -> tuple[int, int]:
+    """Doc char span of the noun phrase headed by ``tok``, trailing clauses cut."""
+    toks = _without_trailing_clauses(tok, list(tok.subtree))
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
@@ -306,6 +323,23 @@ def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", compos
             label, hedged, ev, polar = _label(_chain(h), None, head_is_holders=False)
             if best is None or (best[3] is None and not best[1] and (polar is not None or hedged)):
                 best = (label, hedged, ev, polar, h)
+        best = _evaluative_reading(best, roots, toks, cue_tok)
+    return best
+
+
+def _evaluative_reading(best, roots: list["Token"], toks: list["Token"], cue_tok: "Token | None"):
+    """With no attitude cue, a judgement of the clause's subject (``said the extension was not
+    a bad idea``), else the balance of the quotation's evaluative words (``treats the rule of law
+    with utter contempt``; :mod:`newslab.polarity.evaluative`)."""
+    if best[3] is not None or best[1]:
+        return best
+    prefix = "said -> " if cue_tok is not None else ""
+    judged = next(filter(None, map(clause_evaluation, roots)), None)
+    if judged is not None:
+        best = (judged[0], False, prefix + judged[1], judged[2], best[4])
+    worded = words_evaluation(toks) if best[3] is None and not best[1] else None
+    if worded is not None:
+        best = (worded[0], False, prefix + worded[1], worded[2], best[4])
     return best
 
 
@@ -353,7 +387,24 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
         if speech:
             st = replace(st, text=text[q_span[0]:q_span[1]], span=q_span)
         rows.append(st)
+        rows += [_with_holder(doc, st, c, mentions) for c in _conjoined_speakers(doc, holder, mentions)]
     return rows, spans, heads
+
+
+def _conjoined_speakers(doc: "Doc", holder: tuple[str, int, int], mentions) -> list["Token"]:
+    """Subjects conjoined to the speaker (``Cruz and Rooney proposed``): each holds the position."""
+    span = doc.char_span(holder[1], holder[2], alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    root = span.root
+    return [c for c in root.conjuncts if c.i > root.i and _can_hold(c, mentions)
+            and (_mention_at(mentions, c) is not None or c.pos_ == "PROPN")]
+
+
+def _with_holder(doc: "Doc", st: Statement, tok: "Token", mentions) -> Statement:
+    """``st`` with ``tok`` (a conjoined subject) as its holder."""
+    name, s, e = _holder_name(doc, tok, mentions, None)
+    return replace(st, holder=name, holder_span=(s, e))
 
 
 def find_statements(doc: "Doc", quotes: "Sequence[Quote]" = (),
@@ -400,6 +451,9 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
                 continue
         if tok.pos_ == "ADJ" and tok.dep_ not in ("acomp", "ROOT"):
             continue
+        patient = None
+        if subj is None and tok.pos_ == "VERB":
+            subj, patient = _passive_agent(tok)  # "It was co-sponsored by Senator Rubio"
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
         if _reduced_passive(tok):
@@ -425,18 +479,31 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
             continue  # "X said Russia could help": X's suggestion, the quotation row has it
         if not _can_hold(subj, mentions):
             continue  # "bottlenecks hampered delivery": a thing, not a position holder
-        target = _target_span(chain)
+        target = _target_span(chain) if patient is None else _phrase_span(patient)
         if target is None or not _names_something(doc, target):
             continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
-        holder = _holder_name(doc, subj, mentions, speaker)
-        rows.append(_statement(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent, target))
+        # "Cruz and Rooney proposed ...": each conjoined subject holds the position
+        for h in [subj] + [c for c in subj.conjuncts if c.i > subj.i and _can_hold(c, mentions)]:
+            holder = _holder_name(doc, h, mentions, speaker)
+            rows.append(_statement(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent,
+                                   target))
     return rows
 
 
 #: Dependencies by which a clause is the content of the verb or noun above it
 #: ("said [Russia could help]", "the claim [that Russia helped]").
 _CONTENT_CLAUSE_DEPS = {"ccomp", "parataxis"}
+
+
+def _passive_agent(verb: "Token") -> tuple["Token | None", "Token | None"]:
+    """``(agent, patient)`` of a passive verb with a ``by`` phrase: in ``the plan was backed by
+    the council`` the council holds the position and the plan is its target (the agent of a
+    passive is the logical subject; Quirk et al. 1985, 3.63-3.65)."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    return (agent, patient) if agent is not None and patient is not None else (None, None)
 
 
 def _reduced_passive(tok: "Token") -> bool:

@@ -128,6 +128,13 @@ def cue_classes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def blocking_words() -> frozenset[str]:
+    """Lemmas of words for what stops, delays or undoes something (``blocking_words.csv``):
+    opposing a blocker of a target is support for the target."""
+    return frozenset(r["word"].strip().lower() for r in read_lexicon("blocking_words.csv"))
+
+
+@lru_cache(maxsize=None)
 def holder_nouns() -> frozenset[str]:
     """Common-noun lemmas that name someone who can hold a position (``critic``, ``union``,
     ``minister``): ``holder_nouns.csv`` plus the role nouns of ``role_nouns.csv``.

@@ -5,6 +5,8 @@
   parse (:mod:`newslab.polarity.rules`; no model: the opt-in ``rules_speech`` backend may read the
   holder's own reported clause with the portrayal model, see that module for why that is still
   stance). :func:`actor_stance` labels one holder/target pair.
+  :mod:`newslab.polarity.evaluative` reads evaluative predications in reported speech (``said
+  the extension was not a bad idea`` -> support) for the statements extractor.
 * **Portrayal**: how the text treats an actor, ``negative | neutral | positive`` per
   (sentence, target span), from a small model trained on NewsMTSC
   (:mod:`newslab.polarity.portrayal`).

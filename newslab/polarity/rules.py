@@ -291,7 +291,11 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
     for c in cands:
         pol = words.get(c.lemma_.lower())
         if pol in ("support", "oppose"):
-            sign = POLARITY_SIGN[pol] * (-1 if _negated(c) else 1)
+            # "was not a bad idea": the negator on the copula scopes over the attribute's
+            # modifier too (a negated negative judgement is approval)
+            neg = _negated(c) or (c.dep_ == "amod" and c.head.dep_ in ("attr", "acomp", "oprd")
+                                  and _negated(c.head))
+            sign = POLARITY_SIGN[pol] * (-1 if neg else 1)
             return ("support" if sign > 0 else "oppose"), c
     return None
 

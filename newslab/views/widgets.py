@@ -2,10 +2,12 @@
 
 :class:`StanceExplorer` shows, for a chosen target, each chosen actor's statements as cards
 side by side — coloured by label, the evidence words highlighted in the sentence — with a
-toggle on each card so a student can relabel it, and a small chart of stance per actor. The
+toggle on each card so a student can relabel it, each card's relevance to the target, a slider
+for the relevance cut-off, and a small chart of each actor's positions (the counts of
+:func:`newslab.target.summary.summarize_positions`, what ``stance_summary`` gives). The
 student's labels are available as a DataFrame (:attr:`StanceExplorer.labels`) to compare with
 the tool's. All state changes go through plain methods (``set_target``, ``set_actors``,
-``relabel``), so callbacks are unit-tested without a browser.
+``relabel``, ``set_cutoff``), so callbacks are unit-tested without a browser.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..ranking import stance as default_rank
+from ..target import MIN_RELEVANCE, summarize_positions
+from ..target import stance as on_target
 from .plots import plot_stance_counts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,9 +71,10 @@ class StanceExplorer:
                  rank: Callable[..., "pd.DataFrame"] | None = None) -> None:
         import ipywidgets as W
 
-
         self.statements = _statements_of(source).reset_index(drop=True)
-        self._rank = rank or default_rank
+        #: the Analysis, when given: the default ranking then reads its Doc (anaphors, quotations)
+        self._analysis = source if hasattr(source, "mentions") else None
+        self._rank = rank
         holders = [h for h in self.statements.get("holder", []).dropna().unique()]
         self.targets = list(targets or []) + [h for h in holders if h not in (targets or [])]
         if not self.targets:
@@ -92,14 +96,19 @@ class StanceExplorer:
         self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start",
                                             overflow="auto", max_height="640px",
                                             width="62%"))
+        #: the relevance cut-off: statements less about the target are hidden
+        self.cutoff = W.FloatSlider(value=MIN_RELEVANCE, min=0.0, max=1.0, step=0.05,
+                                    description="Relevance ≥", readout_format=".2f",
+                                    continuous_update=False)
         self.chart = W.Output()
         self.target_box.observe(lambda ch: self.set_target(ch["new"]), names="value")
         self.actor_box.observe(lambda ch: self.set_actors(ch["new"]), names="value")
+        self.cutoff.observe(lambda ch: self.set_cutoff(ch["new"]), names="value")
         # fits 1280x800: choices and chart on the left, the cards (scrolling) on the right
         controls = W.VBox([W.HTML("<b>Target</b> — what the statements are about"),
                            self.target_box, self.target_text,
                            W.HTML("<b>Actors</b> — tick the ones to compare"), self.actor_box,
-                           self.chart],
+                           self.cutoff, self.chart],
                           layout=W.Layout(width="37%", margin="0 1% 0 0"))
         self.view = W.HBox([controls, self.cards], layout=W.Layout(width="100%",
                                                                    align_items="flex-start"))
@@ -107,6 +116,7 @@ class StanceExplorer:
         self.view.add_class("newslab-stance-explorer")
         self.target_box.add_class("newslab-target")
         self.actor_box.add_class("newslab-actors")
+        self.cutoff.add_class("newslab-cutoff")
         self.cards.add_class("newslab-cards")
         self.chart.add_class("newslab-chart")
         self.refresh()
@@ -127,6 +137,14 @@ class StanceExplorer:
             return
         self.refresh()
 
+    def set_cutoff(self, value: float) -> None:
+        """Show only statements with ``relevance >= value`` (0-1)."""
+        value = min(1.0, max(0.0, float(value)))
+        if self.cutoff.value != value:
+            self.cutoff.value = value  # fires the observer, which comes back here
+            return
+        self.refresh()
+
     def relabel(self, row: int, label: str) -> None:
         """Record the student's label for statement ``row`` (index in ``self.statements``)."""
         if label not in LABELS:
@@ -143,12 +161,22 @@ class StanceExplorer:
         target = self.target_box.value
         df = self.statements
         if target != "(all statements)":
-            # the ranking returns a fresh index: carry each statement's row through it, so a
-            # relabel is kept for the statement on the card (not for the row at that rank)
-            ranked = self._rank(df.assign(_row=df.index), target)
-            df = ranked.set_index("_row").rename_axis(None)
+            df = self._ranked(df, target)
         df = df[df.holder.isin(self.actor_box.value)]
         return df
+
+    def _ranked(self, df: "pd.DataFrame", target: str) -> "pd.DataFrame":
+        """``df`` about ``target``, most relevant first, above the cut-off: the target stance
+        (:func:`newslab.target.stance`, reading the Analysis when given) or the custom ``rank``."""
+        rows = df.assign(_row=df.index)  # carried through, so a relabel stays on its statement
+        if self._rank is None:
+            ranked = on_target(rows, target, min_relevance=self.cutoff.value,
+                               analysis=self._analysis)
+        else:
+            ranked = self._rank(rows, target)
+        if "_row" in ranked.columns:
+            ranked = ranked.set_index("_row").rename_axis(None)
+        return ranked
 
     @property
     def labels(self) -> "pd.DataFrame":
@@ -199,23 +227,28 @@ class StanceExplorer:
         label = self.relabels.get(idx, tool)
         colour = LABEL_COLOURS.get(label, "#fff")
         hedge = " · hedged" if bool(row.get("hedged", False)) else ""
+        rel = row.get("relevance")
+        relevance = f" · relevance {float(rel):.2f}" if rel is not None and rel == rel else ""
         shown = (f"<b>{html.escape(label)}</b> (your label; the tool said {html.escape(tool)})"
                  if label != tool else f"<b>{html.escape(tool)}</b>")
         return (f"<div data-label='{html.escape(label)}' style='background:{colour};"
                 "padding:0.4em;border-radius:4px;line-height:1.35'>"
                 f"<div>{highlight(str(row.get('statement', '')), str(row.get('cue') or ''))}</div>"
-                f"<div style='font-size:0.85em;color:#333'>{shown}{hedge} — "
+                f"<div style='font-size:0.85em;color:#333'>{shown}{hedge}{relevance} — "
                 f"{html.escape(str(row.get('evidence', '')))}</div></div>")
 
     def counts(self) -> "pd.DataFrame":
-        """Statements per actor and label (student's labels where given) for the current view."""
+        """Statements per actor and label (student's labels where given) for the current view,
+        from :func:`newslab.target.summary.summarize_positions` (what ``stance_summary`` gives)."""
         import pandas as pd
 
         cur = self.current()
-        labs = [self.relabels.get(i, l) for i, l in zip(cur.index, cur.label)]
-        df = pd.DataFrame({"holder": cur.holder.values, "label": labs})
-        table = pd.crosstab(df.holder, df.label).reindex(columns=list(LABELS), fill_value=0)
-        return table.reindex(list(self.actor_box.value), fill_value=0)
+        if "relevance" not in cur.columns:
+            cur = cur.assign(relevance=1.0)
+        summary = summarize_positions(cur, labels=self.relabels)
+        table = summary.set_index("holder")[list(LABELS)] if len(summary) else \
+            pd.DataFrame(columns=list(LABELS))
+        return table.reindex(list(self.actor_box.value), fill_value=0).astype(int)
 
     def _draw_chart(self) -> None:
         import matplotlib.pyplot as plt
