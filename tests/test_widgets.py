@@ -94,6 +94,7 @@ def test_relabel_updates_the_card_at_once(analysis):
     toggle.value = new                                  # a click on the card's toggle
     assert f"data-label='{new}'" in body.value           # same widget, new colour and label
     assert f"the tool said {tool}" in body.value
+    assert "relevance 0." in body.value                 # the redrawn card keeps its relevance
     assert ex.labels.changed.sum() == 1                  # .labels follows at once
     changed = ex.labels[ex.labels.changed].iloc[0]        # ... for the statement on the card
     assert changed.student_label == new and changed.label == tool

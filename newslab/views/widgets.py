@@ -93,6 +93,7 @@ class StanceExplorer:
         self.actor_box = CheckboxGroup(self.all_actors, value=tuple(chosen))
         #: card widgets by statement row, so a relabel redraws its own card
         self._card_bodies: dict[int, object] = {}
+        self._card_rows: dict[int, object] = {}
         self.cards = W.HBox(layout=W.Layout(flex_flow="row wrap", align_items="flex-start",
                                             overflow="auto", max_height="640px",
                                             width="62%"))
@@ -152,7 +153,7 @@ class StanceExplorer:
         self.relabels[row] = label
         body = self._card_bodies.get(row)
         if body is not None:  # the card shows the new label and colour at once
-            body.value = self._card_html(row, self.statements.loc[row])
+            body.value = self._card_html(row, self._card_rows[row])
         self._draw_chart()
 
     # -- derived tables ---------------------------------------------------------------------
@@ -195,7 +196,7 @@ class StanceExplorer:
         target = self.target_box.value
         self.target_text.value = (f"<div style='line-height:1.3;margin:0.2em 0 0.6em'>"
                                   f"Statements about: <i>{html.escape(str(target))}</i></div>")
-        self._card_bodies = {}
+        self._card_bodies, self._card_rows = {}, {}
         columns = []
         for actor in self.actor_box.value:
             rows = cur[cur.holder == actor]
@@ -216,6 +217,7 @@ class StanceExplorer:
         body = W.HTML(self._card_html(idx, row))
         body.add_class("newslab-card")
         self._card_bodies[idx] = body
+        self._card_rows[idx] = row  # the row as shown (position on the target, relevance)
         toggle = W.ToggleButtons(options=LABELS, value=label if label in LABELS else "neutral",
                                  style={"button_width": "auto"})
         toggle.observe(lambda ch, i=idx: self.relabel(i, ch["new"]), names="value")
