@@ -27,6 +27,7 @@ from .nlp.docs import article_doc
 from .nlp.offsets import OffsetMap
 from .nlp.tokens import text_of
 from .polarity.portrayal import portrayal_labels
+from .missing import is_missing
 from .records import Cue, Mention, Quote, Speaker, Statement
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -241,13 +242,6 @@ def quotes_for_article(article: "Article", doc: "Doc | None" = None) -> "pd.Data
     return quotes_table(doc, article=article)
 
 
-def _na(x) -> bool:
-    """Missing value of any kind (None, NaN, pandas.NA) — ``x != x`` raises on pandas.NA."""
-    import pandas as pd
-
-    return x is None or (pd.api.types.is_scalar(x) and bool(pd.isna(x)))
-
-
 def quote_records(quotes: "pd.DataFrame", doc: "Doc") -> list[Quote]:
     """The inverse of :func:`quotes_table`: a quotes table (source offsets) back to
     :class:`~newslab.records.Quote` records in ``doc``'s characters. Rows without offsets are
@@ -257,21 +251,21 @@ def quote_records(quotes: "pd.DataFrame", doc: "Doc") -> list[Quote]:
     back = places.doc_offset
     out = []
     for q in quotes.itertuples(index=False):
-        if _na(getattr(q, "start", None)) or _na(getattr(q, "end", None)):
+        if is_missing(getattr(q, "start", None)) or is_missing(getattr(q, "end", None)):
             continue
         frags = getattr(q, "fragments", None)
         frags = list(frags) if frags is not None and len(frags) else [[q.start, q.end]]
         hs, he = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
-        speaker = None if _na(hs) or _na(he) else Speaker(back(int(hs)), back(int(he)),
+        speaker = None if is_missing(hs) or is_missing(he) else Speaker(back(int(hs)), back(int(he)),
                                                           back(int(hs)))
         cs, ce = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
-        cue = None if _na(cs) or _na(ce) else Cue(back(int(cs)), back(int(ce)))
+        cue = None if is_missing(cs) or is_missing(ce) else Cue(back(int(cs)), back(int(ce)))
         actor = getattr(q, "actor", None)
-        actor = None if _na(actor) else actor
+        actor = None if is_missing(actor) else actor
         name = getattr(q, "speaker", None)
         out.append(Quote([[back(int(s)), back(int(e))] for s, e in frags], str(q.kind),
                          str(getattr(q, "rule", "") or ""), speaker, cue, [],
-                         actor if actor is not None else (None if _na(name) else name)))
+                         actor if actor is not None else (None if is_missing(name) else name)))
     return out
 
 

@@ -36,9 +36,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..lexicons import blocking_words, holder_nouns
+from ..missing import is_missing
 from ..nlp import OffsetMap
 from ..polarity.rules import rules_stance
-from .relevance import _na, anaphoric, head_word, match, relevance_table, target_phrase, words
+from .relevance import anaphoric, head_word, match, relevance_table, target_phrase, words
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -101,7 +102,7 @@ def quote_position(analysis, row: Any, target: str) -> tuple[str, str] | None:
     -> the judgement of an act goes to its agent) read the speaker's stance on that mention.
     """
     if str(getattr(row, "kind", "")) != "quote" or any(
-            _na(getattr(row, k, None)) for k in ("start", "end", "holder_start", "holder_end")):
+            is_missing(getattr(row, k, None)) for k in ("start", "end", "holder_start", "holder_end")):
         return None
     doc = analysis.doc
     back = OffsetMap(doc, getattr(analysis, "article", None)).doc_offset
@@ -133,7 +134,7 @@ def target_referents(analysis, statements_df: "pd.DataFrame") -> list[list[str]]
     out = []
     for r in statements_df.itertuples(index=False):
         ts, te = getattr(r, "target_start", None), getattr(r, "target_end", None)
-        if _na(ts) or _na(te):
+        if is_missing(ts) or is_missing(te):
             out.append([])
             continue
         out.append(sorted({a for s, e, a in spans if s >= int(ts) and e <= int(te)}))

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ..errors import UnknownBackendError
 from ..lexicons import cue_classes
+from ..missing import is_missing
 from ..nlp import load_model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -292,16 +293,9 @@ def acronyms(text: str | None) -> set[str]:
             if sum(c.isupper() for c in w) >= 2}
 
 
-def _na(x) -> bool:
-    """Missing value of any kind (None, NaN, pandas.NA) — ``x != x`` raises on pandas.NA."""
-    import pandas as pd
-
-    return x is None or (pd.api.types.is_scalar(x) and bool(pd.isna(x)))
-
-
 def _text(row, name: str) -> str:
     value = getattr(row, name, None)
-    return "" if _na(value) else str(value)
+    return "" if is_missing(value) else str(value)
 
 
 def attitude_phrase(row) -> str:
@@ -311,7 +305,7 @@ def attitude_phrase(row) -> str:
     precede it in the statement."""
     target, statement = _text(row, "target"), _text(row, "statement")
     cs, st = getattr(row, "cue_start", None), getattr(row, "start", None)
-    if target and statement and not _na(cs) and not _na(st):
+    if target and statement and not is_missing(cs) and not is_missing(st):
         i = statement.find(target)
         j = int(cs) - int(st)
         if 0 <= j < i:
@@ -399,7 +393,7 @@ def relevance_table(statements_df: "pd.DataFrame", target: str, *,
 def _cue_offset(row) -> int:
     """Where the cue sits in the row's statement (0 when unknown)."""
     cs, st = getattr(row, "cue_start", None), getattr(row, "start", None)
-    return 0 if _na(cs) or _na(st) else max(0, int(cs) - int(st))
+    return 0 if is_missing(cs) or is_missing(st) else max(0, int(cs) - int(st))
 
 
 def _similarities(df: "pd.DataFrame", target: str, name: str | None) -> list[float] | None:

@@ -102,7 +102,7 @@ def _mention_spans(analysis: "Analysis", colours: dict[str, str], chips: bool) -
 
 def quote_speaker(row) -> str:
     """Who a quote row is attributed to, for display: the actor, else the speaker's words."""
-    from .table_view import is_missing
+    from ..missing import is_missing
 
     for col in ("actor", "speaker"):
         value = row.get(col) if hasattr(row, "get") else None
@@ -140,7 +140,7 @@ def _quote_spans(quotes, focus: int | None, chips: bool) -> list[Span]:
 
 
 def _missing(value) -> bool:
-    from .table_view import is_missing
+    from ..missing import is_missing
 
     return is_missing(value)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..missing import is_missing
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -18,25 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
 MISSING = "–"
 #: CSS of every table cell: text starts at the left and wraps at word boundaries, never cut.
 CELL_CSS = "text-align:left;vertical-align:top;white-space:normal;padding:0.2em 0.6em"
-
-
-def is_missing(value: Any) -> bool:
-    """True for None, NaN, ``pandas.NA`` and ``NaT`` (never for lists or text).
-
-    >>> import pandas as pd
-    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "", [])]
-    [True, True, True, False, False]
-    """
-    if value is None:
-        return True
-    if isinstance(value, (str, bytes, list, tuple, set, dict)):
-        return False
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # arrays: not a single missing value
-        return False
 
 
 def cell_text(value: Any, *, missing: str = MISSING, width: int | None = None) -> str:
