@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newslab.extract.quotations import quotation_spans
 from newslab.tables import QUOTE_COLUMNS as COLUMNS
 from newslab.tables import quotes_table as quotes
+from newslab.extract.quote_sieves import RULE_AFTER, RULE_COLON
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "articles" / "nato-seeks-afghan-help-from-russia.txt"
@@ -70,7 +71,7 @@ def test_curly_apostrophes_inside_single_quotes():
 def test_speaker_after_quotation(q):
     row = one(q("“The talks were useful,” Sergei Lavrov told reporters."), kind="direct")
     assert (row.quote, row.speaker, row.cue) == ("The talks were useful", "Sergei Lavrov", "told")
-    assert row.rule == "quotation + speaker + reporting verb"
+    assert row.rule == RULE_AFTER
 
 
 def test_inverted_speaker_after_quotation(q):
@@ -80,7 +81,7 @@ def test_inverted_speaker_after_quotation(q):
 
 def test_colon_introduction(q):
     row = one(q('Medvedev said: "We have many reasons for interaction."'), kind="direct")
-    assert row.rule == "speaker + reporting verb + colon + quotation"
+    assert row.rule == RULE_COLON
     assert row.cue_start == 9 and row.cue_end == 13
 
 
@@ -285,7 +286,7 @@ def test_speaker_with_a_long_apposition_after_the_quotation(q):
             'research institute in Washington and a party delegate, wrote in an analysis.')
     row = one(q(text), kind="direct")
     assert row.speaker.startswith("Jane Doe") and row.cue == "wrote"
-    assert row.rule == "quotation + speaker + reporting verb"
+    assert row.rule == RULE_AFTER
 
 
 def test_attribution_after_an_exclamation_that_ends_the_sentence(q):

@@ -72,7 +72,8 @@ from .context import AttributionConfig, Context, trim
 from .coref import mention_for_span, resolve_mentions
 from .entities import entity_mentions
 from .span_index import IndexedMentions
-from .direct import direct_quotations, leftover_quotations, transcript_lines
+from .direct import direct_quotations, transcript_lines
+from .unattributed import leftover_quotations
 from .reported import adjective_cue_rows, noun_cue_rows, reported_speech
 
 if TYPE_CHECKING:  # pragma: no cover

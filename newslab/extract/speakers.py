@@ -22,6 +22,13 @@ if TYPE_CHECKING:  # pragma: no cover
 SPEAKER_EXCLUDE_DEPS = {"relcl", "acl", "advcl", "punct", "parataxis", "cc", "prep", "ccomp"}
 
 
+def _joins(tok: "Token") -> bool:
+    """A token that joins two parts of one speaker phrase: an apposition comma, a conjunction
+    (``Burton and Nick``) or a hyphen inside a word (``Sue Seedorff-Keninger``, ``27-year-old``)."""
+    return tok.text == "," or tok.dep_ == "cc" or (
+        tok.text in "-–" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_)
+
+
 def speaker_tokens(head: "Token") -> tuple[int, int]:
     """Token range [start, end) of the speaker phrase headed by ``head``.
 
@@ -42,13 +49,12 @@ def speaker_tokens(head: "Token") -> tuple[int, int]:
             collect(c, depth + 1)
 
     collect(head, 0)
-    start = end = head.i
-    while start - 1 in keep or (start - 1 >= 0 and head.doc[start - 1].is_punct
-                                and start - 2 in keep and head.doc[start - 1].text == ","):
-        start -= 1
-    while end + 1 in keep or (end + 2 in keep and head.doc[end + 1].text == ","):
-        end += 1
     doc = head.doc
+    start = end = head.i
+    while start - 1 in keep or (start - 2 in keep and _joins(doc[start - 1])):
+        start -= 1
+    while end + 1 in keep or (end + 2 in keep and _joins(doc[end + 1])):
+        end += 1
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
