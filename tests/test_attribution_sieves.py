@@ -13,7 +13,7 @@ import pytest
 import newslab
 from newslab.extract.quote_sieves import (RULE_AFTER, RULE_COLON, RULE_DASH, RULE_INVERTED,
                                           RULE_LEAD_IN)
-from newslab.extract.unattributed import RULE_PREVIOUS_SENTENCE
+from newslab.extract.unattributed import RULE_ONLY_PERSON, RULE_PREVIOUS_SENTENCE
 
 
 def rows(text: str):
@@ -112,7 +112,14 @@ def test_verbless_credits(text, speaker):
 def test_speaker_set_up_in_the_previous_sentence(text, speaker):
     df = rows(text)
     row = df[df["kind"] == "direct"].iloc[0]
-    assert speaker in row["speaker"] and row["rule"] == RULE_PREVIOUS_SENTENCE
+    assert speaker in row["speaker"] and row["rule"] in (RULE_PREVIOUS_SENTENCE, RULE_ONLY_PERSON)
+
+
+def test_previous_sentence_decides_between_two_people():
+    df = rows("Minister Karl Ude met union leader Sofia Lind on Monday. Lind addressed the strikers "
+              'afterwards. "We will stay out until the offer improves for every member."')
+    row = df[df["kind"] == "direct"].iloc[0]
+    assert row["speaker"] == "Lind" and row["rule"] == RULE_PREVIOUS_SENTENCE
 
 
 def test_a_previous_sentence_without_a_speaker_gives_none():

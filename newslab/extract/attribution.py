@@ -117,7 +117,35 @@ def attributions(doc: "Doc", mentions: Sequence[Mention] | None = None, *,
     for _name, step in STEPS:
         step(ctx)
     rows = sorted(ctx.rows, key=lambda r: r.fragments[0][0])
-    return [q for q in (_finish(ctx.text, r, mentions) for r in rows) if q is not None]
+    return one_row_per_attribution([q for q in (_finish(ctx.text, r, mentions) for r in rows)
+                                    if q is not None])
+
+
+def _chars(row: Quote) -> set[int]:
+    return {c for s, e in row.fragments for c in range(s, e)}
+
+
+def one_row_per_attribution(rows: list[Quote]) -> list[Quote]:
+    """Drop a row whose content lies inside another row's content and whose speaker is the same
+    actor: ``Cruz said he opposed the deal`` is one statement by Cruz, not a said-clause row plus
+    a stance row ``he opposed the deal`` (two families finding one attribution). Nested
+    attributions of another source (``Cruz said Obama opposed it``) stay. ``rows`` are in text
+    order; the result keeps that order."""
+    drop: set[int] = set()
+    for i, inner in enumerate(rows):
+        if inner.actor is None or inner.kind == "direct":
+            continue
+        inner_chars = _chars(inner)
+        for j in range(i - 1, -1, -1):
+            outer = rows[j]
+            if outer.end < inner.start:
+                if j < i - 8:
+                    break
+                continue
+            if j not in drop and outer.actor == inner.actor and inner_chars <= _chars(outer):
+                drop.add(i)
+                break
+    return [r for k, r in enumerate(rows) if k not in drop]
 
 
 def _finish(text: str, row: Quote, mentions: IndexedMentions) -> Quote | None:
