@@ -5,7 +5,7 @@ returns one :class:`~newslab.records.Quote` record per attribution, in Doc chara
 :func:`newslab.tables.quotes_table` turns them into the ``quotes`` table (source offsets).
 The rules run as named steps (:data:`STEPS`) over one shared
 :class:`~newslab.extract.context.Context`; each family lives in its own module:
-:mod:`~newslab.extract.quotations` (quote marks), :mod:`~newslab.extract.direct` (steps 2, 4),
+:mod:`~newslab.extract.quotations` (quote marks), :mod:`~newslab.extract.direct` and :mod:`~newslab.extract.quote_sieves` (step 2), :mod:`~newslab.extract.unattributed` (step 4),
 :mod:`~newslab.extract.reported` (steps 3–3c), :mod:`~newslab.extract.speakers` and
 :mod:`~newslab.extract.cues`.
 
@@ -18,13 +18,16 @@ How a row is found, in the order the rules run (each row's ``rule`` column names
    quotation that is open. A paragraph that opens a quotation without closing it continues into
    the next paragraph when that one opens with a quote mark (the news convention for long
    quotations); otherwise the quotation ends with its paragraph (best reading, never an error).
-2. **Direct quotations** (the quotation is a whole sentence or stands at a sentence edge):
-   the speaker and reporting verb come after it (``"…," he said``), before it
-   (``Medvedev said: "…"``, ``Erdogan said, "…"``; a long speaker phrase is fine: ``"…," Jane
-   Doe, a senior fellow at …, wrote``), at the end of the previous paragraph
-   (``Cruz continued:`` + a quotation paragraph), or on a transcript line (``PENCE: …``).
-   A quotation that directly follows an attributed one in the same paragraph
-   (``"…," he said. "…"``) is the same attribution: one row, several ``fragments``.
+2. **Direct quotations** go through the stage-1 sieves of
+   :mod:`~newslab.extract.quote_sieves` (after Muzny, Fang, Chang & Jurafsky 2017), in order of
+   their precision: a speech verb and speaker after the quotation, inverted or not and with any
+   verb after a quotation that ends in a comma (``"…," added Voss``, ``"…," reply Burton and
+   Nick``); a speaker and verb ending in a colon before it (``Medvedev said: "…"``); a lead-in
+   line (``Cruz continued:``, ``And from board chair Ingrid Halvorsen:``); a speaker and verb
+   just before it (``Erdogan said, "…"``); a dash credit (``"…" — Commissioner X``); a
+   transcript label (``PENCE: "…"``). A quotation that directly follows an attributed one in the
+   same paragraph (``"…," he said. "…"``) is the same attribution: one row, several
+   ``fragments`` — unless another speaker's cue stands between them.
 3. **Reported speech** from the dependency parse: a subject + a reporting or attitude verb
    from ``lexicons/reporting_verbs.csv`` + what was said (a that-clause / reported clause, an
    infinitive, or for verbs such as *deny*, *praise* an object), plus ``according to X``,
@@ -46,10 +49,14 @@ How a row is found, in the order the rules run (each row's ``rule`` column names
 3d. **Headline sources**: the article's first line ``Sanders: Clinton email story has moved``
    (a short title-case label, not page furniture such as ``Update:``) attributes the claim
    after the colon to the label.
-4. **Left-over quotations**: a quotation paragraph right after an attributed quotation is
-   credited to the previous speaker; another quotation that reads as a sentence (six words or
-   more with a verb) is kept with no speaker. Everything else in quote marks is a scare quote,
-   a title or a name (``'terror'``, ``"Saturday Night Live"``) and is not a quotation.
+4. **Quotations with no cue of their own** (:mod:`~newslab.extract.unattributed`): one that
+   goes on from an attributed sentence joins its row; a sentence-like one goes through the
+   context sieves — the only person named in the paragraph, the previous quotation paragraph's
+   speaker, a speaker set up in the sentence before (``Mayor Ana Ruiz addressed residents.
+   "…"``), the closest person mentioned — or is kept with no speaker. Everything else in quote
+   marks is a scare quote, a title or a name (``'terror'``, ``"Saturday Night Live"``).
+5. **One row per attribution**: a row inside another row's content with the same actor
+   (``Cruz said he opposed the deal``) is dropped (:func:`one_row_per_attribution`).
 
 Speakers that are pronouns or role nouns (``he``, ``Alliance chief``) are linked to a named
 actor by :func:`newslab.extract.coref.resolve_mentions`.
