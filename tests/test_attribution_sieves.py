@@ -154,3 +154,19 @@ def test_one_speaker_quoted_twice_is_one_row():
     df = rows('"I love cats!" insists Burton. "I absolutely do."')
     row = row_with(df, "I love cats")
     assert "I absolutely do" in row["quote"] and row["speaker"] == "Burton"
+
+
+def test_a_question_and_its_reply_are_two_people():
+    df = rows('"We need the new bridge now," Mayor Lina Holm said.\n\n"Who will pay for it?" asked '
+              'councillor Ravi Shah.\n\n"The regional fund will pay for most of it, as it did last '
+              'time."')
+    assert row_with(df, "Who will pay")["speaker"] == "councillor Ravi Shah"
+    reply = row_with(df, "The regional fund")
+    assert reply["speaker"] == "Mayor Lina Holm"
+
+
+def test_a_reply_with_nobody_two_turns_back_has_no_speaker():
+    df = rows('Interview\n\n"Will you run again next year?" the reporter asked.\n\n"I have not '
+              'decided yet, and I will not decide before the spring."')
+    reply = row_with(df, "I have not decided")
+    assert reply["speaker"] is None or reply["speaker"] != "the reporter"

@@ -107,6 +107,8 @@ class Context:
     used_cues: set[int] = field(default_factory=set)
     consumed: set[int] = field(default_factory=set)
     taken: list[tuple[int, int]] = field(default_factory=list)
+    #: rows by the line their content ends on (filled by the left-over step: linear look-ups)
+    rows_by_line: dict[int, list[Quote]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.idx = TokenIndex(self.doc)

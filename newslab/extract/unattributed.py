@@ -29,6 +29,7 @@ ADDRESS_VERBS = frozenset({
 #: Possessive determiners: a mention such as "his players" names an owner, not a speaker.
 POSSESSIVES = frozenset({"his", "her", "its", "their", "hers", "theirs"})
 
+RULE_CONVERSATION = "the answer to the quoted question before it (another speaker)"
 RULE_PARAGRAPH = "same speaker as the quotation paragraph before"
 RULE_PREVIOUS_SENTENCE = "speaker set up in the sentence before the quotation"
 RULE_ONLY_PERSON = "the only person named in the paragraph"
@@ -120,17 +121,41 @@ def paragraph_after_quotation(ctx: Context, k: int, q: Quotation) -> tuple[str, 
     ps, pe = ctx.lines[p]
     if not (q.start <= ps + 1 and not re.search(r"\w", ctx.text[q.end:pe])) or p == 0:
         return None
-    prev_ps, prev_pe = ctx.lines[p - 1]
-    prev = [r for r in ctx.rows if r.kind == "direct" and r.speaker
-            and prev_ps <= r.fragments[-1][1] <= prev_pe]
+    prev = [r for r in _direct_rows_ending_in(ctx, p - 1) if r.speaker]
     return (RULE_PARAGRAPH, prev[-1].speaker) if prev else None
 
 
-Sieve = Callable[[Context, int, Quotation], "tuple[str, Speaker] | None"]
+def _direct_rows_ending_in(ctx: Context, line: int) -> list[Quote]:
+    return [r for r in ctx.rows_by_line.get(line, []) if r.kind == "direct"]
+
+
+def conversation_turn(ctx: Context, k: int, q: Quotation) -> tuple[str, Speaker | None] | None:
+    """A quotation paragraph right after a quoted question is the answer, by someone else: the
+    speaker two turns back when the exchange alternates, else nobody known (Muzny et al. 2017,
+    conversation sieve; a question and its reply are two people)."""
+    p = ctx.line_of(q.start)
+    ps, pe = ctx.lines[p]
+    if p == 0 or not (q.start <= ps + 1 and not re.search(r"\w", ctx.text[q.end:pe])):
+        return None
+    asked = _direct_rows_ending_in(ctx, p - 1)
+    if not asked or not asked[-1].quotations:
+        return None
+    last = ctx.quotations[asked[-1].quotations[-1]]
+    if not ctx.text[last.fragments[-1][0]:last.fragments[-1][1]].rstrip().endswith("?"):
+        return None
+    asker = asked[-1].speaker
+    before = _direct_rows_ending_in(ctx, p - 2) if p >= 2 else []
+    other = next((r.speaker for r in reversed(before) if r.speaker and asker and
+                  ctx.text[r.speaker.start:r.speaker.end] != ctx.text[asker.start:asker.end]), None)
+    return RULE_CONVERSATION, other
+
+
+Sieve = Callable[[Context, int, Quotation], "tuple[str, Speaker | None] | None"]
 
 #: Context sieves for a quotation with no cue of its own, in order of their speaker accuracy on
 #: PolNeAR train (benchmarks/quotes_polnear.py): the first that answers wins.
 SIEVES: tuple[tuple[str, Sieve], ...] = (
+    ("the answer to a quoted question", conversation_turn),
     ("only person in the paragraph", only_person_in_paragraph),  # speaker right: 0.76
     ("quotation paragraph after an attributed one", paragraph_after_quotation),  # 0.74
     ("speaker set up in the previous sentence", previous_sentence_speaker),  # 0.40
@@ -172,7 +197,7 @@ def _continued_row(ctx: Context, by_line: dict[int, list[Quote]], k: int,
 
 def leftover_quotations(ctx: Context) -> None:
     """Step: quotations no earlier step attributed (see the module docstring)."""
-    by_line: dict[int, list[Quote]] = {}
+    by_line = ctx.rows_by_line
     for r in sorted(ctx.rows, key=lambda r: r.fragments[-1][1]):
         by_line.setdefault(ctx.line_of(r.fragments[-1][1] - 1), []).append(r)
     for k, q in enumerate(ctx.quotations):
@@ -193,5 +218,7 @@ def leftover_quotations(ctx: Context) -> None:
             continue  # scare quote, title, name
         found = next((f for _n, sieve in SIEVES if (f := sieve(ctx, k, q)) is not None), None)
         rule, speaker = found if found else (RULE_UNKNOWN, None)
-        ctx.row_of_quote[k] = ctx.add(Quote([list(f) for f in q.fragments], "direct", rule,
-                                            speaker=speaker, quotations=[k]))
+        row = ctx.add(Quote([list(f) for f in q.fragments], "direct", rule, speaker=speaker,
+                            quotations=[k]))
+        ctx.row_of_quote[k] = row
+        by_line.setdefault(ctx.line_of(q.end - 1), []).append(row)
