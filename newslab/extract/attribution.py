@@ -128,8 +128,9 @@ def attributions(doc: "Doc", mentions: Sequence[Mention] | None = None, *,
                                     if q is not None])
 
 
-def _chars(row: Quote) -> set[int]:
-    return {c for s, e in row.fragments for c in range(s, e)}
+def _inside(inner: Quote, outer: Quote) -> bool:
+    """Every fragment of ``inner`` lies within one fragment of ``outer``."""
+    return all(any(os <= s and e <= oe for os, oe in outer.fragments) for s, e in inner.fragments)
 
 
 def one_row_per_attribution(rows: list[Quote]) -> list[Quote]:
@@ -142,14 +143,13 @@ def one_row_per_attribution(rows: list[Quote]) -> list[Quote]:
     for i, inner in enumerate(rows):
         if inner.actor is None or inner.kind == "direct":
             continue
-        inner_chars = _chars(inner)
         for j in range(i - 1, -1, -1):
             outer = rows[j]
             if outer.end < inner.start:
                 if j < i - 8:
                     break
                 continue
-            if j not in drop and outer.actor == inner.actor and inner_chars <= _chars(outer):
+            if j not in drop and outer.actor == inner.actor and _inside(inner, outer):
                 drop.add(i)
                 break
     return [r for k, r in enumerate(rows) if k not in drop]
