@@ -23,6 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
+#: The end of an attribution between two quotations of one speaker: , . : ; ! or ? (a closing
+#: quote mark of a title may follow: ``Perez said on NBC's "Meet the Press." "…"``).
+ATTRIBUTION_END_RE = re.compile(r"[.,:;!?][\"'”’»]*\s*$")
+
+
 @dataclass(frozen=True)
 class AttributionConfig:
     """Thresholds of the attribution rules (defaults chosen on PolNeAR train).

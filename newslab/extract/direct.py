@@ -17,7 +17,7 @@ import bisect
 import re
 
 from ..records import Cue, Quote, Speaker
-from .context import Context, word_count
+from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation
 from .quote_sieves import SIEVES, headline_label, label_speaker
 from .window import quote_window
@@ -44,7 +44,7 @@ def continues(ctx: Context, prev: Quote, q: Quotation) -> bool:
     if not re.search(r"\w", between):
         return True
     if prev.cue is None or not (last.end <= prev.cue.start < q.start) \
-            or re.search(r"[.,:;!?]\s*$", between) is None:
+            or ATTRIBUTION_END_RE.search(between) is None:
         return False
     cue = ctx.doc[prev.cue.token] if prev.cue.token is not None else None
     return cue is None or not any(t.i in ctx.cues_at and t.i != cue.i and not cue.is_ancestor(t)

@@ -193,7 +193,7 @@ def _reported_sentence(ctx: Context, k: int, q: Quotation, w: Window) -> bool:
         return False
     words = sum(word_count(ctx.text[s:e]) for s, e in q.fragments)
     return words >= ctx.config.sentence_quote_min_words and not ctx.quotations_in(w.b_start, q.start) \
-        and any(t.pos_ in ("VERB", "AUX") for s, e in q.fragments for t in ctx.idx.tokens_in(s, e))
+        and _is_clause(ctx, q)
 
 
 def speaker_verb_after(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
@@ -276,6 +276,11 @@ def _quote_closes(ctx: Context, q: Quotation, w: Window) -> bool:
     return not re.search(r"\w", w.after) or inner_last[-1:] in ".?!…"
 
 
+def _is_clause(ctx: Context, q: Quotation) -> bool:
+    """The quotation holds a verb: a statement, not a name or title."""
+    return any(t.pos_ in ("VERB", "AUX") for s, e in q.fragments for t in ctx.idx.tokens_in(s, e))
+
+
 def speaker_verb_before(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
     """``Erdogan said, "…"`` / ``he told reporters "…"``: a speaker and speech verb just before
     the quotation (Pouliquen et al. 2007)."""
@@ -286,8 +291,8 @@ def speaker_verb_before(ctx: Context, k: int, q: Quotation, w: Window) -> Found 
         hit = find_cue(w.b_toks[-(ctx.config.before_cue_max_tokens + 1):], ctx.cues_at,
                        reverse=True)
         return _from_hit(hit, RULE_BEFORE) if hit else None
-    if tail.endswith(":") or not starts_sentence(ctx.text, q):
-        return None
+    if tail.endswith(":") or not starts_sentence(ctx.text, q) or not _is_clause(ctx, q):
+        return None  # 'a culture called "The HP Way."': a name, not something said
     hit = find_cue(w.b_toks[-4:], ctx.cues_at, reverse=True)
     if hit and all(t.pos_ in BETWEEN_CUE_AND_QUOTE_POS or (
             hit.entry.addressee and t.pos_ in ("PROPN", "NOUN"))

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from ..records import Quote, Speaker
-from .context import Context, word_count
+from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation, starts_sentence
 from .speakers import speaker_at
 
@@ -185,7 +185,7 @@ def _continued_row(ctx: Context, by_line: dict[int, list[Quote]], k: int,
         if r.cue is None or r.cue.token is None or not (end <= r.cue.start < q.start):
             continue
         between = ctx.text[end:q.start]
-        if len(between) > ctx.config.join_max_chars or not re.search(r"[.,:;!?]\s*$", between):
+        if len(between) > ctx.config.join_max_chars or not ATTRIBUTION_END_RE.search(between):
             return None
         cue = ctx.doc[r.cue.token]
         if any(t.i in ctx.cues_at and t.i != cue.i and not cue.is_ancestor(t)
