@@ -89,14 +89,32 @@ def find_cue(tokens: list["Token"], cues_at: dict[int, CueHit],
     return None
 
 
+#: Subjects that cannot introduce a quotation with a colon ("Wait, it gets better:").
+NOT_COLON_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
+
+
+def _depth(tok: "Token") -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
 def colon_verb(tokens: list["Token"]) -> CueHit | None:
     """The main verb of a colon introduction without a reporting verb ("Cruz called them on
-    it:"): the last verb whose subject is in the window."""
-    for t in reversed(tokens):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") \
-                and speaker_subject(t) is not None:
-            return CueHit(t, t, ReportingCue(t.lemma_, "speech", "clause", False))
-    return None
+    it:"): of the verbs whose subject is a name, noun or personal pronoun, the one nearest the
+    root of the sentence (not a verb inside a relative clause: "a phrase that could have come
+    from Trump himself:")."""
+    found = []
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            subj = speaker_subject(t)
+            if subj is not None and subj.lower_ not in NOT_COLON_SUBJECTS:
+                found.append(t)
+    if not found:
+        return None
+    t = min(found, key=lambda v: (_depth(v), -v.i))
+    return CueHit(t, t, ReportingCue(t.lemma_, "speech", "clause", False))
 
 
 def phrase_speaker(tokens: list["Token"]) -> Speaker | None:
@@ -265,8 +283,7 @@ def colon_introduction(ctx: Context, k: int, q: Quotation, w: Window) -> Found |
     it: "…"``: a speaker and verb end in a colon before the quotation (AP Stylebook, colon)."""
     if not w.b_toks or not w.before.rstrip().endswith(":") or not _quote_closes(ctx, q, w):
         return None
-    hit = find_cue(w.b_toks[-(ctx.config.before_cue_max_tokens + 1):], ctx.cues_at, reverse=True)
-    hit = hit or colon_verb(w.b_toks)
+    hit = find_cue(w.b_toks, ctx.cues_at, reverse=True) or colon_verb(w.b_toks)
     return _from_hit(hit, RULE_COLON) if hit else None
 
 
