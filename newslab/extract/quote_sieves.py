@@ -93,7 +93,8 @@ def find_cue(tokens: list["Token"], cues_at: dict[int, CueHit],
 NOT_COLON_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
 
 
-def _depth(tok: "Token") -> int:
+def depth(tok: "Token") -> int:
+    """How many heads lie between ``tok`` and the root of its sentence."""
     d = 0
     while tok.head is not tok and d < 50:
         tok, d = tok.head, d + 1
@@ -113,7 +114,7 @@ def colon_verb(tokens: list["Token"]) -> CueHit | None:
                 found.append(t)
     if not found:
         return None
-    t = min(found, key=lambda v: (_depth(v), -v.i))
+    t = min(found, key=lambda v: (depth(v), -v.i))
     return CueHit(t, t, ReportingCue(t.lemma_, "speech", "clause", False))
 
 
@@ -146,8 +147,8 @@ def _in_noun_group(tokens: list["Token"], i: int) -> bool:
     adjectives, a possessive, a preposition before a noun (``a spokesman for committee
     Democrats``) and a hyphen inside a word (``CrowdStrike co-founder``)."""
     t = tokens[i]
-    if t.dep_ == "compound" and not t.is_punct:
-        return True  # "harbour master Ewan Kirk", whatever tag the noun got
+    if t.dep_ in ("compound", "amod") and not t.is_punct and t.head.i > t.i:
+        return True  # "harbour master Ewan Kirk", "the conservative-leaning newspaper"
     if t.is_punct:
         return t.text in "-–" and not t.whitespace_ and i > 0 and not tokens[i - 1].whitespace_
     if t.pos_ == "PRON":

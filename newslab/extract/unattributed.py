@@ -17,6 +17,7 @@ from typing import Callable
 from ..records import Quote, Speaker
 from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation, starts_sentence
+from .quote_sieves import depth
 from .speakers import speaker_at
 
 #: Main verbs of a sentence that sets up the next quotation's speaker ("Mayor Ana Ruiz addressed
@@ -73,9 +74,10 @@ def previous_sentence_speaker(ctx: Context, k: int, q: Quotation) -> tuple[str, 
     sent = _previous_sentence(ctx, k, q)
     if sent is None:
         return None
-    rows = [r for r in ctx.rows if r.speaker and r.cue and sent[0] <= r.cue.start < sent[1]]
-    if rows:
-        return RULE_PREVIOUS_SENTENCE, rows[-1].speaker
+    rows = [r for r in ctx.rows if r.speaker and r.cue and r.cue.token is not None
+            and sent[0] <= r.cue.start < sent[1]]
+    if rows:  # the sentence's own attribution, not one nested in what it reports
+        return RULE_PREVIOUS_SENTENCE, min(rows, key=lambda r: depth(ctx.doc[r.cue.token])).speaker
     root = ctx.doc[ctx.idx.token_at(sent[0])].sent.root
     if not (sent[0] <= root.idx < sent[1]) or root.lemma_ not in ADDRESS_VERBS:
         return None
