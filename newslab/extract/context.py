@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..records import Mention, Quote
 from .cues import CueHit, find_cues
-from .quotations import Quotation, quotation_spans, text_lines
+from .quotations import Quotation, headline_scare_quote, quotation_spans, text_lines
 from .span_index import SortedSpans, SpanList
 from .speakers import speaker_subject
 
@@ -151,7 +151,8 @@ class Context:
         self.idx = TokenIndex(self.doc)
         self.lines = text_lines(self.text)
         self._line_starts = [p[0] for p in self.lines]
-        self.quotations, _ = quotation_spans(self.text, self.lines)
+        self.quotations = [q for q in quotation_spans(self.text, self.lines)[0]
+                           if not headline_scare_quote(self.text, q, self.lines)]
         cues = find_cues(self.doc)
         for q in self.quotations:
             if not q.closed:

@@ -313,6 +313,38 @@ class _Pairing:
         return False
 
 
+#: Longest quoted fragment, in words, that a headline puts in quote marks for emphasis.
+HEADLINE_SCARE_MAX_WORDS = 2
+#: Longest first line, in words, read as a headline.
+HEADLINE_MAX_WORDS = 30
+
+
+def headline_scare_quote(text: str, q: Quotation, lines: list[tuple[int, int]]) -> bool:
+    """Whether ``q`` is a scare quote in the headline, not a quotation: one or two words in
+    quote marks in the first line of a text that goes on after it (``Trump 'can' win the
+    nomination, says adviser``; ``Sanders declares ‘revolution’``).
+
+    News style puts a word in quote marks in a headline to mark it as contested or as someone
+    else's term (AP Stylebook, "quotation marks": headlines use single marks; a quoted word
+    marks irony or a term not the paper's own), not to report what was said: PolNeAR's
+    annotators never mark such a headline word as a direct quotation (they read it as part of
+    the reported claim around it). A headline whose quotation is a full clause (``'We will
+    win', says Smith``) keeps it.
+
+    >>> text = "Trump 'can' win, says adviser\n\nThe adviser spoke."
+    >>> qs, _ = quotation_spans(text, text_lines(text))
+    >>> headline_scare_quote(text, qs[0], text_lines(text))
+    True
+    """
+    if len(lines) < 2 or not lines[0][0] <= q.start < lines[0][1]:
+        return False
+    first = text[lines[0][0]:lines[0][1]]
+    if len(re.findall(r"\w+", first)) > HEADLINE_MAX_WORDS:
+        return False
+    words = sum(len(re.findall(r"\w+(?:['’]\w+)*", text[s:e])) for s, e in q.fragments)
+    return words <= HEADLINE_SCARE_MAX_WORDS
+
+
 def text_lines(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of the Doc text as ``(start, end)``, whitespace trimmed: the units quote
     marks are paired in (one per block for an article's Doc)."""
