@@ -331,7 +331,7 @@ def headline_scare_quote(text: str, q: Quotation, lines: list[tuple[int, int]]) 
     the reported claim around it). A headline whose quotation is a full clause (``'We will
     win', says Smith``) keeps it.
 
-    >>> text = "Trump 'can' win, says adviser\n\nThe adviser spoke."
+    >>> text = "Trump 'can' win, says adviser\\n\\nThe adviser spoke."
     >>> qs, _ = quotation_spans(text, text_lines(text))
     >>> headline_scare_quote(text, qs[0], text_lines(text))
     True
