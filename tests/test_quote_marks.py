@@ -16,6 +16,8 @@ Two kinds of fault, each with inputs beyond the example that showed it:
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslab.extract.quotations import quotation_spans, text_lines
 from newslab.tables import quotes_table as quotes
@@ -96,6 +98,33 @@ def test_unclosed_quotation_stops_before_its_attribution(q, text, quote, speaker
     rows = direct(q(text))
     assert len(rows) == 1
     assert (rows.iloc[0].quote, rows.iloc[0].speaker) == (quote, speaker)
+
+
+LINE = st.lists(st.sampled_from(["We", "won", "the", "vote", "she", "said", ",", ".", "?", "don't",
+                                  "voters'", "'90s", "'", '"', "“", "”", "‘", "’", "«", "»",
+                                  "„"]), max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=5))
+def test_pairing_stays_inside_paragraphs(lines):
+    """Whatever the marks: no error, quotations in text order and never overlapping, and each
+    fragment inside one paragraph — a quotation goes on to the next paragraph only when that
+    one opens with a quote mark (the long-quotation convention)."""
+    text = "\n\n".join(lines)
+    paras = text_lines(text)
+    found, bad = quotation_spans(text, paras)
+    assert 0 <= bad <= len(paras)
+    ends = -1
+    for x in found:
+        assert x.start >= ends
+        ends = x.end
+        for (s, e), (os_, oe) in zip(x.fragments, x.outer):
+            assert os_ <= s <= e <= oe
+            assert any(ps <= os_ and oe <= pe for ps, pe in paras)
+        for (_, _), (os_, _) in zip(x.fragments[1:], x.outer[1:]):
+            start = next(ps for ps, pe in paras if ps <= os_ < pe)
+            assert os_ == start and text[os_] in "\"'“”‘’«»„"
 
 
 # -- apostrophes are still not quote marks --------------------------------------------------

@@ -4,10 +4,21 @@
 “ ” ‘ ’ " ' « » „ “ and the NYT's ``\u0060\u0060`` / ``''``. An apostrophe is not a quote mark
 (``don't``, ``Russia's``, ``'90s``, ``rock 'n' roll``): ' and ’ between letters, before a year or
 in a short elision never open or close a quotation, and ’ after a word only closes a quotation
-that is open. A line that opens a quotation without closing it continues into the next line when
-that one opens with a quote mark (the news convention for long quotations); otherwise the
-quotation ends with its line (best reading, never an error) — unlike textacy's
-``direct_quotations``, which raises on an odd number of marks and loses the document.
+that is open. Pairing is local and robust (:func:`pair_paragraph`):
+
+* a mark's role comes from its shape unless the characters around it clearly say the opposite
+  (``“It's unusual,“ said``; ``”Sorry…”``; German ``„…“``);
+* mismatched marks pair within their paragraph: a quotation opened with one family's mark that
+  its own family never closes is closed by the first stray closing mark of the other family
+  (``'AMANDA, you stabbed me," a stunned Anna Ramirez told…``, ``"We won,' she said``);
+* a line that opens a quotation without closing it continues into the next line when that one
+  opens with a quote mark (the news convention for long quotations); otherwise the quotation
+  ends with its line (best reading, never an error — unlike textacy's ``direct_quotations``,
+  which raises on an odd number of marks and loses the document), and
+  :func:`newslab.extract.context.end_at_attribution` ends it before an attribution inside it.
+
+:func:`headline_scare_quote` tells a quoted word in a headline (``Trump 'can' win``) from a
+quotation: it is emphasis, and the attribution steps never see it as a quotation.
 
 Offsets are Doc characters, end-exclusive.
 """
