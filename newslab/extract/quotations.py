@@ -25,6 +25,7 @@ Offsets are Doc characters, end-exclusive.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -250,8 +251,12 @@ class _Pairing:
         self.text = text
         self.out: list[Quotation] = []
         self.carry: Quotation | None = None
+        self.mark_starts = [m.start() for m in QUOTE_MARK_RE.finditer(text)]
 
     def _marks(self, p_start: int, p_end: int) -> list[Mark]:
+        k = bisect.bisect_left(self.mark_starts, p_start)
+        if k == len(self.mark_starts) or self.mark_starts[k] >= p_end:
+            return []  # most paragraphs hold no quote mark at all
         ptext = self.text[p_start:p_end]
         marks = []
         for m in QUOTE_MARK_RE.finditer(ptext):
@@ -269,6 +274,8 @@ class _Pairing:
     def paragraph(self, p_start: int, p_end: int) -> bool:
         """Pair the marks of one paragraph; True when they were unbalanced."""
         marks = self._marks(p_start, p_end)
+        if not marks and self.carry is None:
+            return False
         bad = False
         goes_on = self.carry is not None and self._goes_on(marks, p_start)
         if self.carry is not None and not goes_on:
