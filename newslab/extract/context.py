@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..records import Mention, Quote
 from .cues import CueHit, find_cues
-from .quotations import Quotation, quotation_spans, text_lines
+from .quotations import (Quotation, cover_quotations, headline_scare_quote, quotation_spans,
+                         text_lines)
 from .span_index import SortedSpans, SpanList
+from .speakers import speaker_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -93,6 +95,45 @@ def span_of_tokens(tokens: Iterable["Token"]) -> tuple[int, int] | None:
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
+#: Quote-final punctuation an attribution follows ("…," he said; "…?" asked Smith).
+QUOTE_FINAL = frozenset({",", "?", "!", "—", "–"})
+#: A finite reporting verb (said, says, tell): not "the need to counter".
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def end_at_attribution(q: Quotation, cues: list[CueHit], idx: TokenIndex,
+                       max_tokens: int = 8) -> None:
+    """End an unclosed quotation where an attribution starts inside it: quote-final
+    punctuation, then a finite speech verb with its subject (``"Where are the horses' carrots?
+    he asked. The stable…`` without its closing mark ends at ``carrots?``). The words of a
+    quotation never hold its own attribution, so a missing closing mark never lets it swallow
+    the attribution and the sentences after it. ``q`` is changed in place."""
+    s, e = q.fragments[-1]
+    for hit in cues:
+        verb = hit.verb
+        if not s < verb.idx < e or verb.tag_ not in FINITE_TAGS or hit.entry.cls != "speech":
+            continue
+        before = idx.tokens_in(s, verb.idx)[-max_tokens:]
+        mark = next((k for k in range(len(before) - 1, -1, -1)
+                     if before[k].text in QUOTE_FINAL), None)
+        if mark is None or mark == 0:
+            continue
+        between = before[mark + 1:]
+        subj = speaker_subject(verb)
+        if subj is None or any((t.is_punct and t.text != ",") or t.pos_ in ("CCONJ", "SCONJ")
+                               for t in between):
+            continue  # "…, and everybody understands it": a clause of the quotation
+        if between and not any(t.i == subj.i for t in between):
+            continue  # "…, the plan he backed said little": not the speaker
+        if not between and subj.i < verb.i:
+            continue
+        cut = before[mark].idx + len(before[mark])
+        q.fragments[-1][1] = cut
+        q.outer[-1][1] = cut
+        q.inner = [x for x in q.inner if x[1] <= cut]
+        return
+
+
 @dataclass
 class Context:
     """One Doc's attribution state (see the module docstring)."""
@@ -104,6 +145,7 @@ class Context:
     idx: TokenIndex = field(init=False)
     lines: list[tuple[int, int]] = field(init=False)
     quotations: list[Quotation] = field(init=False)
+    scare_quotes: list[Quotation] = field(init=False)
     cues: list[CueHit] = field(init=False)
     cues_at: dict[int, CueHit] = field(init=False)
     people: SpanList = field(init=False)
@@ -119,13 +161,20 @@ class Context:
         self.idx = TokenIndex(self.doc)
         self.lines = text_lines(self.text)
         self._line_starts = [p[0] for p in self.lines]
-        self.quotations, _ = quotation_spans(self.text, self.lines)
+        self.quotations, self.scare_quotes = [], []
+        for q in quotation_spans(self.text, self.lines)[0]:
+            scare = headline_scare_quote(self.text, q, self.lines)
+            (self.scare_quotes if scare else self.quotations).append(q)
+        cues = find_cues(self.doc)
+        for q in self.quotations:
+            if not q.closed:
+                end_at_attribution(q, cues, self.idx)
         self._q_outer = sorted((s, e, k) for k, q in enumerate(self.quotations) for s, e in q.outer)
         self._q_starts = [s for s, _, _ in self._q_outer]
         self._q_index = SortedSpans((q.start, q.end) for q in self.quotations)
         self.people = SpanList((m.start, m.end) for m in self.mentions
                                if m.type == "PERSON" and m.kind != "pronoun")
-        self.cues = [c for c in find_cues(self.doc) if self.in_quote(c.verb.idx) is None]
+        self.cues = [c for c in cues if self.in_quote(c.verb.idx) is None]
         self.cues_at = {c.verb.i: c for c in self.cues}
 
     def in_quote(self, char: int) -> int | None:
@@ -154,6 +203,10 @@ class Context:
                    for fs, fe in self.quotations[j].fragments)
 
     def add(self, row: Quote) -> Quote:
-        """Append ``row`` and remember which quotations it holds."""
+        """Append ``row``; a fragment never cuts a headline scare quote in two (``calls the
+        idea 'stupid'`` keeps its closing mark)."""
+        if self.scare_quotes:
+            row.fragments = [list(cover_quotations(self.scare_quotes, s, e))
+                             for s, e in row.fragments]
         self.rows.append(row)
         return row
