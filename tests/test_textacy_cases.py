@@ -53,7 +53,6 @@ def test_one_direct_quotation_and_its_speaker(q, text, quote, speaker):
     assert (rows.iloc[0].quote, rows.iloc[0].speaker) == (quote, speaker)
 
 
-@pytest.mark.xfail(strict=True, reason="inverted attribution, issue 12 sieves")
 def test_inverted_attribution_with_a_conjoined_speaker(q):
     rows = direct(q('"We love cats!" reply Burton and Nick.'))
     assert len(rows) == 1
