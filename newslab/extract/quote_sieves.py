@@ -52,6 +52,7 @@ LEAD_IN_PREPOSITIONS = frozenset({"from", "per", "via"})
 
 RULE_AFTER = "speaker and speech verb after the quotation"
 RULE_AFTER_SENTENCE = "sentence ending in a quotation, then speaker and speech verb"
+RULE_INVERTED_SENTENCE = "sentence ending in a quotation, then speech verb and speaker"
 RULE_INVERTED = "speech verb and then speaker after the quotation (inverted)"
 RULE_BEFORE = "speaker and speech verb before the quotation"
 RULE_COLON = "speaker and verb introduce the quotation with a colon"
@@ -205,14 +206,14 @@ def _introduces_next(w: Window, verb: "Token") -> bool:
 
 def _reported_sentence(ctx: Context, k: int, q: Quotation, w: Window) -> bool:
     """A quotation that ends a longer sentence with a comma (``Teachers are "looking to see who
-    is on the ticket," …``): a clause of its own (six words or more, with a verb) and no other
-    quotation earlier in the sentence."""
+    is on the ticket," …``, ``The former secretary will play the "woman card," …``): the
+    sentence is a clause (six words or more, with a verb) with no other quotation before."""
     inner = ctx.text[q.fragments[-1][0]:q.fragments[-1][1]].rstrip()
     if not (inner.endswith(",") or w.after.lstrip().startswith(",")):
         return False
-    words = sum(word_count(ctx.text[s:e]) for s, e in q.fragments)
+    words = word_count(ctx.text[w.b_start:q.end])
     return words >= ctx.config.sentence_quote_min_words and not ctx.quotations_in(w.b_start, q.start) \
-        and _is_clause(ctx, q)
+        and any(t.pos_ in ("VERB", "AUX") for t in ctx.idx.tokens_in(w.b_start, q.end))
 
 
 def speaker_verb_after(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
@@ -260,7 +261,8 @@ def speaker_verb_inverted(ctx: Context, k: int, q: Quotation, w: Window) -> Foun
     """``"…," said Smith`` / ``"…," reply Burton and Nick`` / ``"…," added Voss``: quotative
     inversion, which English allows only with reporting verbs (Quirk et al. 1985, §15.53), so
     any verb in that slot after a spliced quotation is a speech verb."""
-    if not (_starts_its_sentence(w) and len(w.a_toks) >= 2):
+    lead_in = not _starts_its_sentence(w)
+    if len(w.a_toks) < 2 or (lead_in and not _reported_sentence(ctx, k, q, w)):
         return None
     toks = [t for t in w.a_toks if not t.is_space and not t.is_punct]
     if len(toks) < 2 or toks[0].pos_ != "VERB" or toks[1].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ"):
@@ -270,13 +272,18 @@ def speaker_verb_inverted(ctx: Context, k: int, q: Quotation, w: Window) -> Foun
         return None  # "harbour master Ewan Kirk": a noun the tagger read as a verb
     hit = ctx.cues_at.get(verb.i)
     if hit is None:
-        if not spliced(ctx, q, w):
+        if lead_in or not spliced(ctx, q, w):
             return None
         hit = CueHit(verb, verb, ReportingCue(verb.lemma_, "speech", "clause", False))
     after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON")
              and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dative", "oprd", "appos")]
     speaker = speaker_at(after[0]) if after else phrase_speaker(toks[1:CREDIT_MAX_WORDS])
-    return _from_hit(hit, RULE_INVERTED, speaker) if speaker else None
+    if speaker is None:
+        return None
+    found = _from_hit(hit, RULE_INVERTED, speaker)
+    if lead_in:  # 'Kasich could "do some kind of executive order," said Stephen Loomis'
+        return found._replace(rule=RULE_INVERTED_SENTENCE, start=w.b_start, kind="mixed")
+    return found
 
 
 def colon_introduction(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
