@@ -170,3 +170,26 @@ def test_a_reply_with_nobody_two_turns_back_has_no_speaker():
               'decided yet, and I will not decide before the spring."')
     reply = row_with(df, "I have not decided")
     assert reply["speaker"] is None or reply["speaker"] != "the reporter"
+
+
+# --- a quotation inside a longer reported sentence (mixed) -----------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ('Intro.\n\nTeachers are "looking to see who is on the other side of the ticket," union '
+     'president Lily Garcia said.', "Teachers are", "union president Lily Garcia"),
+    ('Intro.\n\nThe former secretary of state will play the "woman card," Fiorina said.',
+     "The former secretary of state will play", "Fiorina"),
+    ('Intro.\n\nThe governor could sign "some kind of executive order on this," said Stephen '
+     'Loomis, the union president.', "The governor could sign", "Stephen Loomis"),
+    ('Intro.\n\n"You cannot begin that process until you prove to people" that the border is '
+     'secure, he said.', "that the border is secure", "he"),
+])
+def test_reported_sentence_around_a_quotation_is_one_mixed_row(text, words, speaker):
+    row = row_with(rows(text), words)
+    assert row["kind"] == "mixed" and speaker in row["speaker"]
+
+
+def test_a_scare_quote_mid_sentence_is_not_reported_speech():
+    df = rows("Intro.\n\nOnce a small fringe, this \"alternative\" information ecosystem now "
+              "includes websites and radio programs.")
+    assert df.empty or not df["quote"].str.contains("alternative").any()

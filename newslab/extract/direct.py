@@ -81,6 +81,8 @@ def _attribute(ctx: Context, k: int, q: Quotation) -> None:
     frags = [list(f) for f in q.fragments]
     if found.start is not None:
         frags[0][0] = found.start
+    if found.end is not None:
+        frags[-1][1] = max(frags[-1][1], found.end)
     ctx.row_of_quote[k] = ctx.add(Quote(frags, found.kind, found.rule, speaker=found.speaker,
                                         cue=found.cue, quotations=[k]))
 

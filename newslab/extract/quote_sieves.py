@@ -53,6 +53,7 @@ LEAD_IN_PREPOSITIONS = frozenset({"from", "per", "via"})
 RULE_AFTER = "speaker and speech verb after the quotation"
 RULE_AFTER_SENTENCE = "sentence ending in a quotation, then speaker and speech verb"
 RULE_INVERTED_SENTENCE = "sentence ending in a quotation, then speech verb and speaker"
+RULE_GOES_ON = "quotation, the rest of its sentence, then speaker and speech verb"
 RULE_INVERTED = "speech verb and then speaker after the quotation (inverted)"
 RULE_BEFORE = "speaker and speech verb before the quotation"
 RULE_COLON = "speaker and verb introduce the quotation with a colon"
@@ -64,13 +65,15 @@ RULE_DASH = "dash credit naming the speaker after the quotation"
 class Found(NamedTuple):
     """What a sieve found: its rule, the cue (``None`` for verb-less layouts), the speaker
     mention, the cue's first token index (a cue that holds two quotations joins them), and for a
-    quotation that ends a longer reported sentence, where that sentence starts (``kind`` mixed)."""
+    quotation inside a longer reported sentence, where that sentence starts and ends (``kind``
+    mixed)."""
 
     rule: str
     cue: Cue | None
     speaker: Speaker | None
     verb: int | None = None
     start: int | None = None
+    end: int | None = None
     kind: str = "direct"
 
 
@@ -286,6 +289,48 @@ def speaker_verb_inverted(ctx: Context, k: int, q: Quotation, w: Window) -> Foun
     return found
 
 
+def _closing_attribution(ctx: Context, toks: list["Token"]) -> tuple[CueHit, Speaker] | None:
+    """The attribution that closes a sentence after its last comma: a speaker then a lexicon
+    speech verb (``, he said.``) or the inverse (``, said Smith.``), with nothing reported of
+    its own (no object or clause after the verb)."""
+    for ci in range(len(toks) - 1, -1, -1):
+        if toks[ci].text != ",":
+            continue
+        rest = [t for t in toks[ci + 1:] if not t.is_space]
+        j = _noun_group_then_verb(rest)
+        if j is None and len(rest) > 1 and rest[0].i in ctx.cues_at and rest[0].pos_ == "VERB":
+            j = 0
+        if j is None or rest[j].i not in ctx.cues_at:
+            return None
+        verb = rest[j]
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        subj = speaker_subject(verb)
+        if subj is not None and subj.i > toks[ci].i:
+            return ctx.cues_at[verb.i], speaker_at(subj)
+        speaker = phrase_speaker(rest[:j] if j else rest[1:CREDIT_MAX_WORDS])
+        return (ctx.cues_at[verb.i], speaker) if speaker else None
+    return None
+
+
+def quotation_goes_on_then_speaker(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
+    """``"You can't even begin that process until you prove to people" that border security
+    is working, he said``: the sentence goes on after the quotation and closes with its
+    attribution; what was said runs to that comma (mixed; PARC, Pareti 2015)."""
+    after = w.after.lstrip()
+    if not after[:1].islower() or not _starts_its_sentence(w) or not _is_clause(ctx, q):
+        return None
+    toks = [t for t in w.a_toks if not t.is_space]
+    if toks and toks[0].i in ctx.cues_at:
+        return None  # '"…" said Smith': the attribution itself, not a continuation
+    found = _closing_attribution(ctx, toks)
+    if found is None:
+        return None
+    hit, speaker = found
+    comma = max(t.idx for t in toks if t.text == "," and t.i < hit.verb.i)
+    return _from_hit(hit, RULE_GOES_ON, speaker)._replace(end=comma, kind="mixed")
+
+
 def colon_introduction(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
     """``Medvedev said: "…"`` / ``The minister told the crowd: « … »`` / ``Cruz called them on
     it: "…"``: a speaker and verb end in a colon before the quotation (AP Stylebook, colon)."""
@@ -424,6 +469,7 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("speech verb and speaker after the quotation, inverted", speaker_verb_inverted),  # 0.97
     ("speaker and speech verb after the quotation", speaker_verb_after),  # 0.97
     ("speaker and verb with a colon before the quotation", colon_introduction),  # 0.93
+    ("quotation, rest of the sentence, then speaker and verb", quotation_goes_on_then_speaker),
     ("lead-in line ending in a colon", lead_in_line),  # 0.92
     ("speaker and speech verb before the quotation", speaker_verb_before),  # 0.90
     ("dash credit after the quotation", dash_credit),  # 0.80
