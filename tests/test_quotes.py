@@ -135,8 +135,15 @@ def test_was_quoted_as_saying(q):
 
 
 def test_transcript_line(q):
-    row = one(q("PENCE: We are going to win this election in November."), kind="direct")
+    df = q("PENCE: We are going to win this election in November.\n\nKAINE: We will see about that.")
+    row = df.iloc[0]
     assert (row.speaker, row.quote) == ("PENCE", "We are going to win this election in November.")
+    assert df.iloc[1].speaker == "KAINE"
+
+
+def test_one_capitals_label_alone_is_not_a_transcript(q):
+    df = q("Budget talks\n\nBOOM: The governor just vetoed the whole spending bill tonight.")
+    assert "BOOM" not in set(df.speaker.dropna())
 
 
 def test_page_furniture_is_not_a_transcript_speaker(q):

@@ -19,7 +19,7 @@ import re
 from ..records import Cue, Quote, Speaker
 from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation
-from .quote_sieves import SIEVES, headline_label, label_speaker
+from .quote_sieves import SIEVES, headline_label, is_caps_label, label_speaker
 from .window import quote_window
 
 #: Shortest claim after a headline label: "Poll: Trump leads" reports a finding; "Update: 3" does not.
@@ -99,11 +99,16 @@ def transcript_lines(ctx: Context) -> None:
     text = ctx.text
     # where each row's first quotation starts: looked up by bisection, not per row (long texts)
     firsts = sorted(ctx.quotations[r.quotations[0]].start for r in ctx.rows if r.quotations)
-    for pk, (ps, pe) in enumerate(ctx.lines):
-        m = TRANSCRIPT_LINE_RE.match(text[ps:pe])
+    matches = [(pk, ps, pe, TRANSCRIPT_LINE_RE.match(text[ps:pe]))
+               for pk, (ps, pe) in enumerate(ctx.lines)]
+    turns = sum(1 for *_, m in matches if m and is_caps_label(m.group(1)))
+    named = {w.lower() for s, e in ctx.people for w in text[s:e].split()}
+    for pk, ps, pe, m in matches:
         if not m or ctx.in_quote(ps) is not None:
             continue
         label_end = ps + m.end(1)
+        if is_caps_label(m.group(1)) and turns < 2 and m.group(1).strip().lower() not in named:
+            continue  # "BOOM: …": a transcript has turns, or names its speakers elsewhere
         name = label_speaker(text, ps, label_end, ctx.people)
         headline = name is None and pk == 0 and headline_label(text[ps:label_end])
         if headline:
@@ -120,5 +125,8 @@ def transcript_lines(ctx: Context) -> None:
         k = bisect.bisect_left(firsts, body_s)
         if k < len(firsts) and firsts[k] < pe:
             continue
+        if word_count(text[body_s:pe]) < HEADLINE_CLAIM_MIN_WORDS or not any(
+                t.pos_ in ("VERB", "AUX") for t in ctx.idx.tokens_in(body_s, pe)):
+            continue  # "Clinton: 547." / "Carson: A miracle.": a tally or a tag, not speech
         ctx.add(Quote([[body_s, pe]], "direct", "speaker name + colon at line start (transcript)",
                       speaker=name, cue=cue))

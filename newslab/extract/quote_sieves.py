@@ -38,6 +38,8 @@ BETWEEN_CUE_AND_QUOTE_POS = {"ADV", "ADP", "PART", "PUNCT", "DET", "PRON", "SPAC
 NOUN_GROUP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "CCONJ"}
 #: Words that show an all-capitals line label is a heading, not a name ("STAT OF THE WEEK").
 FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at", "with", "by", "a"})
+#: A name after a preposition is not a label's speaker ("Another problem for Sanders:").
+LABEL_PREPOSITION_RE = re.compile(r"\b(?:for|of|to|with|against|by|from|about|on|in|at|over)\s+$")
 #: Longest source label before a headline colon ("Former AG Mukasey at RNC: …").
 HEADLINE_LABEL_MAX_WORDS = 6
 #: A quotation whose own sentence goes on after it: it ends in , ? ! or a dash, or a comma or a
@@ -382,9 +384,18 @@ def label_speaker(text: str, s: int, e: int, people: "SpanList") -> Speaker | No
     if len(letters) > 1 and all(c.isupper() for c in letters) and len(words) <= 3 \
             and not FUNCTION_WORDS.intersection(words):
         return Speaker(s, s + len(label), s)
-    if people.covering(s + 1, s + len(label) - 1) or people.covering(e - 2, e - 1):
+    if people.covering(s + 1, s + len(label) - 1):
+        return Speaker(s, s + len(label), s)
+    ending = people.covering(e - 2, e - 1)  # "Former secretary of state Hillary Clinton"
+    if ending and not LABEL_PREPOSITION_RE.search(text[s:min(st for st, _ in ending)]):
         return Speaker(s, s + len(label), s)
     return None
+
+
+def is_caps_label(label: str) -> bool:
+    """An all-capitals label (``PENCE``, ``Q``, ``BOOM``)."""
+    letters = [c for c in label if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def transcript_label(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
