@@ -437,10 +437,13 @@ def lead_in_line(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
     if hit:
         return _from_hit(hit, RULE_LEAD_IN)
     words = [t for t in toks if not t.is_punct]
-    while words and (words[0].pos_ in ("CCONJ", "ADV") or words[0].lower_ in LEAD_IN_PREPOSITIONS):
+    source = next((i for i, t in enumerate(words) if t.lower_ in LEAD_IN_PREPOSITIONS), None)
+    if source is not None:  # "And from board chair X:", "Statement from the mayor's office:"
+        words = words[source + 1:]
+    while words and words[0].pos_ in ("CCONJ", "ADV"):
         words = words[1:]
     if not words or len(words) > CREDIT_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words) \
-            or not any(t.pos_ == "PROPN" for t in words):
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
         return None
     speaker = phrase_speaker(words)
     colon = ctx.text.rindex(":", prev_ps, prev_pe)
@@ -460,6 +463,7 @@ def dash_credit(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
     if not m:
         return None
     s, e = m.start(1), m.end(1)
+    e = s + len(m.group(1).split("(")[0].rstrip())  # "Sen. Jane Roe (D-Ohio)": the name
     toks = [t for t in ctx.idx.tokens_in(s, e) if not t.is_punct or t.text == "."]
     while toks and toks[-1].text == ".":
         toks = toks[:-1]
