@@ -140,6 +140,8 @@ def test_apostrophes_are_not_quote_marks(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("'AMANDA, you stabbed me,\" said the twins' mother.", [["AMANDA, you stabbed me,"]]),
+    ("'The voters' anger is real,\" she said.", [["The voters' anger is real,"]]),
+    ("‘The players’ pay is too low,” he said.", [["The players’ pay is too low,"]]),
     ("\"Where are the horses' carrots?\" he asked.", [["Where are the horses' carrots?"]]),
     ("She said: ‘The voters’ anger isn’t new.’", [["The voters’ anger isn’t new."]]),
     ("She praised the players' 'fighting spirit' in the final.", [["fighting spirit"]]),

@@ -175,7 +175,8 @@ def pair_marks(text: str, marks: list[Mark], p_end: int, first_continues: bool =
             stack.append(n)
             continue
         if m.family == SINGLE and m.role != "open" and _plural_possessive(text, m.start, m.end) and (
-                any(x.family == SINGLE and x.role != "open" for x in marks[n + 1:])
+                any(x.role != "open" if x.family == SINGLE else x.role == "close"
+                    for x in marks[n + 1:])
                 or (open_same and any(s > stack[open_same[-1]] for s in strays))):
             continue  # "the voters’ anger": a later mark (or a stray before) closes the quotation
         if m.role in ("close", "either") and open_same:
