@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .docs import SEGMENTS_KEY
+from .tokens import text_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -57,7 +58,7 @@ class OffsetMap:
     def starts(self) -> list[int]:
         """Doc offsets where each paragraph starts (blank-line runs for a plain-string Doc)."""
         if self._starts is None:
-            text = self.doc.text if self.doc is not None else ""
+            text = text_of(self.doc) if self.doc is not None else ""
             self._starts = [0] + [m.end() for m in _BLANK_LINE_RE.finditer(text)]
         return self._starts
 
