@@ -27,8 +27,9 @@ measures follow the table of issue 13:
   labelled span starts, or lies inside it and ends where it ends (:func:`answering_mention`:
   "the chairman of Kmart" answers "the chairman"; "the chairman of the new company" does not
   answer "the new company", nor "Mexican" "the Mexican company"). A link to an actor is right
-  when that mention's actor is the actor's best row or one of its labelled names (for a person
-  whose name newslab cut short, the actor named by a part of it, see :func:`partial_row`); a link to
+  when that mention's actor is named by one of the actor's labelled names, or is its best row
+  and the best row of no other labelled actor (for a person whose name newslab cut short, the
+  actor named by a part of it, see :func:`partial_row`); a link to
   ``null`` is right when no mention answers it or the mention has no actor. A labelled link
   that no mention answers is wrong. Reported as well for pronouns and role nouns apart.
 * **role accuracy** (extra, when newslab's tables have a ``role`` column) — of the found actors,
@@ -303,7 +304,9 @@ def _score_links(article, system: System, best, accepted, t: Tally) -> None:
         if gold is None:
             ok = got is None
         else:
-            ok = got is not None and (got == best[gold] or norm(got) in accepted[gold])
+            shared = any(row == got for g, row in best.items() if g != gold)
+            ok = got is not None and (norm(got) in accepted[gold]
+                                      or (got == best[gold] and not shared))
         if ok:
             t.links_ok[kind] += 1
             continue
