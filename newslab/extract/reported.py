@@ -31,6 +31,7 @@ from ..lexicons import reporting_adjectives, reporting_cues, reporting_nouns
 from ..records import Cue as CueSpan
 from ..records import Quote, ReportingCue as Cue, Speaker
 from ..nlp.tokens import lemma_indices
+from .content import content_end
 from .context import Context, span_of_tokens, trim, word_count
 from .quotations import cover_quotations
 from .speakers import agent, speaker_of, speaker_subject, speaker_tokens
@@ -403,6 +404,7 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     s, e = cover_quotations(ctx.quotations, span.start, span.end)
     s, e = trim(text, s, e)
     s = _strip_that(text, s)
+    s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
     if e - s < 3 or word_count(text[s:e]) < (2 if cue.content == "object" else 1):
         return None
     unnamed = passive or cue.cls == "appearance"  # no source needs to be named
@@ -438,19 +440,77 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
                  cue=cue_span, quotations=inside if mixed else [])
 
 
+#: Verbs that name what someone spoke about rather than what they said ("referring to X",
+#: "citing the economy", "speaking about the budget").
+TOPIC_VERBS = frozenset({"refer", "mention", "cite", "speak", "talk", "reference", "discuss",
+                         "address", "allude"})
+#: Links of a participle adjunct to the clause it hangs on.
+ADJUNCT_DEPS = frozenset({"advcl", "acl", "conj", "pcomp", "xcomp", "npadvmod"})
+
+
+def topic_reference(verb: "Token") -> bool:
+    """True for a participle adjunct of a topic verb with an object and no clause: "Referring
+    to his talks with Medvedev, Obama said …", "…, he said, citing the economy".
+
+    Such an adjunct names a topic (the writer's gloss of whom or what the speaker meant); it
+    states nothing, so it is not an attribution (Pareti 2015: the content of an attribution is
+    a proposition, an eventuality or a fact, not an entity). "mentioning that taxes rose" has a
+    clause and stays a report."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in TOPIC_VERBS or verb.dep_ not in ADJUNCT_DEPS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False  # "he is referring to …": a finite use, its own statement
+    return not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" for c in verb.children)
+
+
 def reported_speech(ctx: Context) -> None:
     """Step: one row per reporting verb not used by a direct quotation (see the module
-    docstring); quotations it covers are marked consumed."""
+    docstring); quotations it covers are marked consumed. A participle adjunct that only names
+    a topic (:func:`topic_reference`) is not a row."""
     ctx.consumed.update(ctx.row_of_quote)
+    first = len(ctx.rows)
     for hit in ctx.cues:
         verb = hit.verb
-        if verb.i in ctx.used_cues:
+        if verb.i in ctx.used_cues or topic_reference(verb):
             continue
         passive = verb.lemma_ in PASSIVE_REPORTS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         row = _reported_row(ctx, hit, passive)
         if row is not None:
             ctx.add(row)
+    one_row_per_content(ctx, first)
+
+
+#: Share of a row's characters inside another row's content that makes it the same words.
+NESTED_MIN_SHARE = 0.5
+
+
+def _chars(row: Quote) -> int:
+    return sum(e - s for s, e in row.fragments)
+
+
+def _shared(a: Quote, b: Quote) -> int:
+    return sum(max(0, min(ae, be) - max(as_, bs)) for as_, ae in a.fragments for bs, be in b.fragments)
+
+
+def one_row_per_content(ctx: Context, first: int) -> None:
+    """Keep one row for words that several cues report: of the reported-speech rows from
+    ``ctx.rows[first]`` on, a row whose content overlaps a longer row's (or any earlier row's)
+    by ``NESTED_MIN_SHARE`` of its own characters is dropped ("declined to say whether …" and
+    "say whether …"; "pledged to oppose legal status" and "oppose legal status").
+
+    The longer content is the attribution the sentence makes; the nested one repeats its
+    words (Pareti 2015 annotates nesting, but one row per stretch of text is what a reader of
+    the quotes table expects, and PolNeAR's gold has almost no overlapping attributions)."""
+    new = ctx.rows[first:]
+    keep: list[Quote] = list(ctx.rows[:first])
+    for row in sorted(new, key=_chars, reverse=True):
+        if row.kind != "direct" and any(
+                _shared(row, k) >= NESTED_MIN_SHARE * _chars(row) for k in keep):
+            continue
+        keep.append(row)
+    kept = {id(r) for r in keep}
+    ctx.rows[first:] = [r for r in new if id(r) in kept]
 
 
 def noun_cue_rows(ctx: Context) -> None:
@@ -461,6 +521,7 @@ def noun_cue_rows(ctx: Context) -> None:
     for noun, content, speaker in noun_cues(ctx.doc, ctx.in_quote):
         s, e = trim(text, *content)
         s = _strip_that(text, s)
+        s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
         if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
             continue  # a verb's row already holds it ("expressed concern about …")
         if any(j in ctx.consumed for j in ctx.quotations_in(s, e)):
@@ -477,6 +538,7 @@ def adjective_cue_rows(ctx: Context) -> None:
         s, e = cover_quotations(ctx.quotations, *content)
         s, e = trim(text, s, e)
         s = _strip_that(text, s)
+        s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
         if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
             continue
         if speaker.start < e and s < speaker.end:

@@ -1,0 +1,111 @@
+"""Reported speech (newslab.extract.reported): what a cue reports, and what it does not.
+
+Short inputs of our own for each fault kind fixed in issue 12 (PolNeAR figures): topic
+references that are not attributions, one row per stretch of reported words, and the writer's
+summative comment that is not part of what was said.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslab.tables import quotes_table as quotes
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    def run(text: str):
+        return quotes(nlp(text))
+    return run
+
+
+def rows(df) -> list[tuple[str, str, str]]:
+    return [(r.quote, r.kind, r.speaker if isinstance(r.speaker, str) else None)
+            for r in df.itertuples()]
+
+
+# -- a participle adjunct that names a topic is not an attribution ----------------------------
+TOPIC_ADJUNCTS = [
+    ("Referring to his talks with Medvedev, Obama said the two leaders had agreed to cut "
+     "arsenals.", "his talks with Medvedev", "the two leaders had agreed to cut arsenals"),
+    ("Speaking about the budget, the mayor warned that taxes would rise.", "the budget",
+     "taxes would rise"),
+    ('"I am a unifier, unlike our president," Trump said, referring to Barack Obama.',
+     "Barack Obama", "I am a unifier, unlike our president"),
+    ("The minister said the border would stay closed, citing security concerns.",
+     "security concerns", "the border would stay closed"),
+    ("Mentioning his rival by name, the senator said the bill was dead.", "his rival by name",
+     "the bill was dead"),
+]
+
+
+@pytest.mark.parametrize("text, topic, said", TOPIC_ADJUNCTS)
+def test_topic_adjunct_is_not_a_quote(q, text, topic, said):
+    found = [quote for quote, _, _ in rows(q(text))]
+    assert not any(topic in quote for quote in found), found
+    assert any(said in quote for quote in found), found  # the statement itself is still there
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Obama referred to his talks with Medvedev as productive.", "his talks with Medvedev",
+     "Obama"),  # a finite verb: Obama's own statement about the talks
+    ("Mentioning that taxes had risen, the mayor apologised.", "taxes had risen", "the mayor"),
+    ("The mayor mentioned that taxes had risen.", "taxes had risen", "The mayor"),
+])
+def test_topic_verb_with_a_statement_stays(q, text, content, speaker):
+    assert (content, "indirect", speaker) in [(c, k, s) for c, k, s in rows(q(text))]
+
+
+# -- one row per attribution: nested reports of the same words ---------------------------------
+NESTED = [
+    ("The senator declined to say whether the plan would pass.",
+     "to say whether the plan would pass", "whether the plan would pass"),
+    ("Mr. Cruz pledged to oppose legal status for undocumented immigrants.",
+     "to oppose legal status for undocumented immigrants",
+     "legal status for undocumented immigrants"),
+    ("The governor refused to concede that the program had failed.",
+     "to concede that the program had failed", "the program had failed"),
+    ("Sanders pledged to support Clinton as the nominee.", "to support Clinton as the nominee",
+     "Clinton as the nominee"),
+]
+
+
+@pytest.mark.parametrize("text, outer, inner", NESTED)
+def test_nested_report_gives_one_row(q, text, outer, inner):
+    found = rows(q(text))
+    assert len(found) == 1, found
+    assert found[0][0] in (outer, inner)
+
+
+def test_two_separate_reports_stay_two_rows(q):
+    df = q("The mayor said taxes would rise. The governor denied that the program had failed.")
+    assert [(c, s) for c, _, s in rows(df)] == [("taxes would rise", "The mayor"),
+                                              ("the program had failed", "The governor")]
+
+
+def test_reports_in_two_clauses_of_one_sentence_stay_two_rows(q):
+    df = q("The mayor said taxes would rise, and the governor insisted that they would fall.")
+    found = {c for c, _, _ in rows(df)}
+    assert {"taxes would rise", "they would fall"} <= found, found
+
+
+# -- a summative appositive is the writer's comment, not the content ---------------------------
+@pytest.mark.parametrize("text, content", [
+    ("He said the vote had been rigged, a charge his rivals deny.", "the vote had been rigged"),
+    ("Leaders announced they would boycott the speech, a sign of growing unease in the party.",
+     "they would boycott the speech"),
+    ("She argued that the law was unfair, a claim the court rejected last year.",
+     "the law was unfair"),
+])
+def test_summative_appositive_is_cut(q, text, content):
+    assert content in [c for c, _, _ in rows(q(text))]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("She said the winner was Tom Jones, a farmer from Kent.",
+     "the winner was Tom Jones, a farmer from Kent"),  # an apposition naming someone stays
+    ("He said the plan, a charge on every driver, would raise money.",
+     "the plan, a charge on every driver, would raise money"),  # not at the end: stays
+])
+def test_other_appositions_stay(q, text, content):
+    assert content in [c for c, _, _ in rows(q(text))]
