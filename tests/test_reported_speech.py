@@ -109,3 +109,31 @@ def test_summative_appositive_is_cut(q, text, content):
 ])
 def test_other_appositions_stay(q, text, content):
     assert content in [c for c, _, _ in rows(q(text))]
+
+
+# -- an as-parenthetical attributes the clause it hangs on -------------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("As reported by Western Journalism, there are 150 delegates at stake in the contests.",
+     "there are 150 delegates at stake in the contests", "Western Journalism"),
+    ("As Smith noted, the bill has no chance in the Senate.",
+     "the bill has no chance in the Senate", "Smith"),
+    ("The tax was repealed last year, as The Washington Post first reported.",
+     "The tax was repealed last year", "The Washington Post"),
+])
+def test_as_parenthetical(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))
+
+
+def test_comparative_as_is_not_an_attribution(q):
+    found = rows(q("His childhood was not as hard as he suggested in his memoir."))
+    assert not any(s == "he" and c.startswith("His childhood") for c, _, s in found), found
+
+
+# -- the object of a stance verb is its content, one word or more ------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("His critics denounced him.", "him", "His critics"),
+    ("The union endorsed Clinton on Monday.", "Clinton", "The union"),
+    ("Several senators opposed the nomination.", "the nomination", "Several senators"),
+])
+def test_object_of_stance_verb(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))

@@ -85,6 +85,8 @@ def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[in
         return _according_to(verb, last)
     if cue.cls == "appearance":
         return appearance(verb)
+    if as_adjunct(verb):
+        return _host_clause(verb)
     kids = list(verb.children)
     if len(cue.cue.split()) > 1 and last is not verb:
         # "called for X", "pointed out that …": the content hangs off the particle/preposition
@@ -114,6 +116,27 @@ def _according_to(verb: "Token", last: "Token") -> tuple[int, int] | None:
     return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
 
 
+def as_adjunct(verb: "Token") -> bool:
+    """"As reported by Reuters, …", "as Smith noted, …": a reporting verb in an *as*-clause
+    attributes the clause it hangs on (the *as*-parenthetical of Potts 2002; PARC counts it as
+    an attribution of the host clause, like *according to*)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children) or \
+            any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    # set off like a parenthetical (sentence start or a comma before it), never the second
+    # term of a comparison ("not as violent as he suggested")
+    first = verb.left_edge.i
+    return first == verb.sent.start or verb.doc[first - 1].text in (",", "—", "–", "(")
+
+
+def _host_clause(verb: "Token") -> tuple[int, int] | None:
+    """The clause an *as*-adjunct hangs on, without the adjunct."""
+    inside = {t.i for t in verb.subtree}
+    return span_of_tokens(t for t in verb.head.subtree
+                          if t.i not in inside and not (t.is_punct and t.text not in "\"“”'’‘"))
+
+
 def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
     """The dependents of ``verb`` that hold what it reports, by the cue's content type."""
     # a clause after the verb, or fronted before it ("Russia could help, Rasmussen said")
@@ -136,13 +159,21 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
         if objs:
             clause = objs
             for c in kids:
-                if c.dep_ == "prep" and c.i > objs[-1].i and c.lower_ in CONTENT_PREPS:
+                if c.dep_ == "prep" and c.i > objs[-1].i and c.lower_ in CONTENT_PREPS \
+                        and not time_adjunct(c):
                     clause.append(c)
         else:
             preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS]
             if preps and cue.cls == "attitude":
                 clause = preps[:1]
     return clause
+
+
+def time_adjunct(prep: "Token") -> bool:
+    """"on Monday", "in 2015", "over the weekend": a preposition phrase dating the speech
+    event, not part of what was said."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None:
@@ -362,6 +393,8 @@ def indirect_rule(verb: "Token", last: "Token", cue: Cue, span: Content) -> str:
     """The name of the reported-speech layout of ``verb`` (the ``rule`` column)."""
     if cue.cue == "according to":
         return "according to + source, reported clause"
+    if as_adjunct(verb):
+        return "as + source + reporting verb, reported clause"
     if span.hole is not None:
         return "reported speech: sentence interrupted by speaker + reporting verb"
     if cue.cls == "appearance":
@@ -405,7 +438,7 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     s, e = trim(text, s, e)
     s = _strip_that(text, s)
     s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
-    if e - s < 3 or word_count(text[s:e]) < (2 if cue.content == "object" else 1):
+    if e - s < 2 or word_count(text[s:e]) < 1:
         return None
     unnamed = passive or cue.cls == "appearance"  # no source needs to be named
     speaker = agent(verb) if passive else None if unnamed else speaker_of(verb, last, cue)

@@ -94,7 +94,9 @@ def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | Non
             return None
         return speaker_at(pobj)
     subj = speaker_subject(verb)
-    if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
+    if subj is None:
+        return agent(verb)  # "as reported by The Washington Post, …"
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
         return None
     rel = relative_subject(verb)
     if rel is not None and rel.head.head.i == subj.i:
