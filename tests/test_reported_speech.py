@@ -137,3 +137,28 @@ def test_comparative_as_is_not_an_attribution(q):
 ])
 def test_object_of_stance_verb(q, text, content, speaker):
     assert (content, "indirect", speaker) in rows(q(text))
+
+
+# -- a fronted clause whose comma sits inside the closing quote mark ---------------------------
+@pytest.mark.parametrize("text, starts, speaker", [
+    ("Behind the scenes, the mayor is ''calling in every favour,'' said Jo Brandt, her "
+     "campaign manager.", "Behind the scenes, the mayor is", "Jo Brandt, her campaign manager"),
+    ('The council is "out of money and out of time," said Ann Lee, a local organiser.',
+     "The council is", "Ann Lee, a local organiser"),
+])
+def test_fronted_clause_comma_inside_quote_marks(q, text, starts, speaker):
+    found = rows(q(text))
+    assert any(c.startswith(starts) and k == "mixed" and s == speaker for c, k, s in found), found
+
+
+# -- what someone wants, seeks or pledges can be a noun phrase ---------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Todd Wilcox wants more opportunities for students.", "more opportunities for students",
+     "Todd Wilcox"),
+    ("Back in 2000, the new president sought greater federal involvement.",
+     "greater federal involvement", "the new president"),
+    ("Mr. Kasich reported having $1.3 million in cash.", "having $1.3 million in cash",
+     "Mr. Kasich"),
+])
+def test_noun_phrase_and_gerund_content(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))

@@ -142,7 +142,8 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
     # a clause after the verb, or fronted before it ("Russia could help, Rasmussen said")
     clause = [c for c in kids if c.dep_ in CLAUSE_DEPS
               and (c.i > verb.i or _fronted_ok(verb, c, cue))]
-    if not clause and cue.content in ("xcomp", "object"):
+    if not clause:
+        # "urged X to leave"; "reported having $1.3 million", "considered selling her eggs"
         clause = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
         if clause and cue.addressee:
             obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -154,7 +155,9 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
         if objs:
             clause = objs[:1] + [c for c in kids if c.dep_ == "dep" and c.i > objs[0].i
                                  and c.pos_ in ("VERB", "AUX")][:1]
-    if not clause and cue.content == "object":
+    if not clause and cue.content in ("object", "xcomp"):
+        # "wants more opportunities", "sought greater involvement": what is wanted, sought or
+        # pledged can be a noun phrase as well as an infinitive
         objs = [c for c in kids if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if objs:
             clause = objs
@@ -289,6 +292,10 @@ def _parenthetical(verb: "Token", cue: Cue, in_quote) -> Content | None:
     return Content(toks[0].idx, toks[-1].idx + len(toks[-1]), (doc[first - 1].idx, doc[end].idx + 1))
 
 
+#: Closing quote marks as spaCy tokens.
+CLOSING_MARKS = {'"', "”", "''", "’", "'", "»"}
+
+
 def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
     """A reported clause before its verb ("Russia could help, Rasmussen said") only when it
     reads so: a speech verb, a comma right before the speaker + verb, and the clause opens its
@@ -299,7 +306,10 @@ def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
     if subj is None or not (clause.i < subj.i < verb.i or verb.i < subj.i):
         return False
     first = subj.left_edge.i if subj.i < verb.i else verb.i
-    prev = verb.doc[first - 1] if first > 0 else None
+    doc = verb.doc
+    if first > 1 and doc[first - 1].text in CLOSING_MARKS and doc[first - 2].text in (",", "?", "!"):
+        first -= 1  # American style puts the comma inside the quote marks: ",'' said Black"
+    prev = doc[first - 1] if first > 0 else None
     if prev is None or prev.text not in (",", "—", "–", "-"):
         return False
     sent_start = verb.sent.start
