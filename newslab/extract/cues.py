@@ -44,7 +44,8 @@ def find_cues(doc: "Doc") -> list[CueHit]:
 
 _MATCHERS: dict[int, Any] = {}
 #: Cue lemmas that en_core_web_sm gets wrong, matched by word form instead ("hoping" → "hop").
-MISLEMMATIZED = {"hope": ("hopes", "hoped", "hoping")}
+MISLEMMATIZED = {"hope": ("hopes", "hoped", "hoping"),
+                 "retweet": ("retweet", "retweets", "retweeted", "retweeting")}
 
 
 def _matcher(vocab):

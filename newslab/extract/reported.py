@@ -168,7 +168,9 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
         else:
             preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS]
             if preps and cue.cls == "attitude":
-                clause = preps[:1]
+                # "agree with him", "voted for Clinton": the object of the preposition is the
+                # content, the preposition belongs to the cue (PolNeAR marks "agree with")
+                clause = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")] or preps[:1]
     return clause
 
 
