@@ -162,3 +162,27 @@ def test_fronted_clause_comma_inside_quote_marks(q, text, starts, speaker):
 ])
 def test_noun_phrase_and_gerund_content(q, text, content, speaker):
     assert (content, "indirect", speaker) in rows(q(text))
+
+
+# -- a passive participle adjunct: the subject it hangs on was asked, not the asker -------------
+@pytest.mark.parametrize("text, content, answerer", [
+    ("Asked whether she would hold a cabinet position, Mrs. Clinton said she had not decided.",
+     "whether she would hold a cabinet position", "Mrs. Clinton"),
+    ("Asked about the budget, the mayor said taxes would rise.", "the budget", "the mayor"),
+])
+def test_asked_participle_has_no_named_asker(q, text, content, answerer):
+    found = rows(q(text))
+    assert not any(c == content and s == answerer for c, _, s in found), found
+    assert any(s == answerer for _, _, s in found), found  # the answer is still theirs
+
+
+# -- reporting verbs added to the lexicon --------------------------------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The campaign disputed the report.", "the report", "The campaign"),
+    ("Cameron rebuked Trump over his remarks.", "Trump over his remarks", "Cameron"),
+    ("The senator emailed that the vote would be delayed.", "the vote would be delayed",
+     "The senator"),
+    ("Several governors disavowed the endorsement.", "the endorsement", "Several governors"),
+])
+def test_added_reporting_verbs(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))

@@ -116,6 +116,14 @@ def _according_to(verb: "Token", last: "Token") -> tuple[int, int] | None:
     return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
 
 
+def reduced_passive(verb: "Token") -> bool:
+    """"Asked whether he would run, Smith said …", "…, criticized by his rivals for …": a past
+    participle adjunct is passive, so the subject it hangs on is the one asked or criticized,
+    not the speaker; the speaker is its *by*-agent or nobody named (a reporter)."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def as_adjunct(verb: "Token") -> bool:
     """"As reported by Reuters, …", "as Smith noted, …": a reporting verb in an *as*-clause
     attributes the clause it hangs on (the *as*-parenthetical of Potts 2002; PARC counts it as
@@ -258,6 +266,7 @@ def appearance(verb: "Token", passive: bool = False) -> tuple[int, int] | None:
 PASSIVE_REPORTS = {"expect", "say", "report", "believe", "know", "consider", "think", "see",
                    "estimate", "predict", "deem", "allege", "rumor", "rumour", "understand"}
 PASSIVE_RULE = "passive report: subject + is expected/said to + complement"
+REDUCED_PASSIVE_RULE = "passive participle: asked whether … (the one asked is not the source)"
 
 
 
@@ -452,6 +461,8 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
     if e - s < 2 or word_count(text[s:e]) < 1:
         return None
+    reduced = not passive and reduced_passive(verb)
+    passive = passive or reduced
     unnamed = passive or cue.cls == "appearance"  # no source needs to be named
     speaker = agent(verb) if passive else None if unnamed else speaker_of(verb, last, cue)
     if speaker is None and not unnamed:
@@ -474,7 +485,8 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     mixed = bool(inside) and ctx.quoted_words(s, e, inside) >= ctx.config.mixed_min_words
     if mixed:
         ctx.consumed.update(inside)
-    rule = PASSIVE_RULE if passive else indirect_rule(verb, last, cue, span)
+    rule = REDUCED_PASSIVE_RULE if reduced else PASSIVE_RULE if passive else \
+        indirect_rule(verb, last, cue, span)
     frags = [[s, e]]
     if hole and s < hole[0] and hole[1] < e:
         # "X, she said, Y": what was said is X and Y, around the attribution
