@@ -186,3 +186,9 @@ def test_asked_participle_has_no_named_asker(q, text, content, answerer):
 ])
 def test_added_reporting_verbs(q, text, content, speaker):
     assert (content, "indirect", speaker) in rows(q(text))
+
+
+def test_aspectual_continue_is_not_a_report(q):
+    assert rows(q("Prices continued to rise through the winter.")) == []
+    found = rows(q('"We will win," he said. "We will win big," he continued.'))
+    assert [k for _, k, _ in found] == ["direct"] * len(found) and found, found

@@ -505,6 +505,11 @@ TOPIC_VERBS = frozenset({"refer", "mention", "cite", "speak", "talk", "reference
 ADJUNCT_DEPS = frozenset({"advcl", "acl", "conj", "pcomp", "xcomp", "npadvmod"})
 
 
+#: Cues that report speech only around a quotation ('"…," he continued'); in running text
+#: they are aspect ("continued to rise"), not a report.
+ASPECTUAL_CUES = frozenset({"continue"})
+
+
 def topic_reference(verb: "Token") -> bool:
     """True for a participle adjunct of a topic verb with an object and no clause: "Referring
     to his talks with Medvedev, Obama said …", "…, he said, citing the economy".
@@ -528,7 +533,7 @@ def reported_speech(ctx: Context) -> None:
     first = len(ctx.rows)
     for hit in ctx.cues:
         verb = hit.verb
-        if verb.i in ctx.used_cues or topic_reference(verb):
+        if verb.i in ctx.used_cues or topic_reference(verb) or verb.lemma_ in ASPECTUAL_CUES:
             continue
         passive = verb.lemma_ in PASSIVE_REPORTS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
