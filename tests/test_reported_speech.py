@@ -192,3 +192,23 @@ def test_aspectual_continue_is_not_a_report(q):
     assert rows(q("Prices continued to rise through the winter.")) == []
     found = rows(q('"We will win," he said. "We will win big," he continued.'))
     assert [k for _, k, _ in found] == ["direct"] * len(found) and found, found
+
+
+# -- a second report coordinated with the first is its own row, with the same speaker ------------
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("He said the warning was indicative that the President did not know what he was talking "
+     "about, and accused Number 10 of putting words in his mouth.",
+     "the warning was indicative that the President did not know what he was talking about",
+     "Number 10 of putting words in his mouth", "He"),
+    ("The mayor said the budget was balanced, and denied that taxes would rise.",
+     "the budget was balanced", "taxes would rise", "The mayor"),
+])
+def test_coordinated_second_report(q, text, first, second, speaker):
+    found = rows(q(text))
+    assert (first, "indirect", speaker) in found, found
+    assert any(c.endswith(second) and s == speaker for c, _, s in found), found
+
+
+def test_coordinated_verbs_inside_the_content_stay(q):
+    found = rows(q("He said voters want change and demand action."))
+    assert ("voters want change and demand action", "indirect", "He") in found, found

@@ -197,6 +197,15 @@ def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None
     # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
     cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
                and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
+    # "…, and accused X of …", "… but downplayed the issue": a second report by the same
+    # speaker coordinated with the first, which the parser hung inside the first's content
+    second = min((t.left_edge.i for t in toks if t.dep_ == "conj" and t.i > verb.i
+                  and t.pos_ == "VERB" and t.lemma_ in reporting_cues()
+                  and t.tag_ in ("VBD", "VBZ") and _coordinated_after_comma_or_cc(t)
+                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
+                 default=None)
+    if second is not None and verb.tag_ == t_tag(verb):
+        cut = second if cut is None else min(cut, second)
     # a non-restrictive relative clause closing the content (", who is running in …") is
     # the writer's aside, not what was said (PolNeAR spans stop before it)
     last_i = max(t.i for t in toks)
@@ -205,8 +214,23 @@ def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None
                 and t.right_edge.i >= last_i - 1:
             cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
     if cut is not None:
-        toks = [t for t in toks if t.i < cut]
+        toks = sorted((t for t in toks if t.i < cut), key=lambda t: t.i)
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+            toks.pop()
     return span_of_tokens(toks)
+
+
+def t_tag(tok: "Token") -> str:
+    """The finite tense of a verb (its own tag, or its auxiliary's): "said" and "accused"
+    are both VBD; "has said" is VBZ."""
+    aux = next((c for c in tok.children if c.dep_ == "aux"), None)
+    return (aux or tok).tag_
+
+
+def _coordinated_after_comma_or_cc(t: "Token") -> bool:
+    """True when ``t`` follows "and", "but" or a comma (a coordinated verb phrase)."""
+    prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    return prev is not None and (prev.dep_ == "cc" or prev.text == ",")
 
 
 def _clause_before(verb: "Token", cue: Cue, in_quote) -> "tuple[int, int] | Content | None":
