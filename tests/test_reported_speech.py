@@ -212,3 +212,16 @@ def test_coordinated_second_report(q, text, first, second, speaker):
 def test_coordinated_verbs_inside_the_content_stay(q):
     found = rows(q("He said voters want change and demand action."))
     assert ("voters want change and demand action", "indirect", "He") in found, found
+
+
+# -- the holder of a noun cue: a from-phrase, or the subject controlling "in hopes of" ----------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Clinton met with workers in hopes of winning their votes.", "winning their votes",
+     "Clinton"),
+    ("Trump has faced criticism from rivals over the tenor of his campaign.",
+     "the tenor of his campaign", "rivals"),
+    ("The governor called an early vote in the hope that turnout would be low.",
+     "turnout would be low", "The governor"),
+])
+def test_noun_cue_holder(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))

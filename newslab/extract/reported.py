@@ -380,8 +380,11 @@ def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], 
         speaker = None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
-            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "by"), None)
+            # "criticism by X" / "criticism from X": the source of the criticism
+            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None and reporting_nouns().get(tok.lemma_.lower()) == "cognition":
+            owner = _state_holder(tok)  # "Clinton met workers in hopes of …": Clinton hopes
         if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ not in RECEIVING_VERBS:
             owner = speaker_subject(tok.head)  # "Sanders voiced concern about …": the one voicing it
             if owner is not None and owner.pos_ == "PRON" and owner.dep_ == "expl":
@@ -393,6 +396,19 @@ def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], 
                 e -= 1
             speaker = Speaker(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
         yield tok, content, speaker
+
+
+def _state_holder(noun: "Token") -> "Token | None":
+    """The holder of a mental-state noun in an adverbial phrase ("in (the) hope(s) of",
+    "out of fear that", "in the belief that"): the subject of the clause the phrase modifies,
+    who is the one hoping or fearing (subject control of the adjunct)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = speaker_subject(prep.head)
+    if subj is None or subj.dep_ == "expl" or subj.i > noun.i:
+        return None
+    return subj
 
 
 #: Links of a predicative adjective to its verb ("is critical", "made it clear", "seemed eager").
