@@ -19,6 +19,13 @@ verbs; Pareti 2015 and PolNeAR, Newell et al. 2018, for what counts as an attrib
   was critical of the deal``, ``she is confident that …``; impersonal ``it is clear that`` is
   left out.
 
+What is **not** a row: a participle adjunct that only names a topic ("Referring to his talks
+with Medvedev, …", "…, citing the economy": :func:`topic_reference`); aspectual *continue*;
+a report nested in another's content ("declined *to say whether* …": one row per stretch of
+reported words, :func:`one_row_per_content`). An *as*-parenthetical ("As reported by X, …")
+attributes its host clause; a passive participle ("Asked whether …, X said") names no source;
+a writer's summative appositive closing the content is cut (:mod:`~newslab.extract.content`).
+
 Each ``*_rows`` function and :func:`reported_speech` is one named step over a
 :class:`~newslab.extract.context.Context`.
 """
