@@ -225,3 +225,16 @@ def test_coordinated_verbs_inside_the_content_stay(q):
 ])
 def test_noun_cue_holder(q, text, content, speaker):
     assert (content, "indirect", speaker) in rows(q(text))
+
+
+# -- a stance verb in the passive: the by-agent is the source, the subject the content -----------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("He also was backed by most liberal voters.", "He", "most liberal voters"),
+    ("The plan was criticized by Democrats on Tuesday.", "The plan", "Democrats"),
+])
+def test_passive_stance_with_agent(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))
+
+
+def test_passive_stance_without_agent_names_no_source(q):
+    assert not any(s for _, _, s in rows(q("The plan was criticized on Tuesday.")))

@@ -572,6 +572,33 @@ def topic_reference(verb: "Token") -> bool:
     return not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" for c in verb.children)
 
 
+PASSIVE_STANCE_RULE = "passive stance: target + was backed/criticized by + source"
+
+
+def _passive_stance_row(ctx: Context, hit) -> Quote | None:
+    """"He was backed by most liberal voters", "The plan was criticized by Democrats": a
+    stance verb in the passive with a *by*-agent; the agent is the source, the subject is the
+    target the stance is about (the content, as for the active "voters backed him")."""
+    verb, last, cue = hit
+    if cue.cls != "attitude" or cue.content != "object":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = agent(verb)
+    if subj is None or speaker is None or subj.i > verb.i:
+        return None
+    span = span_of_tokens(t for t in subj.subtree if not t.is_punct)
+    if span is None or in_any_row(ctx, *span):
+        return None
+    return Quote([list(span)], "indirect", PASSIVE_STANCE_RULE, speaker=speaker,
+                 cue=CueSpan(verb.idx, last.idx + len(last), verb.i))
+
+
+def in_any_row(ctx: Context, s: int, e: int) -> bool:
+    """True when ``[s, e)`` overlaps a quotation already attributed or a row's content."""
+    return any(j in ctx.consumed for j in ctx.quotations_in(s, e)) or any(
+        fs < e and s < fe for r in ctx.rows for fs, fe in r.fragments)
+
+
 def reported_speech(ctx: Context) -> None:
     """Step: one row per reporting verb not used by a direct quotation (see the module
     docstring); quotations it covers are marked consumed. A participle adjunct that only names
@@ -584,7 +611,7 @@ def reported_speech(ctx: Context) -> None:
             continue
         passive = verb.lemma_ in PASSIVE_REPORTS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        row = _reported_row(ctx, hit, passive)
+        row = _passive_stance_row(ctx, hit) or _reported_row(ctx, hit, passive)
         if row is not None:
             ctx.add(row)
     one_row_per_content(ctx, first)
