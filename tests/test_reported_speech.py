@@ -238,3 +238,14 @@ def test_passive_stance_with_agent(q, text, content, speaker):
 
 def test_passive_stance_without_agent_names_no_source(q):
     assert not any(s for _, _, s in rows(q("The plan was criticized on Tuesday.")))
+
+
+# -- a that-clause after an adjunct of the verb is still its content -----------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("He insisted during a long interview with the paper that the deal was fair.",
+     "the deal was fair", "He"),
+    ("The governor said after a meeting with union leaders that the strike would end.",
+     "the strike would end", "The governor"),
+])
+def test_that_clause_after_an_adjunct(q, text, content, speaker):
+    assert (content, "indirect", speaker) in rows(q(text))

@@ -163,6 +163,8 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
         if clause and cue.addressee:
             obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i]
             clause = obj[:1] + clause
+    if not clause and cue.cls in ("speech", "cognition"):
+        clause = _stranded_that_clause(verb, kids)
     if not clause and verb.lemma_ in OBJECT_IS_SAID:
         # "said yes", "told a joke", "can't say goodbye": the object is what was said
         # (PolNeAR marks it); a clause the parser hung elsewhere ("saying X -- is Y") follows it
@@ -194,6 +196,19 @@ def time_adjunct(prep: "Token") -> bool:
     event, not part of what was said."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def _stranded_that_clause(verb: "Token", kids: list["Token"]) -> list["Token"]:
+    """"predicted at the last debate that Republicans will win", "said following a vote in
+    2001 that …": a that-clause after an adjunct of the verb, which the parser hangs on the
+    adjunct's noun; it is still what the verb reports."""
+    for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i):
+        for t in prep.subtree:
+            if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and \
+                    t.left_edge.lower_ == "that" and t.left_edge.dep_ == "mark" and \
+                    t.left_edge.i > prep.i:
+                return [t]
+    return []
 
 
 def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None:
