@@ -75,7 +75,8 @@ class _CueTable(NamedTuple):
 
 _TABLES: dict[int, _CueTable] = {}
 #: Cue lemmas that en_core_web_sm gets wrong, matched by word form instead ("hoping" → "hop").
-MISLEMMATIZED = {"hope": ("hopes", "hoped", "hoping")}
+MISLEMMATIZED = {"hope": ("hopes", "hoped", "hoping"),
+                 "retweet": ("retweet", "retweets", "retweeted", "retweeting")}
 
 
 def _table(vocab) -> _CueTable:

@@ -19,6 +19,13 @@ verbs; Pareti 2015 and PolNeAR, Newell et al. 2018, for what counts as an attrib
   was critical of the deal``, ``she is confident that …``; impersonal ``it is clear that`` is
   left out.
 
+What is **not** a row: a participle adjunct that only names a topic ("Referring to his talks
+with Medvedev, …", "…, citing the economy": :func:`topic_reference`); aspectual *continue*;
+a report nested in another's content ("declined *to say whether* …": one row per stretch of
+reported words, :func:`one_row_per_content`). An *as*-parenthetical ("As reported by X, …")
+attributes its host clause; a passive participle ("Asked whether …, X said") names no source;
+a writer's summative appositive closing the content is cut (:mod:`~newslab.extract.content`).
+
 Each ``*_rows`` function and :func:`reported_speech` is one named step over a
 :class:`~newslab.extract.context.Context`.
 """
@@ -31,6 +38,7 @@ from ..lexicons import reporting_adjectives, reporting_cues, reporting_nouns
 from ..records import Cue as CueSpan
 from ..records import Quote, ReportingCue as Cue, Speaker
 from ..nlp.tokens import lemma_indices
+from .content import content_end
 from .context import Context, span_of_tokens, trim, word_count
 from .quotations import cover_quotations
 from .speakers import agent, speaker_of, speaker_subject, speaker_tokens
@@ -84,6 +92,8 @@ def _content_span(verb: "Token", last: "Token", cue: Cue, in_quote) -> "tuple[in
         return _according_to(verb, last)
     if cue.cls == "appearance":
         return appearance(verb)
+    if as_adjunct(verb):
+        return _host_clause(verb)
     kids = list(verb.children)
     if len(cue.cue.split()) > 1 and last is not verb:
         # "called for X", "pointed out that …": the content hangs off the particle/preposition
@@ -113,16 +123,48 @@ def _according_to(verb: "Token", last: "Token") -> tuple[int, int] | None:
     return span_of_tokens(t for t in side if not (t.is_punct and t.text not in "\"“”'’‘"))
 
 
+def reduced_passive(verb: "Token") -> bool:
+    """"Asked whether he would run, Smith said …", "…, criticized by his rivals for …": a past
+    participle adjunct is passive, so the subject it hangs on is the one asked or criticized,
+    not the speaker; the speaker is its *by*-agent or nobody named (a reporter)."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def as_adjunct(verb: "Token") -> bool:
+    """"As reported by Reuters, …", "as Smith noted, …": a reporting verb in an *as*-clause
+    attributes the clause it hangs on (the *as*-parenthetical of Potts 2002; PARC counts it as
+    an attribution of the host clause, like *according to*)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children) or \
+            any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    # set off like a parenthetical (sentence start or a comma before it), never the second
+    # term of a comparison ("not as violent as he suggested")
+    first = verb.left_edge.i
+    return first == verb.sent.start or verb.doc[first - 1].text in (",", "—", "–", "(")
+
+
+def _host_clause(verb: "Token") -> tuple[int, int] | None:
+    """The clause an *as*-adjunct hangs on, without the adjunct."""
+    inside = {t.i for t in verb.subtree}
+    return span_of_tokens(t for t in verb.head.subtree
+                          if t.i not in inside and not (t.is_punct and t.text not in "\"“”'’‘"))
+
+
 def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
     """The dependents of ``verb`` that hold what it reports, by the cue's content type."""
     # a clause after the verb, or fronted before it ("Russia could help, Rasmussen said")
     clause = [c for c in kids if c.dep_ in CLAUSE_DEPS
               and (c.i > verb.i or _fronted_ok(verb, c, cue))]
-    if not clause and cue.content in ("xcomp", "object"):
+    if not clause:
+        # "urged X to leave"; "reported having $1.3 million", "considered selling her eggs"
         clause = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
         if clause and cue.addressee:
             obj = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > verb.i]
             clause = obj[:1] + clause
+    if not clause and cue.cls in ("speech", "cognition"):
+        clause = _stranded_that_clause(verb, kids)
     if not clause and verb.lemma_ in OBJECT_IS_SAID:
         # "said yes", "told a joke", "can't say goodbye": the object is what was said
         # (PolNeAR marks it); a clause the parser hung elsewhere ("saying X -- is Y") follows it
@@ -130,18 +172,43 @@ def _complements(verb: "Token", cue: Cue, kids: list["Token"]) -> list["Token"]:
         if objs:
             clause = objs[:1] + [c for c in kids if c.dep_ == "dep" and c.i > objs[0].i
                                  and c.pos_ in ("VERB", "AUX")][:1]
-    if not clause and cue.content == "object":
+    if not clause and cue.content in ("object", "xcomp"):
+        # "wants more opportunities", "sought greater involvement": what is wanted, sought or
+        # pledged can be a noun phrase as well as an infinitive
         objs = [c for c in kids if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if objs:
             clause = objs
             for c in kids:
-                if c.dep_ == "prep" and c.i > objs[-1].i and c.lower_ in CONTENT_PREPS:
+                if c.dep_ == "prep" and c.i > objs[-1].i and c.lower_ in CONTENT_PREPS \
+                        and not time_adjunct(c):
                     clause.append(c)
         else:
             preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in CONTENT_PREPS]
             if preps and cue.cls == "attitude":
-                clause = preps[:1]
+                # "agree with him", "voted for Clinton": the object of the preposition is the
+                # content, the preposition belongs to the cue (PolNeAR marks "agree with")
+                clause = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")] or preps[:1]
     return clause
+
+
+def time_adjunct(prep: "Token") -> bool:
+    """"on Monday", "in 2015", "over the weekend": a preposition phrase dating the speech
+    event, not part of what was said."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def _stranded_that_clause(verb: "Token", kids: list["Token"]) -> list["Token"]:
+    """"predicted at the last debate that Republicans will win", "said following a vote in
+    2001 that …": a that-clause after an adjunct of the verb, which the parser hangs on the
+    adjunct's noun; it is still what the verb reports."""
+    for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i):
+        for t in prep.subtree:
+            if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and \
+                    t.left_edge.lower_ == "that" and t.left_edge.dep_ == "mark" and \
+                    t.left_edge.i > prep.i:
+                return [t]
+    return []
 
 
 def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None:
@@ -152,6 +219,15 @@ def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None
     # "…, saying that …" / "…, adding …" is an attribution of its own: cut it off
     cut = min((t.left_edge.i for t in toks if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
                and t.lemma_ in reporting_cues() and t.i > verb.i), default=None)
+    # "…, and accused X of …", "… but downplayed the issue": a second report by the same
+    # speaker coordinated with the first, which the parser hung inside the first's content
+    second = min((t.left_edge.i for t in toks if t.dep_ == "conj" and t.i > verb.i
+                  and t.pos_ == "VERB" and t.lemma_ in reporting_cues()
+                  and t.tag_ in ("VBD", "VBZ") and _coordinated_after_comma_or_cc(t)
+                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
+                 default=None)
+    if second is not None and verb.tag_ == t_tag(verb):
+        cut = second if cut is None else min(cut, second)
     # a non-restrictive relative clause closing the content (", who is running in …") is
     # the writer's aside, not what was said (PolNeAR spans stop before it)
     last_i = max(t.i for t in toks)
@@ -160,8 +236,23 @@ def _clause_span(verb: "Token", clause: list["Token"]) -> tuple[int, int] | None
                 and t.right_edge.i >= last_i - 1:
             cut = min(cut if cut is not None else t.left_edge.i - 1, t.left_edge.i - 1)
     if cut is not None:
-        toks = [t for t in toks if t.i < cut]
+        toks = sorted((t for t in toks if t.i < cut), key=lambda t: t.i)
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+            toks.pop()
     return span_of_tokens(toks)
+
+
+def t_tag(tok: "Token") -> str:
+    """The finite tense of a verb (its own tag, or its auxiliary's): "said" and "accused"
+    are both VBD; "has said" is VBZ."""
+    aux = next((c for c in tok.children if c.dep_ == "aux"), None)
+    return (aux or tok).tag_
+
+
+def _coordinated_after_comma_or_cc(t: "Token") -> bool:
+    """True when ``t`` follows "and", "but" or a comma (a coordinated verb phrase)."""
+    prev = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    return prev is not None and (prev.dep_ == "cc" or prev.text == ",")
 
 
 def _clause_before(verb: "Token", cue: Cue, in_quote) -> "tuple[int, int] | Content | None":
@@ -221,6 +312,7 @@ def appearance(verb: "Token", passive: bool = False) -> tuple[int, int] | None:
 PASSIVE_REPORTS = {"expect", "say", "report", "believe", "know", "consider", "think", "see",
                    "estimate", "predict", "deem", "allege", "rumor", "rumour", "understand"}
 PASSIVE_RULE = "passive report: subject + is expected/said to + complement"
+REDUCED_PASSIVE_RULE = "passive participle: asked whether … (the one asked is not the source)"
 
 
 
@@ -257,6 +349,10 @@ def _parenthetical(verb: "Token", cue: Cue, in_quote) -> Content | None:
     return Content(toks[0].idx, toks[-1].idx + len(toks[-1]), (doc[first - 1].idx, doc[end].idx + 1))
 
 
+#: Closing quote marks as spaCy tokens.
+CLOSING_MARKS = {'"', "”", "''", "’", "'", "»"}
+
+
 def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
     """A reported clause before its verb ("Russia could help, Rasmussen said") only when it
     reads so: a speech verb, a comma right before the speaker + verb, and the clause opens its
@@ -267,7 +363,10 @@ def _fronted_ok(verb: "Token", clause: "Token", cue: Cue) -> bool:
     if subj is None or not (clause.i < subj.i < verb.i or verb.i < subj.i):
         return False
     first = subj.left_edge.i if subj.i < verb.i else verb.i
-    prev = verb.doc[first - 1] if first > 0 else None
+    doc = verb.doc
+    if first > 1 and doc[first - 1].text in CLOSING_MARKS and doc[first - 2].text in (",", "?", "!"):
+        first -= 1  # American style puts the comma inside the quote marks: ",'' said Black"
+    prev = doc[first - 1] if first > 0 else None
     if prev is None or prev.text not in (",", "—", "–", "-"):
         return False
     sent_start = verb.sent.start
@@ -303,8 +402,11 @@ def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], 
         speaker = None
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
-            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "by"), None)
+            # "criticism by X" / "criticism from X": the source of the criticism
+            by = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if owner is None and reporting_nouns().get(tok.lemma_.lower()) == "cognition":
+            owner = _state_holder(tok)  # "Clinton met workers in hopes of …": Clinton hopes
         if owner is None and tok.dep_ == "dobj" and tok.head.lemma_ not in RECEIVING_VERBS:
             owner = speaker_subject(tok.head)  # "Sanders voiced concern about …": the one voicing it
             if owner is not None and owner.pos_ == "PRON" and owner.dep_ == "expl":
@@ -316,6 +418,19 @@ def noun_cues(doc: "Doc", in_quote) -> Iterator[tuple["Token", tuple[int, int], 
                 e -= 1
             speaker = Speaker(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), owner.idx)
         yield tok, content, speaker
+
+
+def _state_holder(noun: "Token") -> "Token | None":
+    """The holder of a mental-state noun in an adverbial phrase ("in (the) hope(s) of",
+    "out of fear that", "in the belief that"): the subject of the clause the phrase modifies,
+    who is the one hoping or fearing (subject control of the adjunct)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = speaker_subject(prep.head)
+    if subj is None or subj.dep_ == "expl" or subj.i > noun.i:
+        return None
+    return subj
 
 
 #: Links of a predicative adjective to its verb ("is critical", "made it clear", "seemed eager").
@@ -361,6 +476,8 @@ def indirect_rule(verb: "Token", last: "Token", cue: Cue, span: Content) -> str:
     """The name of the reported-speech layout of ``verb`` (the ``rule`` column)."""
     if cue.cue == "according to":
         return "according to + source, reported clause"
+    if as_adjunct(verb):
+        return "as + source + reporting verb, reported clause"
     if span.hole is not None:
         return "reported speech: sentence interrupted by speaker + reporting verb"
     if cue.cls == "appearance":
@@ -403,8 +520,11 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     s, e = cover_quotations(ctx.quotations, span.start, span.end)
     s, e = trim(text, s, e)
     s = _strip_that(text, s)
-    if e - s < 3 or word_count(text[s:e]) < (2 if cue.content == "object" else 1):
+    s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
+    if e - s < 2 or word_count(text[s:e]) < 1:
         return None
+    reduced = not passive and reduced_passive(verb)
+    passive = passive or reduced
     unnamed = passive or cue.cls == "appearance"  # no source needs to be named
     speaker = agent(verb) if passive else None if unnamed else speaker_of(verb, last, cue)
     if speaker is None and not unnamed:
@@ -427,7 +547,8 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
     mixed = bool(inside) and ctx.quoted_words(s, e, inside) >= ctx.config.mixed_min_words
     if mixed:
         ctx.consumed.update(inside)
-    rule = PASSIVE_RULE if passive else indirect_rule(verb, last, cue, span)
+    rule = REDUCED_PASSIVE_RULE if reduced else PASSIVE_RULE if passive else \
+        indirect_rule(verb, last, cue, span)
     frags = [[s, e]]
     if hole and s < hole[0] and hole[1] < e:
         # "X, she said, Y": what was said is X and Y, around the attribution
@@ -438,19 +559,109 @@ def _reported_row(ctx: Context, hit, passive: bool) -> Quote | None:
                  cue=cue_span, quotations=inside if mixed else [])
 
 
+#: Verbs that name what someone spoke about rather than what they said ("referring to X",
+#: "citing the economy", "speaking about the budget").
+TOPIC_VERBS = frozenset({"refer", "mention", "cite", "speak", "talk", "reference", "discuss",
+                         "address", "allude"})
+#: Links of a participle adjunct to the clause it hangs on.
+ADJUNCT_DEPS = frozenset({"advcl", "acl", "conj", "pcomp", "xcomp", "npadvmod"})
+
+
+#: Cues that report speech only around a quotation ('"…," he continued'); in running text
+#: they are aspect ("continued to rise"), not a report.
+ASPECTUAL_CUES = frozenset({"continue"})
+
+
+def topic_reference(verb: "Token") -> bool:
+    """True for a participle adjunct of a topic verb with an object and no clause: "Referring
+    to his talks with Medvedev, Obama said …", "…, he said, citing the economy".
+
+    Such an adjunct names a topic (the writer's gloss of whom or what the speaker meant); it
+    states nothing, so it is not an attribution (Pareti 2015: the content of an attribution is
+    a proposition, an eventuality or a fact, not an entity). "mentioning that taxes rose" has a
+    clause and stays a report."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in TOPIC_VERBS or verb.dep_ not in ADJUNCT_DEPS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False  # "he is referring to …": a finite use, its own statement
+    return not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" for c in verb.children)
+
+
+PASSIVE_STANCE_RULE = "passive stance: target + was backed/criticized by + source"
+
+
+def _passive_stance_row(ctx: Context, hit) -> Quote | None:
+    """"He was backed by most liberal voters", "The plan was criticized by Democrats": a
+    stance verb in the passive with a *by*-agent; the agent is the source, the subject is the
+    target the stance is about (the content, as for the active "voters backed him")."""
+    verb, last, cue = hit
+    if cue.cls != "attitude" or cue.content != "object":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    speaker = agent(verb)
+    if subj is None or speaker is None or subj.i > verb.i:
+        return None
+    span = span_of_tokens(t for t in subj.subtree if not t.is_punct)
+    if span is None or in_any_row(ctx, *span):
+        return None
+    return Quote([list(span)], "indirect", PASSIVE_STANCE_RULE, speaker=speaker,
+                 cue=CueSpan(verb.idx, last.idx + len(last), verb.i))
+
+
+def in_any_row(ctx: Context, s: int, e: int) -> bool:
+    """True when ``[s, e)`` overlaps a quotation already attributed or a row's content."""
+    return any(j in ctx.consumed for j in ctx.quotations_in(s, e)) or any(
+        fs < e and s < fe for r in ctx.rows for fs, fe in r.fragments)
+
+
 def reported_speech(ctx: Context) -> None:
     """Step: one row per reporting verb not used by a direct quotation (see the module
-    docstring); quotations it covers are marked consumed."""
+    docstring); quotations it covers are marked consumed. A participle adjunct that only names
+    a topic (:func:`topic_reference`) is not a row."""
     ctx.consumed.update(ctx.row_of_quote)
+    first = len(ctx.rows)
     for hit in ctx.cues:
         verb = hit.verb
-        if verb.i in ctx.used_cues:
+        if verb.i in ctx.used_cues or topic_reference(verb) or verb.lemma_ in ASPECTUAL_CUES:
             continue
         passive = verb.lemma_ in PASSIVE_REPORTS and any(
             c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        row = _reported_row(ctx, hit, passive)
+        row = _passive_stance_row(ctx, hit) or _reported_row(ctx, hit, passive)
         if row is not None:
             ctx.add(row)
+    one_row_per_content(ctx, first)
+
+
+#: Share of a row's characters inside another row's content that makes it the same words.
+NESTED_MIN_SHARE = 0.5
+
+
+def _chars(row: Quote) -> int:
+    return sum(e - s for s, e in row.fragments)
+
+
+def _shared(a: Quote, b: Quote) -> int:
+    return sum(max(0, min(ae, be) - max(as_, bs)) for as_, ae in a.fragments for bs, be in b.fragments)
+
+
+def one_row_per_content(ctx: Context, first: int) -> None:
+    """Keep one row for words that several cues report: of the reported-speech rows from
+    ``ctx.rows[first]`` on, a row whose content overlaps a longer row's (or any earlier row's)
+    by ``NESTED_MIN_SHARE`` of its own characters is dropped ("declined to say whether …" and
+    "say whether …"; "pledged to oppose legal status" and "oppose legal status").
+
+    The longer content is the attribution the sentence makes; the nested one repeats its
+    words (Pareti 2015 annotates nesting, but one row per stretch of text is what a reader of
+    the quotes table expects, and PolNeAR's gold has almost no overlapping attributions)."""
+    new = ctx.rows[first:]
+    keep: list[Quote] = list(ctx.rows[:first])
+    for row in sorted(new, key=_chars, reverse=True):
+        if row.kind != "direct" and any(
+                _shared(row, k) >= NESTED_MIN_SHARE * _chars(row) for k in keep):
+            continue
+        keep.append(row)
+    kept = {id(r) for r in keep}
+    ctx.rows[first:] = [r for r in new if id(r) in kept]
 
 
 def noun_cue_rows(ctx: Context) -> None:
@@ -461,6 +672,7 @@ def noun_cue_rows(ctx: Context) -> None:
     for noun, content, speaker in noun_cues(ctx.doc, ctx.in_quote):
         s, e = trim(text, *content)
         s = _strip_that(text, s)
+        s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
         if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
             continue  # a verb's row already holds it ("expressed concern about …")
         if any(j in ctx.consumed for j in ctx.quotations_in(s, e)):
@@ -477,6 +689,7 @@ def adjective_cue_rows(ctx: Context) -> None:
         s, e = cover_quotations(ctx.quotations, *content)
         s, e = trim(text, s, e)
         s = _strip_that(text, s)
+        s, e = trim(text, s, content_end(ctx.doc, s, e, ctx.in_quote))
         if e - s < 3 or any(fs < e and s < fe for fs, fe in ctx.taken):
             continue
         if speaker.start < e and s < speaker.end:

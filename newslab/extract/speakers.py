@@ -92,6 +92,26 @@ def agent(verb: "Token") -> Speaker | None:
     return speaker_at(pobj)
 
 
+def first_report(verb: "Token") -> "Token | None":
+    """For a subject-less finite verb coordinated inside another report's clause ("He said the
+    plan was dead, and accused X of …" parsed with *accused* joined to *was*), the reporting
+    verb whose clause the parser put it in; None otherwise. Both share one subject."""
+    from ..lexicons import reporting_cues
+
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in reporting_cues() and \
+                tok.head.tag_ == verb.tag_:
+            return tok.head
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | None:
     """Who speaks for the cue ``verb``…``last`` (a :class:`Speaker`), or None."""
     if cue.cue == "according to":
@@ -99,8 +119,14 @@ def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | Non
         if pobj is None:
             return None
         return speaker_at(pobj)
+    first = first_report(verb)
+    if first is not None:  # "He said …, and accused X of …": the speaker of "said"
+        subj = speaker_subject(first)
+        return speaker_at(subj) if subj is not None else None
     subj = speaker_subject(verb)
-    if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
+    if subj is None:
+        return agent(verb)  # "as reported by The Washington Post, …"
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
         return None
     rel = relative_subject(verb)
     if rel is not None and rel.head.head.i == subj.i:
