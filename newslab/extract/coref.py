@@ -334,6 +334,10 @@ class _Resolver:
             self.bump(best, tok)
 
     def _pronoun(self, i: int, tok: "Token") -> None:
+        """Link a third-person pronoun to the most salient agreeing actor; a he/she link fixes
+        that person's gender for the rest of the text (cluster-level attribute agreement, Lee et
+        al. 2013, "Deterministic coreference resolution based on entity-centric, precision-ranked
+        rules", Computational Linguistics 39(4)): once "she" is Ofelia Brandt, "he" is not."""
         low = tok.lower_
         _, gender, number = pronouns()[low]
         cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
@@ -355,6 +359,8 @@ class _Resolver:
                                     best.type or "", best.name, best.type, "pronoun"))
             self.bump(best, tok)
             self.pron_actor[tok.i] = best.name
+            if gender in ("m", "f") and not best.gender:
+                best.gender = gender  # learned from the text (see _pronoun's docstring)
 
     def _role(self, i: int, tok: "Token") -> None:
         if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):

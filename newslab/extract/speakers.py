@@ -20,6 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Dependents left out of a speaker's noun phrase ("Rasmussen, making his first visit…, said").
 SPEAKER_EXCLUDE_DEPS = {"relcl", "acl", "advcl", "punct", "parataxis", "cc", "prep", "ccomp"}
+#: Prepositions kept after a common-noun speaker: ``of`` (``the head of Nato``) and ``from``,
+#: the hometown or employer that identifies an unnamed or described source (``the
+#: 27-year-old from Göteborg``; AP Stylebook: identify sources by age and hometown).
+KEPT_PREPS = frozenset({"of", "from"})
+#: Hyphens that join one word's parts (spaCy splits "27-year-old" and "Al-Amin" at them).
+WORD_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def speaker_tokens(head: "Token") -> tuple[int, int]:
@@ -34,7 +40,7 @@ def speaker_tokens(head: "Token") -> tuple[int, int]:
     def collect(t: "Token", depth: int) -> None:
         keep.add(t.i)
         for c in t.children:
-            if c.dep_ in SPEAKER_EXCLUDE_DEPS and not (c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ in SPEAKER_EXCLUDE_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS
                                                         and depth == 0 and head.pos_ != "PROPN"):
                 continue
             if c.dep_ == "punct" or c.is_space:
@@ -42,13 +48,17 @@ def speaker_tokens(head: "Token") -> tuple[int, int]:
             collect(c, depth + 1)
 
     collect(head, 0)
+    doc = head.doc
+    for i in range(max(head.i - 8, 1), min(head.i + 8, len(doc) - 1)):
+        if doc[i].text in WORD_HYPHENS and i - 1 in keep and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_:
+            keep.update((i, i + 1))  # one word written with hyphens: "27-year-old", "Al-Amin"
     start = end = head.i
     while start - 1 in keep or (start - 1 >= 0 and head.doc[start - 1].is_punct
                                 and start - 2 in keep and head.doc[start - 1].text == ","):
         start -= 1
     while end + 1 in keep or (end + 2 in keep and head.doc[end + 1].text == ","):
         end += 1
-    doc = head.doc
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
