@@ -36,11 +36,17 @@ resolution", Computational Linguistics 20(4)):
   an organisation named in the last sentence or two that the table does not call something
   else. A possessor, an ``of``-phrase, a restrictive relative clause, a narrowing compound
   (``the county party``) or a contrastive adjective (``the other party``) blocks the link.
-* **Role nouns** (``the minister``, ``Alliance chief``) resolve to the most salient person whose
-  recorded role is in the same group; else to the most salient person in context; else — a role
-  noun in a headline or standfirst comes before any name (cataphora) — to the most mentioned
-  person of the whole article. Indefinite ones (``a spokesman``) introduce someone new and are
-  left alone.
+* **Role nouns** (``the minister``, ``Alliance chief``) resolve only to a person the text gave
+  that role (same group, and the reference's modifiers among the holder's: ``the employment
+  minister`` is not ``Foreign Minister X``), the most salient such person first — also from a
+  headline, before the name (cataphora). A role nobody holds, and an indefinite one (``a
+  spokesman``, ``one reporter``), is someone the text does not name: it comes back as an
+  ``unnamed`` mention (actor ``None``) so that no name nearby is taken for them.
+* **Unnamed sources** (``a neighbour said``, ``according to a source``): an indefinite
+  subject of a reporting verb is an ``unnamed`` mention too.
+* **Descriptions** (``the 27-year-old from Göteborg``) link to the person whose apposition
+  stated every fact they repeat (``Lena Berg, 27, from Göteborg``;
+  :mod:`newslab.extract.descriptions`), else they are ``unnamed``.
 
 The controller of a non-finite clause is found by climbing its heads to the noun it attaches
 to or the subject above it (``Rasmussen, making his visit since becoming the head of Nato`` →
@@ -61,6 +67,7 @@ from ..lexicons import (canonical_names, name_key, first_names, org_descriptors,
                         speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..records import Mention
+from .descriptions import description_spans, introduced_facts, matches
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -130,12 +137,14 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
 
 
 class _Actor:
-    __slots__ = ("name", "type", "gender", "groups", "count", "salience", "last_token")
+    __slots__ = ("name", "type", "gender", "roles", "count", "salience", "last_token", "first")
 
     def __init__(self, name: str, type_: str | None) -> None:
         self.name, self.type = name, type_
         self.gender = ""
-        self.groups: set[str] = set()
+        # role group -> the modifier sets the text gave it ("employment" of "Employment Minister")
+        self.roles: dict[str, list[frozenset[str]]] = {}
+        self.first: int | None = None  # token of the first named mention
         self.count = 0
         self.salience = 0.0
         self.last_token: int | None = None
@@ -209,6 +218,8 @@ class _Resolver:
             if a is None:
                 a = self.actors[m.actor] = _Actor(m.actor, m.type)
             a.count += 1
+            if a.first is None:
+                a.first = m.token_start
             if a.type == "PERSON" and not a.gender:
                 a.gender = _gender_of_name(doc, m)
             for i in range(m.token_start, m.token_end):
@@ -220,6 +231,8 @@ class _Resolver:
         self.current_sent = 0
         self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+        self.descriptions = {d[2]: d for d in description_spans(doc)}
+        self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
 
     # -- look-ups --------------------------------------------------------------------------
     def person_mention_at(self, tok: "Token") -> Mention | None:
@@ -243,6 +256,13 @@ class _Resolver:
         return self.actor_at(subj) if subj is not None else None
 
     # -- updates ---------------------------------------------------------------------------
+    def add_unnamed(self, tok: "Token") -> None:
+        """Record that ``tok`` heads a reference to someone the text does not name (kind
+        ``unnamed``, actor ``None``), so that no name nearby is taken for them."""
+        self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                "PERSON", None, None, "unnamed"))
+        self.aliased.add(tok.i)
+
     def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
         span = self.doc[start:end]
         self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
@@ -290,7 +310,7 @@ class _Resolver:
             if not owner:
                 continue
             actor = self.actors[owner.actor]
-            actor.groups.add(role[0])
+            actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
             if role[1] and not actor.gender:
                 actor.gender = role[1]
             if tok.dep_ != "compound":
@@ -301,14 +321,14 @@ class _Resolver:
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
     def read(self) -> None:
         """Read names, organisation descriptors, pronouns and role nouns in text order."""
-        self.most_mentioned = [a for a, _ in Counter(
-            {n: a.count for n, a in self.actors.items() if a.type == "PERSON"}).most_common()]
         events: list[tuple[int, str, object]] = [(i, "role", None) for i in self.role_toks]
         events += [(i, "pron", None) for i in self.pron_toks]
         events += [(i, "org", None) for i in self.org_toks]
+        events += [(i, "desc", d) for i, d in self.descriptions.items()]
+        events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
-        events.sort(key=lambda e: e[0])
+        events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
         for i, what, m in events:
             self.decay(int(self.sent_idx[i]))
             tok = self.doc[i]
@@ -318,10 +338,45 @@ class _Resolver:
                 continue
             elif what == "org":
                 self._organisation(tok)
+            elif what == "desc":
+                self._description(tok, m)
+            elif what == "unnamed":
+                if i not in self.aliased and tok.i not in self.role_toks:
+                    self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
             else:
                 self._role(i, tok)
+
+    def person_facts(self, actor: _Actor) -> dict[str, set]:
+        """What the appositions after the person's names stated (age, from, noun)."""
+        if actor.name not in self.facts:
+            facts: dict[str, set] = {"age": set(), "from": set(), "noun": set()}
+            for m in self.named:
+                if m.actor == actor.name:
+                    for k, v in introduced_facts(self.doc, m.token_end).items():
+                        facts[k] |= v
+            self.facts[actor.name] = facts
+        return self.facts[actor.name]
+
+    def _description(self, tok: "Token", found: tuple) -> None:
+        """``the 27-year-old from Göteborg``: the person it stands next to (an apposition), else
+        the person introduced earlier with every fact it repeats, else someone unnamed."""
+        start, end, _, definite, facts = found
+        if any(i in self.aliased for i in range(start, end)):
+            return
+        before = self.doc[start - 2] if start > 1 and self.doc[start - 1].text == "," else None
+        owner = self.person_mention_at(before) if before is not None else None
+        best = self.actors[owner.actor] if owner else None
+        if best is None and definite:
+            fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
+                    and a.first < start and matches(self.person_facts(a), facts)]
+            best = max(fits, key=lambda a: a.salience) if fits else None
+        if best is None:
+            self.add_unnamed(tok)
+            return
+        self.add_nominal(start, end, best)
+        self.bump(best, tok)
 
     def _organisation(self, tok: "Token") -> None:
         span = _org_reference(tok, self.by_token)
@@ -363,6 +418,8 @@ class _Resolver:
                 best.gender = gender  # learned from the text (see _pronoun's docstring)
 
     def _role(self, i: int, tok: "Token") -> None:
+        """A definite role noun takes the person the text gave that role; an indefinite one
+        (``a spokesman``, ``one official``) or one nobody holds stays unnamed."""
         if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
             return
         role = _role_of(tok)
@@ -371,12 +428,38 @@ class _Resolver:
         start, end = noun_phrase(tok)
         if any(j in self.by_token for j in range(start, end)):
             return  # part of a name ("President Obama") or holds one ("Obama's adviser")
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
-            return
-        best = _resolve_role(self.actors, role, self.most_mentioned)
+        best = None
+        if not _indefinite(tok):
+            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
         if best is not None:
             self.add_nominal(start, end, best)
             self.bump(best, tok)
+        else:
+            self.add_unnamed(tok)
+
+
+def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
+    """Indefinite nouns that are a source: the subject of a reporting verb (``a neighbour
+    said``, ``one witness told``) or ``according to a source`` — someone the text does not name
+    (Muzny et al. 2017 leave such mentions unlinked). A noun with a name in apposition (``a
+    nurse, Miriam Osei,``) is named."""
+    import numpy as np
+    from spacy.attrs import POS
+    from spacy.symbols import NOUN
+
+    if not len(doc):
+        return []
+    out = []
+    for i in np.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
+        tok = doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            source = tok.head.lemma_.lower() in cues
+        else:
+            source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                and doc[tok.head.i - 1].lower_ == "according"
+        if source and _indefinite(tok) and not any(c.dep_ == "appos" for c in tok.children):
+            out.append(i)
+    return out
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
@@ -525,40 +608,74 @@ def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict
 
 
 def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
-                  most_mentioned: list[str]) -> _Actor | None:
+                  modifiers: frozenset[str]) -> _Actor | None:
+    """The person who holds ``role`` (group, gender) in the text, most salient first, else
+    None — never merely the most prominent person (a role noun refers to its holder: Poesio &
+    Vieira 1998, "A corpus-based investigation of definite description use").
+
+    The holder got the role from an apposition, a title or a predicate; the reference's own
+    modifiers (``the employment minister``) must be among the holder's (``Employment Minister
+    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``)."""
     group, gender = role
-    people = [a for a in actors.values() if a.type == "PERSON" and a.gender in ("", gender or a.gender)]
-    if not people:
+    matching = [a for a in actors.values() if a.type == "PERSON"
+                and a.gender in ("", gender or a.gender)
+                and any(not held or modifiers <= held for held in a.roles.get(group, ()))]
+    if not matching:
         return None
-    matching = [a for a in people if group in a.groups]
-    if matching:
-        return max(matching, key=lambda a: (a.salience, a.count))
-    salient = [a for a in people if a.salience > 0]
-    if salient:
-        return max(salient, key=lambda a: a.salience)
-    # nothing read yet (headline / standfirst): the article's most mentioned person
-    for name in most_mentioned:
-        if actors[name] in people:
-            return actors[name]
-    return None
+    return max(matching, key=lambda a: (a.salience, a.count))
+
+
+def _indefinite(tok: "Token") -> bool:
+    """A noun phrase that introduces someone new: ``a``/``another``/``one``/``some`` …"""
+    return any(c.dep_ in ("det", "nummod", "quantmod", "predet") and c.lower_ in INDEFINITE
+               for c in tok.children)
+
+
+#: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
+UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgoing", "acting",
+                         "interim", "top", "senior", "junior", "longtime", "veteran"})
+
+
+def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
+    """Lower-cased words that narrow a role noun (``employment`` in ``the employment minister``,
+    ``foreign`` in ``Russia's foreign minister``); names, possessors and the first word of a
+    two-word role (``prime minister``) are not modifiers."""
+    roles = role_nouns()
+    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")]
+    if tok.dep_ == "compound":  # a title: "Employment Minister Jane Roe" (flat compounds)
+        j = tok.i - 1
+        while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
+            words.append(tok.doc[j])
+            j -= 1
+    mods = set()
+    for c in words:
+        if c.i in by_token or c.lower_ in UNNARROWING or c.lower_ in roles \
+                or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles:
+            continue
+        mods.add(c.lemma_.lower())
+    return frozenset(mods)
 
 
 def mention_for_span(mentions: Iterable[Mention], start: int, end: int,
                      head: int | None = None) -> Mention | None:
     """The mention that best stands for the Doc character span [start, end).
 
-    Prefers the mention containing the ``head`` character offset (the speaker's head word),
-    else the first resolved mention inside the span.
+    Prefers the mention containing the ``head`` character offset (the speaker's head word);
+    none when the head is an ``unnamed`` reference (``a neighbour said``: a name elsewhere in
+    the phrase is someone else); else the first resolved mention inside the span.
 
     >>> m = Mention("he", 10, 12, 2, 3, "PERSON", "Rasmussen", "PERSON", "pronoun")
     >>> mention_for_span([m], 10, 12).actor
     'Rasmussen'
     """
+    mentions = list(mentions)
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.actor]
     if head is not None:
         for m in inside:
             if m.start <= head < m.end:
                 return m
+        if any(m.kind == "unnamed" and m.start <= head < m.end for m in mentions):
+            return None  # "one reporter", "the 27-year-old from Göteborg": someone unnamed
     covering = [m for m in mentions if m.start <= start and m.end >= end and m.actor]
     if covering:
         return covering[0]
