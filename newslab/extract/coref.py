@@ -137,11 +137,13 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
 
 
 class _Actor:
-    __slots__ = ("name", "type", "gender", "roles", "count", "salience", "last_token", "first")
+    __slots__ = ("name", "type", "gender", "guessed", "roles", "count", "salience", "last_token",
+                 "first")
 
     def __init__(self, name: str, type_: str | None) -> None:
         self.name, self.type = name, type_
         self.gender = ""
+        self.guessed = False  # gender only from the first-name list, not from the text
         # role group -> the modifier sets the text gave it ("employment" of "Employment Minister")
         self.roles: dict[str, list[frozenset[str]]] = {}
         self.first: int | None = None  # token of the first named mention
@@ -163,15 +165,18 @@ def _is_speaker_subject(tok: "Token", cues: set[str]) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues
 
 
-def _gender_of_name(doc: "Doc", m: Mention) -> str:
+def _gender_of_name(doc: "Doc", m: Mention) -> tuple[str, bool]:
+    """The gender an honorific states (``Ms Adeyemi``), else the first-name list's guess, and
+    whether it is only that guess."""
     if m.token_start > 0:
         prev = doc[m.token_start - 1].lower_
         if prev in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[prev]
+            return HONORIFIC_GENDER[prev], False
     first = doc[m.token_start].lower_
     if first in HONORIFIC_GENDER:
-        return HONORIFIC_GENDER[first]
-    return first_names().get(first, "")
+        return HONORIFIC_GENDER[first], False
+    guess = first_names().get(first, "")
+    return guess, bool(guess)
 
 
 def _agrees(actor: _Actor, gender: str, number: str) -> bool:
@@ -221,7 +226,7 @@ class _Resolver:
             if a.first is None:
                 a.first = m.token_start
             if a.type == "PERSON" and not a.gender:
-                a.gender = _gender_of_name(doc, m)
+                a.gender, a.guessed = _gender_of_name(doc, m)
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = m
         self.out: list[Mention] = []
@@ -230,6 +235,7 @@ class _Resolver:
         self.sents = list(doc.sents) if len(doc) else []
         self.current_sent = 0
         self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
+        self.last_subject: dict[str, int] = {}  # actor → token of its last mention as a subject
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
@@ -280,6 +286,9 @@ class _Resolver:
         actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
         actor.last_token = tok.i
         self.recent[actor.name] = self.current_sent
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and \
+                tok.head.dep_ in ("nsubj", "nsubjpass"):
+            self.last_subject[actor.name] = tok.i
 
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
     def _alias_owner(self, tok: "Token") -> Mention | None:
@@ -311,8 +320,8 @@ class _Resolver:
                 continue
             actor = self.actors[owner.actor]
             actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
-            if role[1] and not actor.gender:
-                actor.gender = role[1]
+            if role[1] and (not actor.gender or actor.guessed):
+                actor.gender, actor.guessed = role[1], False
             if tok.dep_ != "compound":
                 self.add_nominal(*noun_phrase(tok), actor)
             else:
@@ -395,7 +404,30 @@ class _Resolver:
         rules", Computational Linguistics 39(4)): once "she" is Ofelia Brandt, "he" is not."""
         low = tok.lower_
         _, gender, number = pronouns()[low]
+        cands = self._pronoun_candidates(i, tok, gender, number)
+        if cands and gender in ("m", "f") and _is_speaker_subject(tok, self.cues):
+            # "…," he said: the most recent compatible subject, i.e. the last person who spoke
+            # or acted (Muzny et al. 2017's "closest compatible speaker"), then salience
+            best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
+        elif cands:
+            best = max(cands, key=lambda a: a.salience)
+        if cands:
+            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                    best.type or "", best.name, best.type, "pronoun"))
+            self.bump(best, tok)
+            self.pron_actor[tok.i] = best.name
+            if gender in ("m", "f") and (not best.gender or best.guessed):
+                best.gender, best.guessed = gender, False  # the text's own word now
+
+    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
+        """Actors read so far that the pronoun may take. A first-name guess gives way to the
+        text: when no person agrees, one whose gender was only guessed from the name list
+        (``Jordan``) is taken (pronouns outrank name lists: Asr et al. 2021, GGT)."""
+        low = tok.lower_
         cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
+        if not cands and gender in ("m", "f"):
+            cands = [a for a in self.actors.values()
+                     if a.salience > 0 and a.type == "PERSON" and a.guessed]
         if gender in ("n", ""):
             # it / they: only with evidence that the pronoun continues an organisation or
             # place (it is the subject of the clause that governs the pronoun, or of the
@@ -408,14 +440,7 @@ class _Resolver:
             # binding: not a co-argument of the same verb
             cands = [a for a in cands if a.last_token is None
                      or self.doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
-        if cands:
-            best = max(cands, key=lambda a: a.salience)
-            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
-                                    best.type or "", best.name, best.type, "pronoun"))
-            self.bump(best, tok)
-            self.pron_actor[tok.i] = best.name
-            if gender in ("m", "f") and not best.gender:
-                best.gender = gender  # learned from the text (see _pronoun's docstring)
+        return cands
 
     def _role(self, i: int, tok: "Token") -> None:
         """A definite role noun takes the person the text gave that role; an indefinite one
