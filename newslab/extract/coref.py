@@ -451,8 +451,7 @@ class _Resolver:
         if role is None:
             return
         start, end = noun_phrase(tok)
-        if any(j in self.by_token for j in range(start, end)):
-            return  # part of a name ("President Obama") or holds one ("Obama's adviser")
+        # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
         best = None
         if not _indefinite(tok):
             best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
