@@ -13,7 +13,12 @@ resolution", Computational Linguistics 20(4)):
   reporting verb. All weights halve at each new sentence, so recent and prominent actors win.
 * **Pronouns** (he/she/it/they…) take the most salient actor that agrees in gender and number:
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
-  list (``lexicons/first_names.csv``); unknown gender agrees with both. ``it``/``its``/``they``/
+  list (``lexicons/first_names.csv``); unknown gender agrees with both. The text's own words
+  win: a he/she linked to a person fixes that person's gender for the rest of the article
+  (once Ofelia Brandt is "she", "he" is someone else), and when no person agrees, one whose
+  gender was only guessed from the name list may take the pronoun. A speaker pronoun (``"…,"
+  he said``) takes the most recent compatible subject — the last person who spoke or acted —
+  before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
   ``their`` link to an organisation or place only with evidence from the parse (subject
   continuity, as in centering theory): a possessive takes the subject of the first verb above
   it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject

@@ -28,6 +28,16 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", 
                             "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "dos", "das"})
 #: Closing quotation marks (a verb right after one reports the quotation).
 CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", "''", "›"})
+#: Words that make a capitalised run the name of an organisation or a title, not a person
+#: (``Human Rights Watch``, ``Breitbart News``, ``Police Scotland``), besides the descriptor
+#: nouns of ``lexicons/org_descriptors.csv``.
+ORG_WORDS = frozenset({"news", "times", "post", "journal", "watch", "international", "press",
+                       "association", "corporation", "corp", "inc", "ltd", "foundation", "center",
+                       "centre", "office", "service", "services", "police", "house", "street",
+                       "media", "magazine", "tribune", "herald", "daily", "television", "radio",
+                       "club", "board", "authority", "administration", "campaign", "school",
+                       "college", "hospital", "army", "navy", "force", "forces", "airlines",
+                       "group", "team", "reuters", "associated"})
 #: An initial inside a name ("George W. Bush").
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -104,7 +114,7 @@ def _plausible_person(doc: "Doc", start: int, end: int, titled: bool) -> bool:
     """Whether the run ``[start, end)`` can be a person's name, against the NER's reading.
 
     A person if part of it is already tagged PERSON, its first word is a listed given name or
-    a title came before it; a run the NER did not tag at all also counts unless it ends in an
+    a title came before it; a run the NER did not tag at all also counts unless it holds an
     organisation word (``Human Rights Watch``) or is a listed place or body (``Downing Street``).
     """
     words = [t.text for t in doc[start:end]]
@@ -116,7 +126,8 @@ def _plausible_person(doc: "Doc", start: int, end: int, titled: bool) -> bool:
     types = {t.ent_type_ for t in doc[start:end]}
     if "PERSON" in types:
         return True
-    return types == {""} and words[-1].lower() not in org_descriptors()
+    lower = {w.lower() for w in words}
+    return types == {""} and not lower & (ORG_WORDS | set(org_descriptors()))
 
 
 def speaker_name_spans(doc: "Doc") -> list[tuple[int, int, int]]:
