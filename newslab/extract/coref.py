@@ -15,10 +15,10 @@ resolution", Computational Linguistics 20(4)):
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
   list (``lexicons/first_names.csv``); unknown gender agrees with both. The text's own words
   win: a he/she linked to a person fixes that person's gender for the rest of the article
-  (once Ofelia Brandt is "she", "he" is someone else), and when no person agrees, one whose
-  gender was only guessed from the name list may take the pronoun. A speaker pronoun (``"…,"
-  he said``) takes the most recent compatible subject — the last person who spoke or acted —
-  before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
+  (once Ofelia Brandt is "she", "he" is someone else), and a gendered role noun
+  (``spokeswoman``) outranks a first-name guess. A speaker pronoun right after a quotation
+  (``"…," he said``) takes the most recent compatible subject — the last person who spoke or
+  acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
   ``their`` link to an organisation or place only with evidence from the parse (subject
   continuity, as in centering theory): a possessive takes the subject of the first verb above
   it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
@@ -63,6 +63,7 @@ Returned :class:`~newslab.records.Mention` objects have kind ``pronoun`` or ``no
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -134,6 +135,10 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
     """The role group of a noun token, trying two-word roles ("prime minister") first."""
     roles = role_nouns()
     lemma = tok.lemma_.lower()
+    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        hyphenated = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"  # "front-runner"
+        if hyphenated in roles:
+            return roles[hyphenated]
     if tok.i > 0:
         two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}"
         if two in roles:
@@ -164,6 +169,59 @@ def _weight(tok: "Token", speaker: bool) -> float:
     if speaker:
         w += SALIENCE_SPEAKER
     return w
+
+
+#: Verbs whose object takes the next turn in a conversation ("X asked Sanders whether …").
+ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challenge", "urge"})
+#: Links from a name up to the subject it belongs to ("The chief executive, Marcus Heller";
+#: "a worker named Antonio Arroyo").
+SUBJECT_CLIMB = frozenset({"appos", "compound", "oprd", "acl", "conj", "flat"})
+#: Double quotation marks that open and close a quotation (single ones double as apostrophes).
+_QUOTE_MARK = re.compile(r'["“”«»]|``|\'\'|\n')
+
+
+def _quoted(text: str) -> list[int]:
+    """Character offsets where quotations open and close, alternately (open, close, open …),
+    paired per paragraph: a straight mark toggles, curly marks and guillemets say which end
+    they are, a line break closes whatever is open."""
+    bounds: list[int] = []
+    for m in _QUOTE_MARK.finditer(text):
+        mark, inside = m.group(), len(bounds) % 2 == 1
+        if mark == "\n":
+            if inside:
+                bounds.append(m.start())
+        elif mark in ('"', "\'\'") and not inside or mark in ("“", "«", "``") and not inside:
+            bounds.append(m.end())
+        elif inside and mark in ('"', "”", "»", "\'\'"):
+            bounds.append(m.start())
+    return bounds
+
+
+def _takes_turn(tok: "Token", cues: set[str]) -> bool:
+    """Whether a name at ``tok`` makes its person the last one to speak or act: it is (inside)
+    the subject of the main verb or of a reporting verb, or the one a question is put to
+    (``asked Sanders``: conversation alternation, Muzny et al. 2017)."""
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ASK_VERBS:
+        return True
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in cues
+        if tok.dep_ not in SUBJECT_CLIMB or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+#: Closing quotation marks (a pronoun right after one is the speaker of that quotation).
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", "''"})
+
+
+def _after_quote(tok: "Token") -> bool:
+    """``tok`` follows a closing quote mark, maybe after a comma (``"…," he said``)."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].text in (",", "!", "?") or tok.doc[i].is_space):
+        i -= 1
+    return i >= 0 and tok.doc[i].text in CLOSING_QUOTES
 
 
 def _is_speaker_subject(tok: "Token", cues: set[str]) -> bool:
@@ -240,7 +298,8 @@ class _Resolver:
         self.sents = list(doc.sents) if len(doc) else []
         self.current_sent = 0
         self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
-        self.last_subject: dict[str, int] = {}  # actor → token of its last mention as a subject
+        self.last_subject: dict[str, int] = {}  # actor → token of its last turn (_takes_turn)
+        self.quoted = _quoted(doc.text)
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
@@ -291,9 +350,13 @@ class _Resolver:
         actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
         actor.last_token = tok.i
         self.recent[actor.name] = self.current_sent
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and \
-                tok.head.dep_ in ("nsubj", "nsubjpass"):
+        if _takes_turn(tok, self.cues) and not self.in_quote(tok.idx):
             self.last_subject[actor.name] = tok.i
+
+    def in_quote(self, char: int) -> bool:
+        """Whether Doc character ``char`` lies inside a quotation (see :func:`_quoted`)."""
+        k = bisect.bisect_right(self.quoted, char)
+        return k % 2 == 1
 
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
     def _alias_owner(self, tok: "Token") -> Mention | None:
@@ -410,7 +473,8 @@ class _Resolver:
         low = tok.lower_
         _, gender, number = pronouns()[low]
         cands = self._pronoun_candidates(i, tok, gender, number)
-        if cands and gender in ("m", "f") and _is_speaker_subject(tok, self.cues):
+        if cands and gender in ("m", "f") and _after_quote(tok) and \
+                _is_speaker_subject(tok, self.cues):
             # "…," he said: the most recent compatible subject, i.e. the last person who spoke
             # or acted (Muzny et al. 2017's "closest compatible speaker"), then salience
             best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
@@ -425,14 +489,10 @@ class _Resolver:
                 best.gender, best.guessed = gender, False  # the text's own word now
 
     def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
-        """Actors read so far that the pronoun may take. A first-name guess gives way to the
-        text: when no person agrees, one whose gender was only guessed from the name list
-        (``Jordan``) is taken (pronouns outrank name lists: Asr et al. 2021, GGT)."""
+        """Actors read so far that the pronoun may take (agreement, evidence for it/they,
+        binding)."""
         low = tok.lower_
         cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
-        if not cands and gender in ("m", "f"):
-            cands = [a for a in self.actors.values()
-                     if a.salience > 0 and a.type == "PERSON" and a.guessed]
         if gender in ("n", ""):
             # it / they: only with evidence that the pronoun continues an organisation or
             # place (it is the subject of the clause that governs the pronoun, or of the
@@ -556,7 +616,8 @@ def _candidates(doc: "Doc"):
         return [], [], [], np.zeros(0, dtype=int)
     arr = doc.to_array([LEMMA, LOWER, POS, SENT_START]).astype("uint64")
     strings = doc.vocab.strings
-    role_hashes = np.array([strings.add(w.split()[-1]) for w in role_nouns()], dtype="uint64")
+    role_hashes = np.array([strings.add(w.split()[-1].split("-")[-1]) for w in role_nouns()],
+                           dtype="uint64")
     pron_hashes = np.array([strings.add(p) for p, f in pronouns().items() if f[0] == 3],
                            dtype="uint64")
     pos = arr[:, 2]
