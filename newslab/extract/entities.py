@@ -310,14 +310,14 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
 def _speaker_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     """Add the speaker names the NER missed or split (:mod:`newslab.extract.speaker_names`).
 
-    A name replaces the candidates inside its run (``Belinda`` NORP + ``Wright`` PERSON become
-    ``Belinda Wright``); a candidate reaching outside the run wins, and so does one that already
-    covers the name as a PERSON.
+    A name replaces the candidates inside it (``Belinda`` NORP + ``Wright`` PERSON become
+    ``Belinda Wright``; ``Sgt Mat Knowles`` as an ORG becomes ``Mat Knowles``); a candidate
+    reaching past its end wins, and so does a PERSON that already covers it.
     """
-    for run_start, start, end in speaker_name_spans(doc):
-        hits = [c for c in cands if _overlaps((run_start, end), (c.start, c.end))]
-        if any(c.start < run_start or c.end > end for c in hits):
-            continue
+    for _, start, end in speaker_name_spans(doc):
+        hits = [c for c in cands if _overlaps((start, end), (c.start, c.end))]
+        if any(c.end > end or c.start < start and c.label == "PERSON" for c in hits):
+            continue  # the NER's reading reaches beyond the name ("Sgt Mat Knowles" as PERSON)
         if any(c.label == "PERSON" and c.start <= start and c.end >= end for c in hits):
             continue
         for c in hits:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicons import (first_names, honorifics, known_names, metonyms, name_key, org_descriptors,
-                        role_nouns, speech_verbs)
+from ..lexicons import (demonyms, first_names, honorifics, known_names, metonyms, name_key,
+                        org_descriptors, role_nouns, speech_verbs)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -130,6 +130,51 @@ def _plausible_person(doc: "Doc", start: int, end: int, titled: bool) -> bool:
     return types == {""} and not lower & (ORG_WORDS | set(org_descriptors()))
 
 
+#: Most name words a person's name has in news copy ("Anneke de Vries", "George W. Bush").
+MAX_NAME_WORDS = 3
+
+
+def _other_name(tok: "Token") -> bool:
+    """A word that names a group, place or body, not a person (``Republican``, ``House``)."""
+    key = name_key(tok.text)
+    return key in demonyms() or key in known_names() or key in metonyms() or \
+        _demonym_like(key)
+
+
+def _demonym_like(key: str) -> bool:
+    """``Republican``, ``Democrats``: party members named like a nationality."""
+    return key.rstrip("s") in ("republican", "democrat", "democratic", "conservative", "liberal",
+                               "labour", "tory", "socialist", "green")
+
+
+def _name_start(doc: "Doc", start: int, end: int) -> int:
+    """Where the person's name begins in the run ``[start, end)`` after its titles.
+
+    The NER's own PERSON span wins when it has two words or more (``House Intelligence
+    Republican Mike Pompeo``: ``Mike Pompeo``); a one-word PERSON at the end grows left over
+    at most one more name word that names no group, place or body (``Belinda`` + ``Wright``);
+    otherwise the name is the last three name words at most.
+    """
+    person = [t.i for t in doc[start:end] if t.ent_type_ == "PERSON"]
+    if person and person[-1] == end - 1:
+        first = person[-1]
+        while first - 1 >= start and doc[first - 1].ent_type_ == "PERSON" and \
+                doc[first].ent_iob_ == "I":
+            first -= 1
+        if end - first >= 2:
+            return first
+        prev = first - 1
+        return prev if prev >= start and _name_word(doc[prev]) and not _other_name(doc[prev]) \
+            else first
+    words, i = 0, end
+    while i > start and words < MAX_NAME_WORDS:
+        i -= 1
+        words += _name_word(doc[i])
+    while i > start and not _name_word(doc[i]):
+        i += 1
+    return max(i, next((j + 1 for j in range(end - 1, i - 1, -1) if _other_name(doc[j])), i))
+
+
 def speaker_name_spans(doc: "Doc") -> list[tuple[int, int, int]]:
     """Person names that are the subject of a reporting verb, as ``(run_start, name_start,
     name_end)`` token offsets (end-exclusive): the run includes the titles, the name does not.
@@ -153,6 +198,9 @@ def speaker_name_spans(doc: "Doc") -> list[tuple[int, int, int]]:
         if not _reports_quote(tok.head, start):
             continue
         name_start, titled = _strip_titles(doc, start, end)
+        name_start = _name_start(doc, name_start, end)
+        if name_start >= end:
+            continue  # a group, place or body ("Nato", "Republicans")
         single = end - name_start == 1
         if single and not titled or not _plausible_person(doc, name_start, end, titled):
             continue
