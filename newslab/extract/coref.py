@@ -171,6 +171,9 @@ def _weight(tok: "Token", speaker: bool) -> float:
     return w
 
 
+#: Dependencies of a title before a name ("Foreign Minister Lavrov"; "Secretary of State
+#: Hillary Clinton", where spaCy makes the title an nmod).
+TITLE_DEPS = frozenset({"compound", "nmod"})
 #: Verbs whose object takes the next turn in a conversation ("X asked Sanders whether …").
 ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challenge", "urge"})
 #: Links from a name up to the subject it belongs to ("The chief executive, Marcus Heller";
@@ -363,7 +366,7 @@ class _Resolver:
         owner: Mention | None = None
         if tok.dep_ == "appos":
             owner = self.person_mention_at(tok.head)
-        elif tok.dep_ == "compound" and tok.head.i in self.by_token:
+        elif tok.dep_ in TITLE_DEPS and tok.head.i in self.by_token:
             owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
         elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -374,7 +377,18 @@ class _Resolver:
             for c in tok.children:  # "the minister, Sergei Lavrov"
                 if c.dep_ == "appos" and self.person_mention_at(c):
                     owner = self.person_mention_at(c)
-        return owner
+        return owner or self._title_of_owner(tok)
+
+    def _title_of_owner(self, tok: "Token") -> Mention | None:
+        """The person a title with an ``of``-phrase stands before: ``Secretary of State Hillary
+        Clinton`` (the name closes the of-phrase, with no comma or article between)."""
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        m = self.person_mention_at(pobj) if pobj is not None else None
+        if m is None or m.token_start - of.i > 3:
+            return None
+        between = self.doc[of.i + 1:m.token_start]
+        return m if all(t.text[:1].isupper() for t in between) else None
 
     def link_aliases(self) -> None:
         """Role nouns that name a person they stand next to become that person's aliases."""
@@ -390,7 +404,7 @@ class _Resolver:
             actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
             if role[1] and (not actor.gender or actor.guessed):
                 actor.gender, actor.guessed = role[1], False
-            if tok.dep_ != "compound":
+            if tok.dep_ not in TITLE_DEPS:
                 self.add_nominal(*noun_phrase(tok), actor)
             else:
                 self.aliased.add(tok.i)
@@ -510,7 +524,7 @@ class _Resolver:
     def _role(self, i: int, tok: "Token") -> None:
         """A definite role noun takes the person the text gave that role; an indefinite one
         (``a spokesman``, ``one official``) or one nobody holds stays unnamed."""
-        if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS"):
             return
         role = _role_of(tok)
         if role is None:
@@ -728,21 +742,24 @@ UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgo
 
 def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
     """Lower-cased words that narrow a role noun (``employment`` in ``the employment minister``,
-    ``foreign`` in ``Russia's foreign minister``); names, possessors and the first word of a
-    two-word role (``prime minister``) are not modifiers."""
+    ``foreign`` in ``Russia's foreign minister``); a named modifier counts as its actor
+    (``@France`` for ``the French minister``, so ``the GOP front-runner`` is not the
+    ``Democratic front-runner``); possessors and the first word of a two-word role (``prime
+    minister``) are not modifiers."""
     roles = role_nouns()
     words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")]
-    if tok.dep_ == "compound":  # a title: "Employment Minister Jane Roe" (flat compounds)
+    if tok.dep_ in TITLE_DEPS:  # a title: "Employment Minister Jane Roe" (flat compounds)
         j = tok.i - 1
         while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
             words.append(tok.doc[j])
             j -= 1
     mods = set()
     for c in words:
-        if c.i in by_token or c.lower_ in UNNARROWING or c.lower_ in roles \
-                or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles:
-            continue
-        mods.add(c.lemma_.lower())
+        if c.i in by_token:
+            mods.add("@" + by_token[c.i].actor)
+        elif not (c.lower_ in UNNARROWING or c.lower_ in roles
+                  or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles):
+            mods.add(c.lemma_.lower())
     return frozenset(mods)
 
 

@@ -94,6 +94,8 @@ def _strip_titles(doc: "Doc", start: int, end: int) -> tuple[int, bool]:
     for i in range(start, end - 1):
         if _title_word(doc[i]):
             cut = i + 1
+    while cut < end - 2 and doc[cut].text == "-":
+        cut += 2  # the rest of a hyphenated title: "Secretary-Treasurer"
     while cut < end - 1 and doc[cut].lower_ in NAME_PARTICLES:
         cut += 1
     return cut, cut > start
