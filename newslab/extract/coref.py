@@ -58,7 +58,8 @@ to or the subject above it (``Rasmussen, making his visit since becoming the hea
 Rasmussen); a relative pronoun subject stands for its noun (``X, who became the head of…``).
 
 Returned :class:`~newslab.records.Mention` objects have kind ``pronoun`` or ``nominal`` and
-``actor`` set; unresolvable references are not returned.
+``actor`` set, or kind ``unnamed`` and ``actor`` ``None`` (someone the text does not name);
+other unresolvable references are not returned.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..lexicons import (canonical_names, name_key, first_names, org_descriptors, pronouns, role_nouns,
+from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, org_descriptors,
+                        pronouns, role_nouns,
                         speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..records import Mention
@@ -541,6 +543,23 @@ class _Resolver:
             self.add_unnamed(tok)
 
 
+#: Nouns for a person that the role and holder lexicons leave out, typical of unnamed sources
+#: in news copy ("a source close to…", "a friend of…", "a local man"); after the anonymous-
+#: source descriptions of the AP Stylebook ("anonymous sources").
+SOURCE_NOUNS = frozenset({"source", "friend", "relative", "man", "woman", "person", "insider",
+                          "staffer", "colleague", "associate", "acquaintance", "passenger",
+                          "driver", "bystander", "local", "villager", "farmer", "mother",
+                          "father", "wife", "husband", "son", "daughter", "brother", "sister",
+                          "nurse", "veteran", "survivor", "volunteer", "shopkeeper", "onlooker",
+                          "eyewitness", "confidant", "partner", "tenant", "commuter", "diner"})
+
+
+def _person_noun(tok: "Token") -> bool:
+    """A noun for a person or a body of people (not ``a poll``, ``a report``)."""
+    lemma = tok.lemma_.lower()
+    return lemma in SOURCE_NOUNS or lemma in holder_nouns()
+
+
 def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
     """Indefinite nouns that are a source: the subject of a reporting verb (``a neighbour
     said``, ``one witness told``) or ``according to a source`` — someone the text does not name
@@ -560,7 +579,8 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
         else:
             source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                 and doc[tok.head.i - 1].lower_ == "according"
-        if source and _indefinite(tok) and not any(c.dep_ == "appos" for c in tok.children):
+        if source and _indefinite(tok) and _person_noun(tok) and \
+                not any(c.dep_ == "appos" for c in tok.children):
             out.append(i)
     return out
 
