@@ -49,13 +49,13 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def speaker_actor(nlp):
-    """The actor stage 2 gives the speaker phrase ``speaker`` (its last word as the head)."""
+    """The actor stage 2 gives the (last) speaker phrase ``speaker``, its parse root as head."""
 
     def run(text: str, speaker: str) -> str | None:
         doc = nlp(text)
         named = entity_mentions(doc)
         mentions = named + resolve_mentions(doc, named)
-        start = text.index(speaker)
+        start = text.rindex(speaker)  # the last occurrence: the speaker after its antecedent
         end = start + len(speaker)
         head = doc.char_span(start, end, alignment_mode="expand").root.idx
         m = mention_for_span(mentions, start, end, head)
@@ -210,9 +210,16 @@ def test_public_case_unheld_role_with_a_nationality_keeps_no_actor():
 
 
 def test_role_noun_in_a_possessive_phrase_takes_the_holder(speaker_actor):
-    text = ("Sergei Lavrov, the foreign minister, met Rasmussen. Later Russia's foreign "
+    text = ("Sergei Lavrov, Russia's foreign minister, met Rasmussen. Later Russia's foreign "
             "minister said Moscow would consider the request.")
     assert speaker_actor(text, "Russia's foreign minister") == "Sergei Lavrov"
+    # a named nation narrows the role: France's foreign minister is someone else
+    text = ("Sergei Lavrov, Russia's foreign minister, met Rasmussen. Later France's foreign "
+            "minister said Paris would consider the request.")
+    assert speaker_actor(text, "France's foreign minister") is None
+    text = ("President Barack Obama spoke first. Then the French president said the talks "
+            "would go on.")
+    assert speaker_actor(text, "the French president") is None
 
 
 # -- 5. descriptive speakers --------------------------------------------------------------------

@@ -743,10 +743,22 @@ def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
     group, gender = role
     matching = [a for a in actors.values() if a.type == "PERSON"
                 and a.gender in ("", gender or a.gender)
-                and any(not held or modifiers <= held for held in a.roles.get(group, ()))]
+                and any(_narrower_or_equal(held, modifiers) for held in a.roles.get(group, ()))]
     if not matching:
         return None
     return max(matching, key=lambda a: (a.salience, a.count))
+
+
+def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a role given with modifiers ``held`` can be the one referred to with ``said``.
+
+    Plain words must be among the holder's unless the role was given bare (``Minister Jane
+    Roe`` may be ``the employment minister``); a named place, nation or body (``@France``)
+    must have been given with the role (``the French president`` is not ``President Obama``).
+    """
+    plain_held = {m for m in held if not m.startswith("@")}
+    plain_said = {m for m in said if not m.startswith("@")}
+    return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
 
 
 def _indefinite(tok: "Token") -> bool:
@@ -757,7 +769,8 @@ def _indefinite(tok: "Token") -> bool:
 
 #: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
 UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgoing", "acting",
-                         "interim", "top", "senior", "junior", "longtime", "veteran"})
+                         "interim", "top", "senior", "junior", "longtime", "veteran",
+                         "presumptive", "likely", "prospective", "eventual"})
 
 
 def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
@@ -767,7 +780,8 @@ def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
     ``Democratic front-runner``); possessors and the first word of a two-word role (``prime
     minister``) are not modifiers."""
     roles = role_nouns()
-    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")]
+    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod",
+                                                                     "poss")]
     if tok.dep_ in TITLE_DEPS:  # a title: "Employment Minister Jane Roe" (flat compounds)
         j = tok.i - 1
         while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
@@ -777,6 +791,8 @@ def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
     for c in words:
         if c.i in by_token:
             mods.add("@" + by_token[c.i].actor)
+        elif c.dep_ == "poss":
+            continue  # "his spokesman": a pronoun possessor narrows nothing we can compare
         elif not (c.lower_ in UNNARROWING or c.lower_ in roles
                   or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles):
             mods.add(c.lemma_.lower())

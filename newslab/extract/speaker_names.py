@@ -201,8 +201,9 @@ def speaker_name_spans(doc: "Doc") -> list[tuple[int, int, int]]:
             continue
         name_start, titled = _strip_titles(doc, start, end)
         name_start = _name_start(doc, name_start, end)
-        if name_start >= end:
-            continue  # a group, place or body ("Nato", "Republicans")
+        if name_start >= end or all(_title_word(t) or (name_key(t.text),) in honorifics()
+                                    or t.lower_ == "vice" for t in doc[name_start:end]):
+            continue  # a group, place or body ("Nato"), or titles alone ("Vice President")
         single = end - name_start == 1
         if single and not titled or not _plausible_person(doc, name_start, end, titled):
             continue
