@@ -366,6 +366,8 @@ class _Resolver:
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
     def _alias_owner(self, tok: "Token") -> Mention | None:
         owner: Mention | None = None
+        if tok.dep_ == "conj" and tok.head.dep_ in ("appos", "attr", "oprd"):
+            tok = tok.head  # "Mr. Kaplan, a screenwriter and former studio executive"
         if tok.dep_ == "appos":
             owner = self.person_mention_at(tok.head)
         elif tok.dep_ in TITLE_DEPS and tok.head.i in self.by_token:
