@@ -17,8 +17,8 @@ resolution", Computational Linguistics 20(4)):
   win: a he/she linked to a person fixes that person's gender for the rest of the article
   (once Ofelia Brandt is "she", "he" is someone else), and a gendered role noun
   (``spokeswoman``) outranks a first-name guess. A speaker pronoun right after a quotation
-  (``"…," he said``) takes the most recent compatible subject — the last person who spoke or
-  acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
+  or opening a sentence (``"…," he said``, ``He added``) takes the most recent compatible
+  subject — the last person who spoke or acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
   ``their`` link to an organisation or place only with evidence from the parse (subject
   continuity, as in centering theory): a possessive takes the subject of the first verb above
   it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
@@ -491,10 +491,10 @@ class _Resolver:
         low = tok.lower_
         _, gender, number = pronouns()[low]
         cands = self._pronoun_candidates(i, tok, gender, number)
-        if cands and gender in ("m", "f") and _after_quote(tok) and \
+        if cands and gender in ("m", "f") and (_after_quote(tok) or tok.is_sent_start) and \
                 _is_speaker_subject(tok, self.cues):
-            # "…," he said: the most recent compatible subject, i.e. the last person who spoke
-            # or acted (Muzny et al. 2017's "closest compatible speaker"), then salience
+            # "…," he said / "He added": the most recent compatible subject, i.e. the last
+            # person who spoke or acted (Muzny et al. 2017's "closest compatible speaker")
             best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
         elif cands:
             best = max(cands, key=lambda a: a.salience)
