@@ -258,3 +258,21 @@ def test_descriptive_speaker_stays_whole_and_links_to_the_described_person(body,
 ])
 def test_description_resolves_only_to_the_person_it_repeats(speaker_actor, text, speaker, actor):
     assert speaker_actor(text, speaker) == actor
+
+
+@pytest.mark.parametrize("body, snippet, speaker, actor", [
+    ('Miriam Osei, a paediatric nurse from Leeds, joined the protest. Mayor Tom Reid spoke '
+     'first. "These families need help," the nurse from Leeds said.',
+     "These families need help", "the nurse from Leeds", "Miriam Osei"),
+    ('Lena Berg, a Göteborg native, won the race. Anna Holm was second. "I knew I could do '
+     'it," the Göteborg native said.', "I knew I could do it", "the Göteborg native",
+     "Lena Berg"),
+    # nobody was introduced as a runner from Göteborg: the town is not the speaker
+    ('Björn Åkesson crossed the line in Malmö on Sunday. "I did not expect this at all," the '
+     'runner from Göteborg said.', "I did not expect this", "the runner from Göteborg", None),
+])
+def test_noun_description_links_only_to_the_person_introduced_that_way(body, snippet, speaker,
+                                                                       actor):
+    r = row(analyze(body), snippet)
+    assert r["speaker"] == speaker
+    assert r["actor"] == actor

@@ -75,7 +75,7 @@ from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, or
                         speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..records import Mention
-from .descriptions import description_spans, introduced_facts, matches
+from .descriptions import description_spans, introduced_facts, matches, noun_description
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -421,6 +421,7 @@ class _Resolver:
         events += [(i, "org", None) for i in self.org_toks]
         events += [(i, "desc", d) for i, d in self.descriptions.items()]
         events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
+        events += [(i, "noun", None) for i in _definite_speaker_heads(self.doc, self.cues)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
         events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
@@ -435,8 +436,10 @@ class _Resolver:
                 self._organisation(tok)
             elif what == "desc":
                 self._description(tok, m)
+            elif what == "noun":
+                self._noun_description(tok)
             elif what == "unnamed":
-                if i not in self.aliased and tok.i not in self.role_toks:
+                if i not in self.aliased and _role_of(tok) is None:
                     self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
@@ -472,6 +475,24 @@ class _Resolver:
             return
         self.add_nominal(start, end, best)
         self.bump(best, tok)
+
+    def _noun_description(self, tok: "Token") -> None:
+        """``the nurse from Leeds said``: the person introduced as a nurse from Leeds; else, when
+        the phrase states a place or an age, someone unnamed (the place is not the speaker)."""
+        if tok.i in self.aliased or tok.i in self.descriptions or _role_of(tok) is not None:
+            return  # role nouns resolve to their holders (_role)
+        found = noun_description(self.doc, tok)
+        if found is None:
+            return
+        start, end, facts = found
+        fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
+                and a.first < start and matches(self.person_facts(a), facts)]
+        if fits:
+            best = max(fits, key=lambda a: a.salience)
+            self.add_nominal(start, end, best)
+            self.bump(best, tok)
+        elif facts["from"] or facts["age"]:
+            self.add_unnamed(tok)
 
     def _organisation(self, tok: "Token") -> None:
         span = _org_reference(tok, self.by_token)
@@ -585,6 +606,19 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
                 not any(c.dep_ == "appos" for c in tok.children):
             out.append(i)
     return out
+
+
+def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
+    """Definite common nouns that are the subject of a reporting verb (``the nurse said``)."""
+    import numpy as np
+    from spacy.attrs import POS
+    from spacy.symbols import NOUN
+
+    if not len(doc):
+        return []
+    return [i for i in np.flatnonzero(doc.to_array([POS]) == NOUN).tolist()
+            if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.lemma_.lower() in cues
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:

@@ -75,6 +75,9 @@ def _facts(doc: "Doc", start: int, end: int) -> dict[str, set]:
         place = _place_after(doc, i, end)
         if place:
             facts["from"].add(place)
+        elif tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" \
+                and start <= tok.head.i < end:
+            facts["from"].add(tok.text.lower())  # "a Göteborg native"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in GENERIC_PERSON_NOUNS | {"year"} \
                 and tok.dep_ not in MODIFIER_DEPS and (i + 1 >= end or doc[i + 1].pos_ != "NOUN"):
             facts["noun"].add(tok.lemma_.lower())  # a head noun: "a paediatric nurse"
@@ -141,6 +144,24 @@ def description_spans(doc: "Doc") -> list[tuple[int, int, int, bool, dict[str, s
         definite = doc[start].lower_ in ("the", "this")
         out.append((start, end, head, definite, _facts(doc, start + 1, end)))
     return out
+
+
+def noun_description(doc: "Doc", head: "Token") -> tuple[int, int, dict[str, set]] | None:
+    """A definite description headed by a common noun, with the facts it states: ``the nurse
+    from Leeds``, ``the Göteborg native`` -> ``(start, end, facts)``; None when it states no
+    fact or is not definite (``the``/``this``)."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                      for c in head.children):
+        return None
+    start = min(c.left_edge.i for c in head.children if c.i < head.i)
+    end = head.i + 1
+    frm = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if frm is not None:
+        end = frm.right_edge.i + 1
+    facts = _facts(doc, start, end)
+    if head.lemma_.lower() in GENERIC_PERSON_NOUNS and not (facts["from"] or facts["age"]):
+        return None
+    return start, end, facts
 
 
 def matches(person: dict[str, set], description: dict[str, set]) -> bool:
