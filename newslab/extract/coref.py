@@ -482,7 +482,7 @@ class _Resolver:
         if tok.i in self.aliased or tok.i in self.descriptions or _role_of(tok) is not None:
             return  # role nouns resolve to their holders (_role)
         found = noun_description(self.doc, tok)
-        if found is None:
+        if found is None or _body_noun(tok) or tok.lemma_.lower() in WORK_NOUNS:
             return
         start, end, facts = found
         fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
@@ -491,7 +491,7 @@ class _Resolver:
             best = max(fits, key=lambda a: a.salience)
             self.add_nominal(start, end, best)
             self.bump(best, tok)
-        elif facts["from"] or facts["age"]:
+        elif (facts["from"] or facts["age"]) and not _body_noun(tok):
             self.add_unnamed(tok)
 
     def _organisation(self, tok: "Token") -> None:
@@ -575,6 +575,28 @@ SOURCE_NOUNS = frozenset({"source", "friend", "relative", "man", "woman", "perso
                           "father", "wife", "husband", "son", "daughter", "brother", "sister",
                           "nurse", "veteran", "survivor", "volunteer", "shopkeeper", "onlooker",
                           "eyewitness", "confidant", "partner", "tenant", "commuter", "diner"})
+
+
+def _body_noun(tok: "Token") -> bool:
+    """A noun for an organisation or a group (``the campaign``, ``the company``)."""
+    lemma = tok.lemma_.lower()
+    return lemma in org_descriptors() or lemma in holder_nouns() and lemma not in SOURCE_NOUNS \
+        and role_nouns().get(lemma) is None and lemma not in PEOPLE_HOLDERS
+
+
+#: Things that "say" in news copy without being anyone ("the movie claims", "the report says").
+WORK_NOUNS = frozenset({"movie", "film", "book", "report", "statement", "letter", "poll",
+                        "survey", "study", "ad", "advert", "story", "article", "show", "website",
+                        "video", "memo", "document", "analysis", "paper", "bill", "law", "plan",
+                        "email", "tweet", "post", "message", "data", "record", "speech"})
+#: Holder nouns that stand for one person, not a body ("a voter", "the witness").
+PEOPLE_HOLDERS = frozenset({"citizen", "critic", "customer", "democrat", "demonstrator",
+                            "doctor", "employee", "employer", "fan", "investigator", "investor",
+                            "member", "militant", "negotiator", "neighbour", "neighbor",
+                            "observer", "opponent", "owner", "parent", "participant", "player",
+                            "protester", "protestor", "rebel", "republican", "resident",
+                            "scientist", "shareholder", "student", "supporter", "teacher",
+                            "user", "victim", "voter", "witness", "worker"})
 
 
 def _person_noun(tok: "Token") -> bool:

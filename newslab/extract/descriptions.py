@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Nouns that say nothing beyond "a person": never required to match (``the 27-year-old man``).
 GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child", "people",
                                   "individual", "one", "old"})
-#: Dependencies of nouns that only modify another noun ("the consumer group's director").
-MODIFIER_DEPS = frozenset({"poss", "compound", "pobj", "npadvmod", "nmod"})
+#: Nouns whose place modifier says where a person is from ("a Göteborg native").
+ORIGIN_NOUNS = frozenset({"native", "resident", "local", "man", "woman", "born"})
+#: Dependencies of the head nouns an apposition states (``Lena Berg, a nurse and mother``).
+NOUN_DEPS = frozenset({"appos", "conj", "attr"})
 #: How many tokens after a name an apposition may run.
 APPOSITION_WINDOW = 16
 #: Plausible ages in years.
@@ -75,12 +77,12 @@ def _facts(doc: "Doc", start: int, end: int) -> dict[str, set]:
         place = _place_after(doc, i, end)
         if place:
             facts["from"].add(place)
-        elif tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" \
-                and start <= tok.head.i < end:
+        elif tok.pos_ == "PROPN" and tok.dep_ == "compound" and start <= tok.head.i < end \
+                and tok.head.lemma_.lower() in ORIGIN_NOUNS:
             facts["from"].add(tok.text.lower())  # "a Göteborg native"
         if tok.pos_ == "NOUN" and tok.lemma_.lower() not in GENERIC_PERSON_NOUNS | {"year"} \
-                and tok.dep_ not in MODIFIER_DEPS and (i + 1 >= end or doc[i + 1].pos_ != "NOUN"):
-            facts["noun"].add(tok.lemma_.lower())  # a head noun: "a paediatric nurse"
+                and tok.dep_ in NOUN_DEPS:
+            facts["noun"].add(tok.lemma_.lower())  # an apposition's head: "a paediatric nurse"
     return facts
 
 
@@ -102,7 +104,7 @@ def introduced_facts(doc: "Doc", name_end: int) -> dict[str, set]:
                 and doc[i - 1].text == ",":
             end = i  # the main verb after the closing comma
             break
-        if doc[i].lower_ in ("who", "which", "said", "says"):
+        if doc[i].lower_ in ("who", "whose", "which", "that", "said", "says"):
             end = i
             break
     return _facts(doc, name_end + 1, end)
@@ -150,8 +152,8 @@ def noun_description(doc: "Doc", head: "Token") -> tuple[int, int, dict[str, set
     """A definite description headed by a common noun, with the facts it states: ``the nurse
     from Leeds``, ``the Göteborg native`` -> ``(start, end, facts)``; None when it states no
     fact or is not definite (``the``/``this``)."""
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this")
-                                      for c in head.children):
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
         return None
     start = min(c.left_edge.i for c in head.children if c.i < head.i)
     end = head.i + 1
@@ -159,8 +161,7 @@ def noun_description(doc: "Doc", head: "Token") -> tuple[int, int, dict[str, set
     if frm is not None:
         end = frm.right_edge.i + 1
     facts = _facts(doc, start, end)
-    if head.lemma_.lower() in GENERIC_PERSON_NOUNS and not (facts["from"] or facts["age"]):
-        return None
+    facts["noun"] = {head.lemma_.lower()} - GENERIC_PERSON_NOUNS - ORIGIN_NOUNS
     return start, end, facts
 
 
