@@ -233,6 +233,13 @@ def test_role_noun_in_a_possessive_phrase_takes_the_holder(speaker_actor):
     ('Peter Olsen, 45, a teacher from Malmö, was on the bus. Anna Holm, 27, a nurse, was also '
      'there. "The driver never slowed down," the 45-year-old said.',
      "never slowed down", "the 45-year-old", "Peter Olsen"),
+    # two 27-year-olds: the noun tells them apart, and without it neither is taken
+    ('Lena Berg, 27, a nurse, finished second. Anna Holm, 27, a teacher, won. "I was tired but '
+     'I kept going until the very end," the 27-year-old teacher said.',
+     "I was tired", "the 27-year-old teacher", "Anna Holm"),
+    ('Lena Berg, 27, a nurse, finished second. Anna Holm, 27, a teacher, won. "I was tired but '
+     'I kept going until the very end," the 27-year-old said.',
+     "I was tired", "the 27-year-old", None),
     # the text never said so: a description of someone else, no actor
     ('Lena Berg, 31, finished second in the race on Sunday. "I was tired but I kept going until '
      'the very end," the 27-year-old from Göteborg said.',

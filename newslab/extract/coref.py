@@ -469,7 +469,7 @@ class _Resolver:
         if best is None and definite:
             fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
                     and a.first < start and matches(self.person_facts(a), facts)]
-            best = max(fits, key=lambda a: a.salience) if fits else None
+            best = fits[0] if len(fits) == 1 else None  # two 27-year-olds: say neither
         if best is None:
             self.add_unnamed(tok)
             return
@@ -487,10 +487,9 @@ class _Resolver:
         start, end, facts = found
         fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
                 and a.first < start and matches(self.person_facts(a), facts)]
-        if fits:
-            best = max(fits, key=lambda a: a.salience)
-            self.add_nominal(start, end, best)
-            self.bump(best, tok)
+        if len(fits) == 1:
+            self.add_nominal(start, end, fits[0])
+            self.bump(fits[0], tok)
         elif (facts["from"] or facts["age"]) and not _body_noun(tok):
             self.add_unnamed(tok)
 

@@ -144,7 +144,10 @@ def description_spans(doc: "Doc") -> list[tuple[int, int, int, bool, dict[str, s
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
         definite = doc[start].lower_ in ("the", "this")
-        out.append((start, end, head, definite, _facts(doc, start + 1, end)))
+        facts = _facts(doc, start + 1, end)
+        if head != i:  # "the 27-year-old nurse": the noun is a fact too
+            facts["noun"] |= {doc[head].lemma_.lower()} - GENERIC_PERSON_NOUNS - ORIGIN_NOUNS
+        out.append((start, end, head, definite, facts))
     return out
 
 
