@@ -139,6 +139,12 @@ def test_public_case_pronoun_after_an_intervening_speaker():
     ('Sam Okafor said the plan was too slow. "We cannot wait another year," he said.\n\n'
      'Jordan Blake, the council leader, answered him. "The money is not there yet," she said.'
      '\n\n"Then find it," he said.', "Then find it", "Sam Okafor"),
+    # a question and its reply: the one asked answers
+    ('Paul Weber, who hosts the morning show, asked Tom Grant whether the pool would reopen. '
+     '"Not this year, and maybe not next year either," he said.', "Not this year", "Tom Grant"),
+    # the last one to speak or act, though the other was named more
+    ('Paul Weber said the pool was a disgrace. Tom Grant, the council leader, disagreed with '
+     'him. "We have a plan for the pool," he said.', "We have a plan", "Tom Grant"),
     # two women: the most recent one
     ('Maria Ortiz said the school would stay open. "We have the teachers we need," she said.'
      "\n\nKaren Dahl, the head of the parents' group, was less sure. "
