@@ -87,6 +87,10 @@ def test_public_case_names_missed_by_the_ner():
      "numbers to rise", "Anneke de Vries"),
     ('"It was a shock to everyone in the village," Gov. Pablo Etxeberria said.',
      "a shock to everyone", "Pablo Etxeberria"),
+    ('"The school will open on time," Principal Siobhan O\'Neill told parents.',
+     "open on time", "Siobhan O'Neill"),
+    ('"We found the car at the bottom of the river," said Sgt Ewa Nowak.',
+     "found the car", "Ewa Nowak"),
 ])
 def test_titled_or_split_speaker_names_become_full_name_actors(body, snippet, actor):
     a = analyze(body)

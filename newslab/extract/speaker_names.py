@@ -38,6 +38,9 @@ ORG_WORDS = frozenset({"news", "times", "post", "journal", "watch", "internation
                        "club", "board", "authority", "administration", "campaign", "school",
                        "college", "hospital", "army", "navy", "force", "forces", "airlines",
                        "group", "team", "reuters", "associated"})
+#: Entity labels that, on two or more capitalised words speaking next to a quotation, are an
+#: NER slip for a person (``"…," Sgt Mat Knowles said`` tagged WORK_OF_ART).
+SLIP_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "NORP"})
 #: An initial inside a name ("George W. Bush").
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -115,9 +118,10 @@ def _reports_quote(verb: "Token", start: int) -> bool:
 def _plausible_person(doc: "Doc", start: int, end: int, titled: bool) -> bool:
     """Whether the run ``[start, end)`` can be a person's name, against the NER's reading.
 
-    A person if part of it is already tagged PERSON, its first word is a listed given name or
-    a title came before it; a run the NER did not tag at all also counts unless it holds an
-    organisation word (``Human Rights Watch``) or is a listed place or body (``Downing Street``).
+    A person if part of it is already tagged PERSON, its first word is a listed given name, a
+    title came before it, or the NER gave it a label no speaker has (WORK_OF_ART, PRODUCT…);
+    a run the NER did not tag at all also counts unless it holds an organisation word
+    (``Human Rights Watch``) or is a listed place or body (``Downing Street``).
     """
     words = [t.text for t in doc[start:end]]
     key = name_key(" ".join(words))
@@ -128,8 +132,9 @@ def _plausible_person(doc: "Doc", start: int, end: int, titled: bool) -> bool:
     types = {t.ent_type_ for t in doc[start:end]}
     if "PERSON" in types:
         return True
-    lower = {w.lower() for w in words}
-    return types == {""} and not lower & (ORG_WORDS | set(org_descriptors()))
+    if {w.lower() for w in words} & (ORG_WORDS | set(org_descriptors())):
+        return False
+    return types == {""} or types <= SLIP_LABELS and len(words) > 1
 
 
 #: Most name words a person's name has in news copy ("Anneke de Vries", "George W. Bush").
