@@ -74,6 +74,7 @@ from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, or
                         pronouns, role_nouns,
                         speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
+from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
 from .descriptions import description_spans, introduced_facts, matches, noun_description
 
@@ -182,23 +183,31 @@ ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challen
 #: "a worker named Antonio Arroyo").
 SUBJECT_CLIMB = frozenset({"appos", "compound", "oprd", "acl", "conj", "flat"})
 #: Double quotation marks that open and close a quotation (single ones double as apostrophes).
-_QUOTE_MARK = re.compile(r'["“”«»]|``|\'\'|\n')
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "``", "''")
 
 
-def _quoted(text: str) -> list[int]:
+def _quoted(doc: "Doc") -> list[int]:
     """Character offsets where quotations open and close, alternately (open, close, open …),
     paired per paragraph: a straight mark toggles, curly marks and guillemets say which end
-    they are, a line break closes whatever is open."""
+    they are, a line break closes whatever is open. Only the quote-mark and line-break tokens
+    are looked at (found from the Doc's arrays)."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([ORTH, IS_SPACE]).astype("uint64")
+    marks = np.array([doc.vocab.strings.add(q) for q in QUOTE_MARKS], dtype="uint64")
     bounds: list[int] = []
-    for m in _QUOTE_MARK.finditer(text):
-        mark, inside = m.group(), len(bounds) % 2 == 1
-        if mark == "\n":
-            if inside:
-                bounds.append(m.start())
-        elif mark in ('"', "\'\'") and not inside or mark in ("“", "«", "``") and not inside:
-            bounds.append(m.end())
-        elif inside and mark in ('"', "”", "»", "\'\'"):
-            bounds.append(m.start())
+    for i in np.flatnonzero(np.isin(arr[:, 0], marks) | (arr[:, 1] == 1)).tolist():
+        tok, inside = doc[i], len(bounds) % 2 == 1
+        if tok.is_space:
+            if inside and "\n" in tok.text:
+                bounds.append(tok.idx)
+        elif not inside and tok.text in ('"', "''", "“", "«", "``"):
+            bounds.append(tok.idx + len(tok))
+        elif inside and tok.text in ('"', "”", "»", "''"):
+            bounds.append(tok.idx)
     return bounds
 
 
@@ -304,7 +313,7 @@ class _Resolver:
         self.current_sent = 0
         self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
         self.last_subject: dict[str, int] = {}  # actor → token of its last turn (_takes_turn)
-        self.quoted = _quoted(doc.text)
+        self.quoted = _quoted(doc)
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
@@ -609,14 +618,8 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
     said``, ``one witness told``) or ``according to a source`` — someone the text does not name
     (Muzny et al. 2017 leave such mentions unlinked). A noun with a name in apposition (``a
     nurse, Miriam Osei,``) is named."""
-    import numpy as np
-    from spacy.attrs import POS
-    from spacy.symbols import NOUN
-
-    if not len(doc):
-        return []
     out = []
-    for i in np.flatnonzero(doc.to_array([POS]) == NOUN).tolist():
+    for i in dep_pos_indices(doc, ("nsubj", "nsubjpass", "pobj"), ("NOUN",)):
         tok = doc[i]
         if tok.dep_ in ("nsubj", "nsubjpass"):
             source = tok.head.lemma_.lower() in cues
@@ -631,14 +634,8 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
 
 def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
     """Definite common nouns that are the subject of a reporting verb (``the nurse said``)."""
-    import numpy as np
-    from spacy.attrs import POS
-    from spacy.symbols import NOUN
-
-    if not len(doc):
-        return []
-    return [i for i in np.flatnonzero(doc.to_array([POS]) == NOUN).tolist()
-            if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.lemma_.lower() in cues
+    return [i for i in dep_pos_indices(doc, ("nsubj", "nsubjpass"), ("NOUN",))
+            if doc[i].head.lemma_.lower() in cues
             and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicons import (demonyms, first_names, honorifics, known_names, metonyms, name_key,
                         org_descriptors, role_nouns, speech_verbs)
+from ..nlp.tokens import dep_pos_indices
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -197,8 +198,9 @@ def speaker_name_spans(doc: "Doc") -> list[tuple[int, int, int]]:
     if not doc.has_annotation("DEP"):
         return []
     out, seen = [], set()
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not _name_word(tok) or tok.i in seen:
+    for i in dep_pos_indices(doc, ("nsubj", "nsubjpass"), ("PROPN",)):
+        tok = doc[i]
+        if not _name_word(tok) or tok.i in seen:
             continue
         start, end = _run(doc, tok)
         seen.update(range(start, end))
