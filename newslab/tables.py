@@ -142,7 +142,8 @@ def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | N
                   ) -> "pd.DataFrame":
     """One row per mention, in text order: ``text``, ``label``, ``start``/``end`` (offsets into
     the article's original text), ``paragraph`` (0-based block position), ``sentence``,
-    ``block`` (kind, needs ``article``), ``actor``, ``type``, ``kind``.
+    ``block`` (kind, needs ``article``), ``actor``, ``type``, ``kind``. References to someone
+    the text does not name (the resolver's ``unnamed`` mentions, actor ``None``) are left out.
 
     >>> from newslab import parse_text
     >>> from newslab.nlp import article_doc
@@ -162,6 +163,8 @@ def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | N
     sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
     rows = []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.actor is None:
+            continue  # an "unnamed" reference (a neighbour, one reporter) is no actor's mention
         rows.append({
             "text": m.text, "label": m.label,
             "start": places.source(m.start), "end": places.source(m.start) + (m.end - m.start),

@@ -13,7 +13,12 @@ resolution", Computational Linguistics 20(4)):
   reporting verb. All weights halve at each new sentence, so recent and prominent actors win.
 * **Pronouns** (he/she/it/they…) take the most salient actor that agrees in gender and number:
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
-  list (``lexicons/first_names.csv``); unknown gender agrees with both. ``it``/``its``/``they``/
+  list (``lexicons/first_names.csv``); unknown gender agrees with both. The text's own words
+  win: a he/she linked to a person fixes that person's gender for the rest of the article
+  (once Ofelia Brandt is "she", "he" is someone else), and a gendered role noun
+  (``spokeswoman``) outranks a first-name guess. A speaker pronoun right after a quotation
+  or opening a sentence (``"…," he said``, ``He added``) takes the most recent compatible
+  subject — the last person who spoke or acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
   ``their`` link to an organisation or place only with evidence from the parse (subject
   continuity, as in centering theory): a possessive takes the subject of the first verb above
   it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
@@ -36,31 +41,42 @@ resolution", Computational Linguistics 20(4)):
   an organisation named in the last sentence or two that the table does not call something
   else. A possessor, an ``of``-phrase, a restrictive relative clause, a narrowing compound
   (``the county party``) or a contrastive adjective (``the other party``) blocks the link.
-* **Role nouns** (``the minister``, ``Alliance chief``) resolve to the most salient person whose
-  recorded role is in the same group; else to the most salient person in context; else — a role
-  noun in a headline or standfirst comes before any name (cataphora) — to the most mentioned
-  person of the whole article. Indefinite ones (``a spokesman``) introduce someone new and are
-  left alone.
+* **Role nouns** (``the minister``, ``Alliance chief``) resolve only to a person the text gave
+  that role (same group, and the reference's modifiers among the holder's: ``the employment
+  minister`` is not ``Foreign Minister X``), the most salient such person first — also from a
+  headline, before the name (cataphora). A role nobody holds, and an indefinite one (``a
+  spokesman``, ``one reporter``), is someone the text does not name: it comes back as an
+  ``unnamed`` mention (actor ``None``) so that no name nearby is taken for them.
+* **Unnamed sources** (``a neighbour said``, ``according to a source``): an indefinite
+  subject of a reporting verb is an ``unnamed`` mention too.
+* **Descriptions** (``the 27-year-old from Göteborg``) link to the person whose apposition
+  stated every fact they repeat (``Lena Berg, 27, from Göteborg``;
+  :mod:`newslab.extract.descriptions`), else they are ``unnamed``.
 
 The controller of a non-finite clause is found by climbing its heads to the noun it attaches
 to or the subject above it (``Rasmussen, making his visit since becoming the head of Nato`` →
 Rasmussen); a relative pronoun subject stands for its noun (``X, who became the head of…``).
 
 Returned :class:`~newslab.records.Mention` objects have kind ``pronoun`` or ``nominal`` and
-``actor`` set; unresolvable references are not returned.
+``actor`` set, or kind ``unnamed`` and ``actor`` ``None`` (someone the text does not name);
+other unresolvable references are not returned.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..lexicons import (canonical_names, name_key, first_names, org_descriptors, pronouns, role_nouns,
+from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, org_descriptors,
+                        pronouns, role_nouns,
                         speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
+from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
+from .descriptions import description_spans, introduced_facts, matches, noun_description
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -122,6 +138,10 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
     """The role group of a noun token, trying two-word roles ("prime minister") first."""
     roles = role_nouns()
     lemma = tok.lemma_.lower()
+    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        hyphenated = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"  # "front-runner"
+        if hyphenated in roles:
+            return roles[hyphenated]
     if tok.i > 0:
         two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}"
         if two in roles:
@@ -130,12 +150,16 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
 
 
 class _Actor:
-    __slots__ = ("name", "type", "gender", "groups", "count", "salience", "last_token")
+    __slots__ = ("name", "type", "gender", "guessed", "roles", "count", "salience", "last_token",
+                 "first")
 
     def __init__(self, name: str, type_: str | None) -> None:
         self.name, self.type = name, type_
         self.gender = ""
-        self.groups: set[str] = set()
+        self.guessed = False  # gender only from the first-name list, not from the text
+        # role group -> the modifier sets the text gave it ("employment" of "Employment Minister")
+        self.roles: dict[str, list[frozenset[str]]] = {}
+        self.first: int | None = None  # token of the first named mention
         self.count = 0
         self.salience = 0.0
         self.last_token: int | None = None
@@ -150,19 +174,86 @@ def _weight(tok: "Token", speaker: bool) -> float:
     return w
 
 
+#: Dependencies of a title before a name ("Foreign Minister Lavrov"; "Secretary of State
+#: Hillary Clinton", where spaCy makes the title an nmod).
+TITLE_DEPS = frozenset({"compound", "nmod"})
+#: Verbs whose object takes the next turn in a conversation ("X asked Sanders whether …").
+ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challenge", "urge"})
+#: Links from a name up to the subject it belongs to ("The chief executive, Marcus Heller";
+#: "a worker named Antonio Arroyo").
+SUBJECT_CLIMB = frozenset({"appos", "compound", "oprd", "acl", "conj", "flat"})
+#: Double quotation marks that open and close a quotation (single ones double as apostrophes).
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "``", "''")
+
+
+def _quoted(doc: "Doc") -> list[int]:
+    """Character offsets where quotations open and close, alternately (open, close, open …),
+    paired per paragraph: a straight mark toggles, curly marks and guillemets say which end
+    they are, a line break closes whatever is open. Only the quote-mark and line-break tokens
+    are looked at (found from the Doc's arrays)."""
+    import numpy as np
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([ORTH, IS_SPACE]).astype("uint64")
+    marks = np.array([doc.vocab.strings.add(q) for q in QUOTE_MARKS], dtype="uint64")
+    bounds: list[int] = []
+    for i in np.flatnonzero(np.isin(arr[:, 0], marks) | (arr[:, 1] == 1)).tolist():
+        tok, inside = doc[i], len(bounds) % 2 == 1
+        if tok.is_space:
+            if inside and "\n" in tok.text:
+                bounds.append(tok.idx)
+        elif not inside and tok.text in ('"', "''", "“", "«", "``"):
+            bounds.append(tok.idx + len(tok))
+        elif inside and tok.text in ('"', "”", "»", "''"):
+            bounds.append(tok.idx)
+    return bounds
+
+
+def _takes_turn(tok: "Token", cues: set[str]) -> bool:
+    """Whether a name at ``tok`` makes its person the last one to speak or act: it is (inside)
+    the subject of the main verb or of a reporting verb, or the one a question is put to
+    (``asked Sanders``: conversation alternation, Muzny et al. 2017)."""
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ASK_VERBS:
+        return True
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in cues
+        if tok.dep_ not in SUBJECT_CLIMB or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+#: Closing quotation marks (a pronoun right after one is the speaker of that quotation).
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»", "''"})
+
+
+def _after_quote(tok: "Token") -> bool:
+    """``tok`` follows a closing quote mark, maybe after a comma (``"…," he said``)."""
+    i = tok.i - 1
+    while i >= 0 and (tok.doc[i].text in (",", "!", "?") or tok.doc[i].is_space):
+        i -= 1
+    return i >= 0 and tok.doc[i].text in CLOSING_QUOTES
+
+
 def _is_speaker_subject(tok: "Token", cues: set[str]) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in cues
 
 
-def _gender_of_name(doc: "Doc", m: Mention) -> str:
+def _gender_of_name(doc: "Doc", m: Mention) -> tuple[str, bool]:
+    """The gender an honorific states (``Ms Adeyemi``), else the first-name list's guess, and
+    whether it is only that guess."""
     if m.token_start > 0:
         prev = doc[m.token_start - 1].lower_
         if prev in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[prev]
+            return HONORIFIC_GENDER[prev], False
     first = doc[m.token_start].lower_
     if first in HONORIFIC_GENDER:
-        return HONORIFIC_GENDER[first]
-    return first_names().get(first, "")
+        return HONORIFIC_GENDER[first], False
+    guess = first_names().get(first, "")
+    return guess, bool(guess)
 
 
 def _agrees(actor: _Actor, gender: str, number: str) -> bool:
@@ -209,8 +300,10 @@ class _Resolver:
             if a is None:
                 a = self.actors[m.actor] = _Actor(m.actor, m.type)
             a.count += 1
+            if a.first is None:
+                a.first = m.token_start
             if a.type == "PERSON" and not a.gender:
-                a.gender = _gender_of_name(doc, m)
+                a.gender, a.guessed = _gender_of_name(doc, m)
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = m
         self.out: list[Mention] = []
@@ -219,7 +312,11 @@ class _Resolver:
         self.sents = list(doc.sents) if len(doc) else []
         self.current_sent = 0
         self.recent: dict[str, int] = {}  # actor → sentence index of its last mention
+        self.last_subject: dict[str, int] = {}  # actor → token of its last turn (_takes_turn)
+        self.quoted = _quoted(doc)
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+        self.descriptions = {d[2]: d for d in description_spans(doc)}
+        self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
 
     # -- look-ups --------------------------------------------------------------------------
     def person_mention_at(self, tok: "Token") -> Mention | None:
@@ -243,6 +340,13 @@ class _Resolver:
         return self.actor_at(subj) if subj is not None else None
 
     # -- updates ---------------------------------------------------------------------------
+    def add_unnamed(self, tok: "Token") -> None:
+        """Record that ``tok`` heads a reference to someone the text does not name (kind
+        ``unnamed``, actor ``None``), so that no name nearby is taken for them."""
+        self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                "PERSON", None, None, "unnamed"))
+        self.aliased.add(tok.i)
+
     def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
         span = self.doc[start:end]
         self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
@@ -260,13 +364,22 @@ class _Resolver:
         actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
         actor.last_token = tok.i
         self.recent[actor.name] = self.current_sent
+        if _takes_turn(tok, self.cues) and not self.in_quote(tok.idx):
+            self.last_subject[actor.name] = tok.i
+
+    def in_quote(self, char: int) -> bool:
+        """Whether Doc character ``char`` lies inside a quotation (see :func:`_quoted`)."""
+        k = bisect.bisect_right(self.quoted, char)
+        return k % 2 == 1
 
     # -- 1. aliases: appositions, titles before names, predicate nominals ------------------
     def _alias_owner(self, tok: "Token") -> Mention | None:
         owner: Mention | None = None
+        if tok.dep_ == "conj" and tok.head.dep_ in ("appos", "attr", "oprd"):
+            tok = tok.head  # "Mr. Kaplan, a screenwriter and former studio executive"
         if tok.dep_ == "appos":
             owner = self.person_mention_at(tok.head)
-        elif tok.dep_ == "compound" and tok.head.i in self.by_token:
+        elif tok.dep_ in TITLE_DEPS and tok.head.i in self.by_token:
             owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
         elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -277,7 +390,18 @@ class _Resolver:
             for c in tok.children:  # "the minister, Sergei Lavrov"
                 if c.dep_ == "appos" and self.person_mention_at(c):
                     owner = self.person_mention_at(c)
-        return owner
+        return owner or self._title_of_owner(tok)
+
+    def _title_of_owner(self, tok: "Token") -> Mention | None:
+        """The person a title with an ``of``-phrase stands before: ``Secretary of State Hillary
+        Clinton`` (the name closes the of-phrase, with no comma or article between)."""
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        m = self.person_mention_at(pobj) if pobj is not None else None
+        if m is None or m.token_start - of.i > 3:
+            return None
+        between = self.doc[of.i + 1:m.token_start]
+        return m if all(t.text[:1].isupper() for t in between) else None
 
     def link_aliases(self) -> None:
         """Role nouns that name a person they stand next to become that person's aliases."""
@@ -290,10 +414,10 @@ class _Resolver:
             if not owner:
                 continue
             actor = self.actors[owner.actor]
-            actor.groups.add(role[0])
-            if role[1] and not actor.gender:
-                actor.gender = role[1]
-            if tok.dep_ != "compound":
+            actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
+            if role[1] and (not actor.gender or actor.guessed):
+                actor.gender, actor.guessed = role[1], False
+            if tok.dep_ not in TITLE_DEPS:
                 self.add_nominal(*noun_phrase(tok), actor)
             else:
                 self.aliased.add(tok.i)
@@ -301,14 +425,15 @@ class _Resolver:
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
     def read(self) -> None:
         """Read names, organisation descriptors, pronouns and role nouns in text order."""
-        self.most_mentioned = [a for a, _ in Counter(
-            {n: a.count for n, a in self.actors.items() if a.type == "PERSON"}).most_common()]
         events: list[tuple[int, str, object]] = [(i, "role", None) for i in self.role_toks]
         events += [(i, "pron", None) for i in self.pron_toks]
         events += [(i, "org", None) for i in self.org_toks]
+        events += [(i, "desc", d) for i, d in self.descriptions.items()]
+        events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
+        events += [(i, "noun", None) for i in _definite_speaker_heads(self.doc, self.cues)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
-        events.sort(key=lambda e: e[0])
+        events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
         for i, what, m in events:
             self.decay(int(self.sent_idx[i]))
             tok = self.doc[i]
@@ -318,10 +443,64 @@ class _Resolver:
                 continue
             elif what == "org":
                 self._organisation(tok)
+            elif what == "desc":
+                self._description(tok, m)
+            elif what == "noun":
+                self._noun_description(tok)
+            elif what == "unnamed":
+                if i not in self.aliased and _role_of(tok) is None:
+                    self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
             else:
                 self._role(i, tok)
+
+    def person_facts(self, actor: _Actor) -> dict[str, set]:
+        """What the appositions after the person's names stated (age, from, noun)."""
+        if actor.name not in self.facts:
+            facts: dict[str, set] = {"age": set(), "from": set(), "noun": set()}
+            for m in self.named:
+                if m.actor == actor.name:
+                    for k, v in introduced_facts(self.doc, m.token_end).items():
+                        facts[k] |= v
+            self.facts[actor.name] = facts
+        return self.facts[actor.name]
+
+    def _description(self, tok: "Token", found: tuple) -> None:
+        """``the 27-year-old from Göteborg``: the person it stands next to (an apposition), else
+        the person introduced earlier with every fact it repeats, else someone unnamed."""
+        start, end, _, definite, facts = found
+        if any(i in self.aliased for i in range(start, end)):
+            return
+        before = self.doc[start - 2] if start > 1 and self.doc[start - 1].text == "," else None
+        owner = self.person_mention_at(before) if before is not None else None
+        best = self.actors[owner.actor] if owner else None
+        if best is None and definite:
+            fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
+                    and a.first < start and matches(self.person_facts(a), facts)]
+            best = fits[0] if len(fits) == 1 else None  # two 27-year-olds: say neither
+        if best is None:
+            self.add_unnamed(tok)
+            return
+        self.add_nominal(start, end, best)
+        self.bump(best, tok)
+
+    def _noun_description(self, tok: "Token") -> None:
+        """``the nurse from Leeds said``: the person introduced as a nurse from Leeds; else, when
+        the phrase states a place or an age, someone unnamed (the place is not the speaker)."""
+        if tok.i in self.aliased or tok.i in self.descriptions or _role_of(tok) is not None:
+            return  # role nouns resolve to their holders (_role)
+        found = noun_description(self.doc, tok)
+        if found is None or _body_noun(tok) or tok.lemma_.lower() in WORK_NOUNS:
+            return
+        start, end, facts = found
+        fits = [a for a in self.actors.values() if a.type == "PERSON" and a.first is not None
+                and a.first < start and matches(self.person_facts(a), facts)]
+        if len(fits) == 1:
+            self.add_nominal(start, end, fits[0])
+            self.bump(fits[0], tok)
+        elif (facts["from"] or facts["age"]) and not _body_noun(tok):
+            self.add_unnamed(tok)
 
     def _organisation(self, tok: "Token") -> None:
         span = _org_reference(tok, self.by_token)
@@ -334,8 +513,32 @@ class _Resolver:
             self.bump(best, tok)
 
     def _pronoun(self, i: int, tok: "Token") -> None:
+        """Link a third-person pronoun to the most salient agreeing actor; a he/she link fixes
+        that person's gender for the rest of the text (cluster-level attribute agreement, Lee et
+        al. 2013, "Deterministic coreference resolution based on entity-centric, precision-ranked
+        rules", Computational Linguistics 39(4)): once "she" is Ofelia Brandt, "he" is not."""
         low = tok.lower_
         _, gender, number = pronouns()[low]
+        cands = self._pronoun_candidates(i, tok, gender, number)
+        if cands and gender in ("m", "f") and (_after_quote(tok) or tok.is_sent_start) and \
+                _is_speaker_subject(tok, self.cues):
+            # "…," he said / "He added": the most recent compatible subject, i.e. the last
+            # person who spoke or acted (Muzny et al. 2017's "closest compatible speaker")
+            best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
+        elif cands:
+            best = max(cands, key=lambda a: a.salience)
+        if cands:
+            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                    best.type or "", best.name, best.type, "pronoun"))
+            self.bump(best, tok)
+            self.pron_actor[tok.i] = best.name
+            if gender in ("m", "f") and (not best.gender or best.guessed):
+                best.gender, best.guessed = gender, False  # the text's own word now
+
+    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
+        """Actors read so far that the pronoun may take (agreement, evidence for it/they,
+        binding)."""
+        low = tok.lower_
         cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
         if gender in ("n", ""):
             # it / they: only with evidence that the pronoun continues an organisation or
@@ -349,28 +552,91 @@ class _Resolver:
             # binding: not a co-argument of the same verb
             cands = [a for a in cands if a.last_token is None
                      or self.doc[a.last_token].head.i != tok.head.i or tok.dep_ == "poss"]
-        if cands:
-            best = max(cands, key=lambda a: a.salience)
-            self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
-                                    best.type or "", best.name, best.type, "pronoun"))
-            self.bump(best, tok)
-            self.pron_actor[tok.i] = best.name
+        return cands
 
     def _role(self, i: int, tok: "Token") -> None:
-        if i in self.aliased or tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+        """A definite role noun takes the person the text gave that role; an indefinite one
+        (``a spokesman``, ``one official``) or one nobody holds stays unnamed."""
+        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS"):
             return
         role = _role_of(tok)
         if role is None:
             return
         start, end = noun_phrase(tok)
-        if any(j in self.by_token for j in range(start, end)):
-            return  # part of a name ("President Obama") or holds one ("Obama's adviser")
-        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
-            return
-        best = _resolve_role(self.actors, role, self.most_mentioned)
+        # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
+        best = None
+        if not _indefinite(tok):
+            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
         if best is not None:
             self.add_nominal(start, end, best)
             self.bump(best, tok)
+        else:
+            self.add_unnamed(tok)
+
+
+#: Nouns for a person that the role and holder lexicons leave out, typical of unnamed sources
+#: in news copy ("a source close to…", "a friend of…", "a local man"); after the anonymous-
+#: source descriptions of the AP Stylebook ("anonymous sources").
+SOURCE_NOUNS = frozenset({"source", "friend", "relative", "man", "woman", "person", "insider",
+                          "staffer", "colleague", "associate", "acquaintance", "passenger",
+                          "driver", "bystander", "local", "villager", "farmer", "mother",
+                          "father", "wife", "husband", "son", "daughter", "brother", "sister",
+                          "nurse", "veteran", "survivor", "volunteer", "shopkeeper", "onlooker",
+                          "eyewitness", "confidant", "partner", "tenant", "commuter", "diner"})
+
+
+def _body_noun(tok: "Token") -> bool:
+    """A noun for an organisation or a group (``the campaign``, ``the company``)."""
+    lemma = tok.lemma_.lower()
+    return lemma in org_descriptors() or lemma in holder_nouns() and lemma not in SOURCE_NOUNS \
+        and role_nouns().get(lemma) is None and lemma not in PEOPLE_HOLDERS
+
+
+#: Things that "say" in news copy without being anyone ("the movie claims", "the report says").
+WORK_NOUNS = frozenset({"movie", "film", "book", "report", "statement", "letter", "poll",
+                        "survey", "study", "ad", "advert", "story", "article", "show", "website",
+                        "video", "memo", "document", "analysis", "paper", "bill", "law", "plan",
+                        "email", "tweet", "post", "message", "data", "record", "speech"})
+#: Holder nouns that stand for one person, not a body ("a voter", "the witness").
+PEOPLE_HOLDERS = frozenset({"citizen", "critic", "customer", "democrat", "demonstrator",
+                            "doctor", "employee", "employer", "fan", "investigator", "investor",
+                            "member", "militant", "negotiator", "neighbour", "neighbor",
+                            "observer", "opponent", "owner", "parent", "participant", "player",
+                            "protester", "protestor", "rebel", "republican", "resident",
+                            "scientist", "shareholder", "student", "supporter", "teacher",
+                            "user", "victim", "voter", "witness", "worker"})
+
+
+def _person_noun(tok: "Token") -> bool:
+    """A noun for a person or a body of people (not ``a poll``, ``a report``)."""
+    lemma = tok.lemma_.lower()
+    return lemma in SOURCE_NOUNS or lemma in holder_nouns()
+
+
+def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
+    """Indefinite nouns that are a source: the subject of a reporting verb (``a neighbour
+    said``, ``one witness told``) or ``according to a source`` — someone the text does not name
+    (Muzny et al. 2017 leave such mentions unlinked). A noun with a name in apposition (``a
+    nurse, Miriam Osei,``) is named."""
+    out = []
+    for i in dep_pos_indices(doc, ("nsubj", "nsubjpass", "pobj"), ("NOUN",)):
+        tok = doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            source = tok.head.lemma_.lower() in cues
+        else:
+            source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                and doc[tok.head.i - 1].lower_ == "according"
+        if source and _indefinite(tok) and _person_noun(tok) and \
+                not any(c.dep_ == "appos" for c in tok.children):
+            out.append(i)
+    return out
+
+
+def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
+    """Definite common nouns that are the subject of a reporting verb (``the nurse said``)."""
+    return [i for i in dep_pos_indices(doc, ("nsubj", "nsubjpass"), ("NOUN",))
+            if doc[i].head.lemma_.lower() in cues
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
@@ -438,7 +704,8 @@ def _candidates(doc: "Doc"):
         return [], [], [], np.zeros(0, dtype=int)
     arr = doc.to_array([LEMMA, LOWER, POS, SENT_START]).astype("uint64")
     strings = doc.vocab.strings
-    role_hashes = np.array([strings.add(w.split()[-1]) for w in role_nouns()], dtype="uint64")
+    role_hashes = np.array([strings.add(w.split()[-1].split("-")[-1]) for w in role_nouns()],
+                           dtype="uint64")
     pron_hashes = np.array([strings.add(p) for p, f in pronouns().items() if f[0] == 3],
                            dtype="uint64")
     pos = arr[:, 2]
@@ -519,40 +786,93 @@ def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict
 
 
 def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
-                  most_mentioned: list[str]) -> _Actor | None:
+                  modifiers: frozenset[str]) -> _Actor | None:
+    """The person who holds ``role`` (group, gender) in the text, most salient first, else
+    None — never merely the most prominent person (a role noun refers to its holder: Poesio &
+    Vieira 1998, "A corpus-based investigation of definite description use").
+
+    The holder got the role from an apposition, a title or a predicate; the reference's own
+    modifiers (``the employment minister``) must be among the holder's (``Employment Minister
+    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``)."""
     group, gender = role
-    people = [a for a in actors.values() if a.type == "PERSON" and a.gender in ("", gender or a.gender)]
-    if not people:
+    matching = [a for a in actors.values() if a.type == "PERSON"
+                and a.gender in ("", gender or a.gender)
+                and any(_narrower_or_equal(held, modifiers) for held in a.roles.get(group, ()))]
+    if not matching:
         return None
-    matching = [a for a in people if group in a.groups]
-    if matching:
-        return max(matching, key=lambda a: (a.salience, a.count))
-    salient = [a for a in people if a.salience > 0]
-    if salient:
-        return max(salient, key=lambda a: a.salience)
-    # nothing read yet (headline / standfirst): the article's most mentioned person
-    for name in most_mentioned:
-        if actors[name] in people:
-            return actors[name]
-    return None
+    return max(matching, key=lambda a: (a.salience, a.count))
+
+
+def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a role given with modifiers ``held`` can be the one referred to with ``said``.
+
+    Plain words must be among the holder's unless the role was given bare (``Minister Jane
+    Roe`` may be ``the employment minister``); a named place, nation or body (``@France``)
+    must have been given with the role (``the French president`` is not ``President Obama``).
+    """
+    plain_held = {m for m in held if not m.startswith("@")}
+    plain_said = {m for m in said if not m.startswith("@")}
+    return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
+
+
+def _indefinite(tok: "Token") -> bool:
+    """A noun phrase that introduces someone new: ``a``/``another``/``one``/``some`` …"""
+    return any(c.dep_ in ("det", "nummod", "quantmod", "predet") and c.lower_ in INDEFINITE
+               for c in tok.children)
+
+
+#: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
+UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgoing", "acting",
+                         "interim", "top", "senior", "junior", "longtime", "veteran",
+                         "presumptive", "likely", "prospective", "eventual"})
+
+
+def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
+    """Lower-cased words that narrow a role noun (``employment`` in ``the employment minister``,
+    ``foreign`` in ``Russia's foreign minister``); a named modifier counts as its actor
+    (``@France`` for ``the French minister``, so ``the GOP front-runner`` is not the
+    ``Democratic front-runner``); possessors and the first word of a two-word role (``prime
+    minister``) are not modifiers."""
+    roles = role_nouns()
+    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod",
+                                                                     "poss")]
+    if tok.dep_ in TITLE_DEPS:  # a title: "Employment Minister Jane Roe" (flat compounds)
+        j = tok.i - 1
+        while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
+            words.append(tok.doc[j])
+            j -= 1
+    mods = set()
+    for c in words:
+        if c.i in by_token:
+            mods.add("@" + by_token[c.i].actor)
+        elif c.dep_ == "poss":
+            continue  # "his spokesman": a pronoun possessor narrows nothing we can compare
+        elif not (c.lower_ in UNNARROWING or c.lower_ in roles
+                  or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles):
+            mods.add(c.lemma_.lower())
+    return frozenset(mods)
 
 
 def mention_for_span(mentions: Iterable[Mention], start: int, end: int,
                      head: int | None = None) -> Mention | None:
     """The mention that best stands for the Doc character span [start, end).
 
-    Prefers the mention containing the ``head`` character offset (the speaker's head word),
-    else the first resolved mention inside the span.
+    Prefers the mention containing the ``head`` character offset (the speaker's head word);
+    none when the head is an ``unnamed`` reference (``a neighbour said``: a name elsewhere in
+    the phrase is someone else); else the first resolved mention inside the span.
 
     >>> m = Mention("he", 10, 12, 2, 3, "PERSON", "Rasmussen", "PERSON", "pronoun")
     >>> mention_for_span([m], 10, 12).actor
     'Rasmussen'
     """
+    mentions = list(mentions)
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.actor]
     if head is not None:
         for m in inside:
             if m.start <= head < m.end:
                 return m
+        if any(m.kind == "unnamed" and m.start <= head < m.end for m in mentions):
+            return None  # "one reporter", "the 27-year-old from Göteborg": someone unnamed
     covering = [m for m in mentions if m.start <= start and m.end >= end and m.actor]
     if covering:
         return covering[0]

@@ -46,6 +46,7 @@ from ..errors import AliasTableError, NotADocError
 from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
                         metonym_forms, metonyms, name_key)
 from ..records import Mention
+from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -267,7 +268,7 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
 
     forms: dict[tuple[str, ...], str] = {}
     for c in cands:
-        if c.origin != "ner":
+        if c.origin not in ("ner", "speaker"):
             continue
         words = tuple(t.text for t in doc[c.clean[0]:c.clean[1]])
         if not words or len("".join(words)) < 2 or not any(ch.isupper() for ch in words[0]):
@@ -304,6 +305,25 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
         new.append(_Cand(s, e, labels[match_id], "propagated"))
         taken[s:e] = b"\x01" * (e - s)
     return cands + new
+
+
+def _speaker_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
+    """Add the speaker names the NER missed or split (:mod:`newslab.extract.speaker_names`).
+
+    A name replaces the candidates inside it (``Belinda`` NORP + ``Wright`` PERSON become
+    ``Belinda Wright``; ``Sgt Mat Knowles`` as an ORG becomes ``Mat Knowles``); a candidate
+    reaching past its end wins, and so does a PERSON that already covers it.
+    """
+    for _, start, end in speaker_name_spans(doc):
+        hits = [c for c in cands if _overlaps((start, end), (c.start, c.end))]
+        if any(c.end > end or c.start < start and c.label == "PERSON" for c in hits):
+            continue  # the NER's reading reaches beyond the name ("Sgt Mat Knowles" as PERSON)
+        if any(c.label == "PERSON" and c.start <= start and c.end >= end for c in hits):
+            continue
+        for c in hits:
+            cands.remove(c)
+        cands.append(_Cand(start, end, "PERSON", "speaker"))
+    return cands
 
 
 # -- linking ----------------------------------------------------------------------------------
@@ -388,6 +408,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
         cands = _add_matches(doc, cands, spans, "GPE", "metonym",
                              blocked=blocked + person_spans, override=False)
 
+    cands = _speaker_names(doc, cands)
     _, with_the = metonym_forms()
     for c in cands:
         c.start, c.end = _with_possessive(doc, c.start, c.end)

@@ -20,13 +20,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Dependents left out of a speaker's noun phrase ("Rasmussen, making his first visit…, said").
 SPEAKER_EXCLUDE_DEPS = {"relcl", "acl", "advcl", "punct", "parataxis", "cc", "prep", "ccomp"}
+#: Prepositions kept after a common-noun speaker: ``of`` (``the head of Nato``) and ``from``,
+#: the hometown or employer that identifies an unnamed or described source (``the
+#: 27-year-old from Göteborg``; AP Stylebook: identify sources by age and hometown).
+KEPT_PREPS = frozenset({"of", "from"})
+#: Hyphens that join one word's parts (spaCy splits "27-year-old" and "Al-Amin" at them).
+WORD_HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _joins(tok: "Token") -> bool:
-    """A token that joins two parts of one speaker phrase: an apposition comma, a conjunction
-    (``Burton and Nick``) or a hyphen inside a word (``Sue Seedorff-Keninger``, ``27-year-old``)."""
-    return tok.text == "," or tok.dep_ == "cc" or (
-        tok.text in "-–" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_)
+    """A token that joins two kept parts of one speaker phrase: an apposition comma or a
+    conjunction (``Burton and Nick``); hyphens inside a word are kept with the word."""
+    return tok.text == "," or tok.dep_ == "cc"
 
 
 def speaker_tokens(head: "Token") -> tuple[int, int]:
@@ -41,7 +46,7 @@ def speaker_tokens(head: "Token") -> tuple[int, int]:
     def collect(t: "Token", depth: int) -> None:
         keep.add(t.i)
         for c in t.children:
-            if c.dep_ in SPEAKER_EXCLUDE_DEPS and not (c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ in SPEAKER_EXCLUDE_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS
                                                         and depth == 0 and head.pos_ != "PROPN"):
                 continue
             if c.dep_ == "punct" or c.is_space:
@@ -50,6 +55,10 @@ def speaker_tokens(head: "Token") -> tuple[int, int]:
 
     collect(head, 0)
     doc = head.doc
+    for i in range(max(head.i - 8, 1), min(head.i + 8, len(doc) - 1)):
+        if doc[i].text in WORD_HYPHENS and i - 1 in keep and not doc[i - 1].whitespace_ \
+                and not doc[i].whitespace_:
+            keep.update((i, i + 1))  # one word written with hyphens: "27-year-old", "Al-Amin"
     start = end = head.i
     while start - 1 in keep or (start - 2 in keep and _joins(doc[start - 1])):
         start -= 1

@@ -54,3 +54,24 @@ def text_of(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def dep_pos_indices(doc: "Doc", deps: Collection[str], pos: Collection[str]) -> list[int]:
+    """Indices of the tokens whose dependency label is in ``deps`` and part of speech in
+    ``pos`` (read from the Doc's arrays, no Token objects made), in order.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Jane Roe said the plan failed.")
+    >>> dep_pos_indices(doc, {"nsubj"}, {"PROPN", "NOUN"})
+    [1, 4]
+    """
+    if not len(doc):
+        return []
+    import numpy as np
+    from spacy.attrs import DEP, POS
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, POS]).astype("uint64")
+    dep_ids = np.array([strings.add(d) for d in deps], dtype="uint64")
+    pos_ids = np.array([strings.add(p) for p in pos], dtype="uint64")
+    return np.flatnonzero(np.isin(arr[:, 0], dep_ids) & np.isin(arr[:, 1], pos_ids)).tolist()
