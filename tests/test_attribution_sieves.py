@@ -197,3 +197,17 @@ def test_a_scare_quote_mid_sentence_is_not_reported_speech():
     df = rows("Intro.\n\nOnce a small fringe, this \"alternative\" information ecosystem now "
               "includes websites and radio programs.")
     assert df.empty or not df["quote"].str.contains("alternative").any()
+
+
+@pytest.mark.parametrize("text, actor", [
+    ('Storm damage\n\nMayor Ana Ruiz addressed residents from the town hall steps on Sunday. '
+     '"We will rebuild every house on this street, no matter how long it takes." Many in the '
+     'crowd applauded.', "Ana Ruiz"),
+    ('Flood relief\n\nCouncillor Bram Oduya turned to the volunteers at the depot. "Without you '
+     'this town would still be under water tonight."', "Bram Oduya"),
+])
+def test_a_speaker_set_up_before_the_quote_becomes_an_actor(text, actor):
+    df = rows(text)
+    row = df[df["kind"] == "direct"].iloc[0]
+    assert row["actor"] == actor
+    assert actor in set(newslab.actors(text)["actor"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicons import (demonyms, first_names, honorifics, known_names, metonyms, name_key,
+from ..lexicons import (address_verbs, demonyms, first_names, honorifics, known_names, metonyms, name_key,
                         org_descriptors, role_nouns, speech_verbs)
 from ..nlp.tokens import dep_pos_indices
 
@@ -107,10 +107,19 @@ def _strip_titles(doc: "Doc", start: int, end: int) -> tuple[int, bool]:
 
 def _reports_quote(verb: "Token", start: int) -> bool:
     """``verb`` is a reporting verb: listed, or right after a closing quote mark (with or
-    without a comma), before or after its subject run starting at token ``start``."""
+    without a comma), before or after its subject run starting at token ``start``; or the main
+    verb of an address (``lexicons/address_verbs.csv``) in a sentence a quotation follows."""
     if verb.lemma_.lower() in speech_verbs():
         return True
-    doc, i = verb.doc, min(verb.i, start) - 1
+    doc = verb.doc
+    if verb.lemma_.lower() in address_verbs() and verb.dep_ == "ROOT":
+        # "Mayor Ana Ruiz addressed residents. "We will rebuild…"": the next sentence quotes her
+        nxt = verb.sent.end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].is_quote:
+            return True
+    i = min(verb.i, start) - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and doc[i].text in CLOSING_QUOTES

@@ -14,18 +14,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..lexicons import address_verbs
 from ..records import Quote, Speaker
 from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation, starts_sentence
 from .quote_sieves import depth
 from .speakers import speaker_at
 
-#: Main verbs of a sentence that sets up the next quotation's speaker ("Mayor Ana Ruiz addressed
-#: residents. "…""): verbs of communication and of turning to an audience (Levin 1993, §37).
-ADDRESS_VERBS = frozenset({
-    "address", "tell", "turn", "speak", "ask", "answer", "reply", "respond", "greet", "warn",
-    "urge", "appeal", "plead", "write", "tweet", "post", "announce", "declare", "explain",
-    "lecture", "shout", "call", "recall", "add", "insist", "continue", "testify", "vow"})
 
 #: Possessive determiners: a mention such as "his players" names an owner, not a speaker.
 POSSESSIVES = frozenset({"his", "her", "its", "their", "hers", "theirs"})
@@ -79,7 +74,7 @@ def previous_sentence_speaker(ctx: Context, k: int, q: Quotation) -> tuple[str, 
     if rows:  # the sentence's own attribution, not one nested in what it reports
         return RULE_PREVIOUS_SENTENCE, min(rows, key=lambda r: depth(ctx.doc[r.cue.token])).speaker
     root = ctx.doc[ctx.idx.token_at(sent[0])].sent.root
-    if not (sent[0] <= root.idx < sent[1]) or root.lemma_ not in ADDRESS_VERBS:
+    if not (sent[0] <= root.idx < sent[1]) or root.lemma_ not in address_verbs():
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"
                  and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("it", "this")), None)

@@ -135,6 +135,17 @@ def blocking_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def address_verbs() -> frozenset[str]:
+    """Verb lemmas of a sentence that sets up the next quotation's speaker (``address``,
+    ``tell``, ``turn``), from ``address_verbs.csv`` (Levin 1993, §37).
+
+    >>> "address" in address_verbs()
+    True
+    """
+    return frozenset(r["verb"].strip().lower() for r in read_lexicon("address_verbs.csv"))
+
+
+@lru_cache(maxsize=None)
 def holder_nouns() -> frozenset[str]:
     """Common-noun lemmas that name someone who can hold a position (``critic``, ``union``,
     ``minister``): ``holder_nouns.csv`` plus the role nouns of ``role_nouns.csv``.
