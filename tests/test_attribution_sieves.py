@@ -211,3 +211,10 @@ def test_a_speaker_set_up_before_the_quote_becomes_an_actor(text, actor):
     row = df[df["kind"] == "direct"].iloc[0]
     assert row["actor"] == actor
     assert actor in set(newslab.actors(text)["actor"])
+
+
+def test_a_quotation_inside_a_headline_claim_is_not_a_second_row():
+    df = rows('Sanders: "We will never raise taxes on working families in this country"\n\n'
+              'The senator spoke in Iowa on Monday night.')
+    held = df[df["quote"].str.contains("never raise taxes", regex=False)]
+    assert len(held) == 1

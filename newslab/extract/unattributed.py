@@ -192,6 +192,15 @@ def _continued_row(ctx: Context, by_line: dict[int, list[Quote]], k: int,
     return None
 
 
+def _row_holding(ctx: Context, by_line: dict[int, list[Quote]], q: Quotation) -> Quote | None:
+    """A row whose content already holds the whole quotation (a headline claim, a transcript
+    line, a reported clause): the quotation is part of that attribution, not another one."""
+    for r in by_line.get(ctx.line_of(q.end - 1), []):
+        if any(s <= q.start and q.end <= e for s, e in r.fragments):
+            return r
+    return None
+
+
 def leftover_quotations(ctx: Context) -> None:
     """Step: quotations no earlier step attributed (see the module docstring)."""
     by_line = ctx.rows_by_line
@@ -201,6 +210,11 @@ def leftover_quotations(ctx: Context) -> None:
         if k in ctx.consumed or k in ctx.row_of_quote:
             continue
         qtext = " ".join(ctx.text[s:e] for s, e in q.fragments)
+        holder = _row_holding(ctx, by_line, q)
+        if holder is not None:  # "Sanders: Clinton 'lied' about emails" — part of that claim
+            holder.quotations.append(k)
+            ctx.row_of_quote[k] = holder
+            continue
         if not starts_sentence(ctx.text, q):
             _mixed_into_host(ctx, k, q, qtext)
             continue
