@@ -654,13 +654,25 @@ def one_row_per_content(ctx: Context, first: int) -> None:
     words (Pareti 2015 annotates nesting, but one row per stretch of text is what a reader of
     the quotes table expects, and PolNeAR's gold has almost no overlapping attributions)."""
     new = ctx.rows[first:]
-    keep: list[Quote] = list(ctx.rows[:first])
+    by_line: dict[int, list[Quote]] = {}  # kept rows by the lines they touch: local look-ups
+
+    def lines(row: Quote) -> range:
+        return range(ctx.line_of(row.start), ctx.line_of(max(row.end - 1, row.start)) + 1)
+
+    def keep(row: Quote) -> None:
+        for line in lines(row):
+            by_line.setdefault(line, []).append(row)
+
+    for row in ctx.rows[:first]:
+        keep(row)
+    kept: set[int] = set()
     for row in sorted(new, key=_chars, reverse=True):
+        near = {id(k): k for line in lines(row) for k in by_line.get(line, ())}.values()
         if row.kind != "direct" and any(
-                _shared(row, k) >= NESTED_MIN_SHARE * _chars(row) for k in keep):
+                _shared(row, k) >= NESTED_MIN_SHARE * _chars(row) for k in near):
             continue
-        keep.append(row)
-    kept = {id(r) for r in keep}
+        keep(row)
+        kept.add(id(row))
     ctx.rows[first:] = [r for r in new if id(r) in kept]
 
 
