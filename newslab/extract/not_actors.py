@@ -17,6 +17,12 @@ sources in its header):
 * ``event_head`` - a name of two or more words whose last word names an event (``Marathon``,
   ``War``, ``Week``, ``Cup``…) is an event, as OntoNotes 5.0 labels it (EVENT), never an actor.
 
+* ``product_noun`` - a name used for a product or a work: a modifier of an artefact noun
+  (``the Kepler space telescope``, ``Martha Stewart brands``), a name right after one (``the
+  constellation Leo``, the descriptor-before-name pattern) or an example listed under one
+  (``brands including Craftsman Tools``). OntoNotes 5.0 labels these PRODUCT or WORK_OF_ART.
+  Only that mention is dropped: the same name acting elsewhere stays an actor.
+
 A later engineer adding forms should keep to names that cannot be actors in news text; names
 that are sometimes actors (outlets, cities) get a *role* instead (:mod:`.actor_roles`).
 """
@@ -35,8 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover
 ALWAYS = frozenset({"time_zone", "day", "month", "celestial"})
 #: Prepositions whose object, when a platform, is the medium of a message ("on Twitter").
 MEDIUM_PREPS = frozenset({"on", "via", "through", "onto", "to", "in", "across"})
-#: Dependencies of a platform that modifies another noun ("a Facebook post", "Twitter account").
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+#: Dependencies of a name that modifies another noun ("a Facebook post", "Twitter account"); not
+#: a possessive: "Twitter's board", "NASA's telescope" name an owner, an agent.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def not_actor_kind(doc: "Doc", m: Mention) -> str | None:
@@ -55,6 +62,8 @@ def not_actor_kind(doc: "Doc", m: Mention) -> str | None:
         return kind
     if kind == "platform":
         return kind if _is_medium(doc, m) else None
+    if _is_product(doc, m, forms):
+        return "product_noun"
     words = key.split()
     if len(words) > 1 and (forms.get(words[-1]) == "event_head"
                            or forms.get(" ".join(words[-2:])) == "event_head"):
@@ -72,6 +81,33 @@ def _is_medium(doc: "Doc", m: Mention) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS:
         return True
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
+
+
+#: Heads of an example list ("brands, including Craftsman Tools", "such as", "like").
+LIST_HEADS = frozenset({"including", "include", "like", "as"})
+
+
+def _is_product(doc: "Doc", m: Mention, forms: dict[str, str]) -> bool:
+    """A mention naming a product or work (see ``product_noun`` in the module docstring)."""
+    if not doc.has_annotation("DEP") or not 0 <= m.token_start < m.token_end <= len(doc):
+        return False
+
+    def artefact(tok: "Token") -> bool:
+        return tok.pos_ == "NOUN" and forms.get(tok.lemma_.lower()) == "product_noun"
+
+    if m.token_start > 0 and artefact(doc[m.token_start - 1]):
+        return True  # "the constellation Leo"
+    root: "Token" = doc[m.token_start:m.token_end].root
+    for _ in range(8):
+        if root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        else:
+            break
+    if root.dep_ in MODIFIER_DEPS and artefact(root.head):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LIST_HEADS:
+        return artefact(root.head.head) or artefact(root.head.head.head)
+    return False
 
 
 def drop_not_actors(doc: "Doc", mentions: Iterable[Mention]) -> list[Mention]:
