@@ -128,10 +128,10 @@ class Analysis:
         ``ValueError`` for an unknown role.
 
         >>> import newslab
-        >>> a = newslab.analyze("Talks in Vienna\n\nIran said it would attend, according "
+        >>> a = newslab.analyze("Talks in Vienna\\n\\nIran said it would attend, according "
         ...                     "to Reuters.")
         >>> a.actors_with_role("all")[["actor", "role"]].values.tolist()
-        [['Iran', 'agent'], ['Vienna', 'setting'], ['Reuters', 'source']]
+        [['Iran', 'agent'], ['Reuters', 'source'], ['Vienna', 'setting']]
         """
         return select_role(self.all_actors, role)
 
