@@ -26,7 +26,7 @@ from .version import version_line
 #: Columns printed by ``newslab quotes`` (``--json`` gives every column).
 QUOTE_COLUMNS = ["paragraph", "kind", "actor", "speaker", "cue", "quote", "rule"]
 #: Columns printed by ``newslab actors``.
-ACTOR_COLUMNS = ["actor", "type", "role", "mentions", "prominence", "aliases"]
+ACTOR_COLUMNS = ["actor", "type", "mentions", "role", "prominence", "aliases"]
 #: Columns printed by ``newslab stance FILE --target``.
 STANCE_COLUMNS = ["holder", "label", "relevance", "hedged", "cue", "statement", "evidence"]
 #: Width at which long text cells are cut (with "…") unless ``--wide`` is given.

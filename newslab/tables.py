@@ -76,7 +76,7 @@ def mention_weight(m: Mention, doc: "Doc | None" = None) -> float:
     return 1.0
 
 
-ACTOR_COLUMNS = ["actor", "type", "role", "mentions", "prominence", "in_headline", "aliases", "kinds",
+ACTOR_COLUMNS = ["actor", "type", "mentions", "role", "prominence", "in_headline", "aliases", "kinds",
                  "first", "last", "blocks", "paragraphs"]
 MENTION_COLUMNS = ["text", "label", "start", "end", "paragraph", "sentence", "block", "actor",
                    "type", "kind"]
