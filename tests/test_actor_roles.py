@@ -47,6 +47,9 @@ def test_a_place_named_only_as_where_is_a_setting(text, place, nlp):
      "Australia"),
     ("Tanker attack\n\nWashington was more forceful in blaming Iran for the attack.", "Iran"),
     ("Trade row\n\nCanada's government rejected the tariffs on Monday.", "Canada"),
+    ("Alliance ties\n\nTies remain strained over the possible absorption of Georgia into the "
+     "alliance.", "Georgia"),
+    ("Exercises\n\nThe fleet held joint exercises with the navies of China and India.", "India"),
 ])
 def test_a_place_that_acts_is_an_agent(text, place, nlp):
     assert _roles(text, nlp)[place] == "agent"

@@ -23,9 +23,10 @@ surnames, metonyms, demonyms; pronouns are left out, their links being less sure
    movement (``blaming Iran``, but not ``leave the Persian Gulf``), the possessor of a common
    noun (``Iran's president``, not ``Kenya's Brigid Kosgei``), the object of ``with``/
    ``against``/``between`` (``talks with Russia``), the owner of a body that acts (``the navies
-   of China``) - or the actor of a quote (``Moscow said``); else ``setting``. One argument is
-   enough: a place that acts once is a participant (any-agent rule), and a place named only in
-   locative or modifier positions never acts.
+   of China``), the object of an event noun (``the absorption of Georgia``) - or the actor of
+   a quote (``Moscow said``); else ``setting``. One argument is enough: a place that acts once
+   is a participant (any-agent rule), and a place named only in locative or modifier positions
+   never acts.
 2. **Outlets** (``lexicons/news_outlets.csv``: a listed outlet, or a name ending in a newspaper
    head word such as *Times*, *Post*, *Herald*): ``source`` when at least one mention is a
    credit (frames above) and none is an argument outside a credit frame; else ``agent``.
@@ -54,6 +55,38 @@ ROLES = ("agent", "setting", "source")
 MOVEMENT_VERBS = frozenset({"leave", "visit", "enter", "reach", "cross", "patrol", "tour",
                             "travel", "fly", "return", "arrive", "flee", "exit", "host", "cover",
                             "border", "overlook", "circle", "orbit", "sail", "roam"})
+#: Nouns for a body or office that acts for the place owning it (``the navies of China``),
+#: beyond ``holder_nouns.csv``.
+OWNER_NOUNS = frozenset({"navy", "president", "leader", "minister", "troops", "prime minister",
+                         "king", "queen", "ambassador", "envoy", "embassy", "foreign minister"})
+#: Suffixes of English event nominalisations, whose ``of``-phrase is an argument of the event
+#: (``the absorption of Georgia``, ``the invasion of Ukraine``; Grimshaw 1990, *Argument
+#: Structure*, ch. 3: complex event nominals take their object in an ``of``-phrase), and the
+#: common nouns with these endings that name no event (``the nation of``, ``the government of``).
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
+NOT_EVENT_NOUNS = frozenset({"nation", "population", "location", "position", "portion",
+                             "section", "station", "jurisdiction", "federation", "delegation",
+                             "administration", "government", "parliament", "department",
+                             "settlement", "province", "capital", "legislature", "culture",
+                             "future", "nature", "territory", "confederation", "coalition",
+                             "commission", "mission", "edition", "version", "region"})
+#: Event nouns without those endings.
+EVENT_NOUNS = frozenset({"attack", "takeover", "defeat", "seizure", "capture", "recognition",
+                         "membership", "isolation", "sanction", "blockade", "bombing", "siege",
+                         "annexation", "support", "help", "criticism", "visit"})
+
+
+def is_event_noun(lemma: str) -> bool:
+    """Whether a common noun's ``lemma`` names an event whose ``of``-phrase is its argument.
+
+    >>> is_event_noun("absorption"), is_event_noun("invasion"), is_event_noun("nation")
+    (True, True, False)
+    """
+    if lemma in NOT_EVENT_NOUNS:
+        return False
+    return lemma in EVENT_NOUNS or (len(lemma) > 6 and lemma.endswith(EVENT_SUFFIXES))
+
+
 #: Prepositions whose object takes part in an event with the subject (``talks with Russia``).
 PARTNER_PREPS = frozenset({"with", "against", "between", "among"})
 #: Verbs an outlet reports with beyond the speech verbs (``Reuters obtained the letter``).
@@ -130,8 +163,7 @@ def is_argument(tok: "Token") -> bool:
             return True
         if prep == "of" and head.head.pos_ == "NOUN":
             noun = head.head.lemma_.lower()
-            return noun in holder_nouns() or noun in ("navy", "president", "leader", "minister",
-                                                       "troops", "foreign minister")
+            return noun in holder_nouns() or noun in OWNER_NOUNS or is_event_noun(noun)
     return False
 
 
