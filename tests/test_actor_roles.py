@@ -72,6 +72,10 @@ def test_any_argument_mention_makes_a_place_an_agent(nlp):
      "Associated Press"),
     ("Company sold\n\nThe chief executive said in an e-mail to The New York Times that the sale "
      "was final.", "New York Times"),
+    ("Senate vote\n\nWASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", "Reuters"),
+    ("Rail strike\n\nPARIS (AP) — Rail workers walked out on Monday, the union said.", "AP"),
+    ("Blaze\n\nFirefighters battled a blaze overnight, the London Fire Brigade told the "
+     "Evening Standard.", "Evening Standard"),
 ])
 def test_an_outlet_credited_for_information_is_a_source(text, outlet, nlp):
     roles = _roles(text, nlp)
@@ -84,6 +88,12 @@ def test_an_outlet_that_acts_in_the_story_is_an_agent(nlp):
     text = ("Data leak\n\nBloomberg contacted Facebook about the records, and Facebook removed "
             "the files the next day.")
     assert _roles(text, nlp)["Bloomberg"] == "agent"
+
+
+def test_a_dateline_city_is_a_setting(nlp):
+    roles = _roles("Senate vote\n\nWASHINGTON (Reuters) - The Senate passed the bill on "
+                   "Tuesday, Senator Jane Doe said.", nlp)
+    assert roles["Washington"] == "setting" and roles["Senate"] == "agent"
 
 
 def test_people_and_organisations_are_agents(nlp):

@@ -117,9 +117,10 @@ def _function(tok: "Token") -> "Token":
     return tok
 
 
-def is_credit(tok: "Token") -> bool:
-    """Whether ``tok`` (a mention's root) stands in a frame that credits a source for
-    information: ``according to X``, ``told X``, ``X reported``, ``(X)``, ``an X report``."""
+def is_credit(tok: "Token", span: "tuple[int, int] | None" = None) -> bool:
+    """Whether ``tok`` (a mention's root; ``span`` its token range, default the root's
+    subtree) stands in a frame that credits a source for information: ``according to X``,
+    ``told X``, ``X reported``, ``(X)``, ``an X report``."""
     t = _function(tok)
     head = t.head
     if t.dep_ == "pobj":
@@ -138,9 +139,10 @@ def is_credit(tok: "Token") -> bool:
     if t.dep_ in ("poss", "compound", "nmod") and head.lemma_.lower() in CREDIT_NOUNS:
         return True
     doc = tok.doc
-    first, last = tok.left_edge.i, tok.right_edge.i
+    first, last = (span[0], span[1] - 1) if span else (tok.left_edge.i, tok.right_edge.i)
+    # "WASHINGTON (Reuters) -": the wire-service credit of a dateline (AP Stylebook, "datelines")
     return first > 0 and last + 1 < len(doc) and doc[first - 1].text == "(" \
-        and doc[last + 1].text == ")" and t.dep_ in ("appos", "ROOT", "npadvmod", "dep")
+        and doc[last + 1].text == ")"
 
 
 def is_argument(tok: "Token") -> bool:
@@ -217,7 +219,7 @@ def actor_roles(doc: "Doc", mentions: Iterable[Mention],
             agent = actor in quoted or any(is_argument(r) for r in roots)
             roles[actor] = "agent" if agent else "setting"
         elif typ != "PERSON" and is_outlet([actor] + [m.text for m in named]):
-            credits = [is_credit(r) for r in roots]
+            credits = [is_credit(r, (m.token_start, m.token_end)) for r, m in zip(roots, named)]
             acts = any(is_argument(r) and not c for r, c in zip(roots, credits))
             roles[actor] = "source" if any(credits) and not acts else "agent"
         else:
