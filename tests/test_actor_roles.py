@@ -74,6 +74,8 @@ def test_any_argument_mention_makes_a_place_an_agent(nlp):
      "was final.", "New York Times"),
     ("Senate vote\n\nWASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", "Reuters"),
     ("Rail strike\n\nPARIS (AP) — Rail workers walked out on Monday, the union said.", "AP"),
+    ("Election night\n\nSanders won Vermont, according to projections by CNN and NPR.", "CNN"),
+    ("Aceh\n\nThe BBC's Rachel Harvey, stationed in Banda Aceh, said the road was cut.", "BBC"),
     ("Blaze\n\nFirefighters battled a blaze overnight, the London Fire Brigade told the "
      "Evening Standard.", "Evening Standard"),
 ])
@@ -110,6 +112,7 @@ def test_people_and_organisations_are_agents(nlp):
     ("Launch delayed\n\nThe launch is now set for 9:30 a.m. EST, NASA said.", "EST"),
     ("Ceasefire\n\nThe army said on Twitter that the ceasefire would hold.", "Twitter"),
     ("Apology\n\nThe singer wrote on Facebook that he was sorry.", "Facebook"),
+    ("Resignation\n\nAfter the vote, she used Instagram to thank her supporters.", "Instagram"),
     ("Record run\n\nKosgei won the 2019 Chicago Marathon in a world record time.",
      "Chicago Marathon"),
     ("Commemoration\n\nRouhani spoke at the opening of Sacred Defence Week in Tehran.",

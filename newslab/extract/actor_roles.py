@@ -98,7 +98,9 @@ CREDIT_NOUNS = frozenset({"report", "reporting", "interview", "investigation", "
                           "story", "article", "analysis", "reporter", "correspondent",
                           "journalist", "editor", "broadcast", "documentary", "programme",
                           "program", "podcast", "tally", "count", "estimate", "footage",
-                          "photographer", "columnist", "op-ed", "editorial", "newspaper", "website"})
+                          "photographer", "columnist", "op-ed", "editorial", "newspaper", "website",
+                          "projection", "service", "network", "channel", "show", "television",
+                          "radio", "anchor", "host", "presenter"})
 #: Heads of ``to``/``with`` whose object hears or receives what a source said (``told the BBC``,
 #: ``an e-mail to The New York Times``, ``in an interview with CNN``).
 HEARER_HEADS = frozenset({"tell", "say", "speak", "talk", "explain", "confirm", "write",
@@ -129,8 +131,10 @@ def is_credit(tok: "Token", span: "tuple[int, int] | None" = None) -> bool:
             return True
         if head.lower_ in ("to", "with") and verb.lemma_.lower() in HEARER_HEADS:
             return True
-        if head.lower_ == "by" and verb.lemma_.lower() in ("report", "publish", "quote", "obtain"):
-            return True
+        if head.lower_ == "by" and (verb.lemma_.lower() in ("report", "publish", "quote",
+                                                             "obtain")
+                                    or verb.lemma_.lower() in CREDIT_NOUNS):
+            return True  # "reported by the BBC", "projections by CNN"
     if t.dep_ in ("dative", "dobj") and head.lemma_.lower() == "tell":
         return True
     if t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
@@ -138,6 +142,8 @@ def is_credit(tok: "Token", span: "tuple[int, int] | None" = None) -> bool:
         return True
     if t.dep_ in ("poss", "compound", "nmod") and head.lemma_.lower() in CREDIT_NOUNS:
         return True
+    if t.dep_ == "poss" and head.ent_type_ == "PERSON":
+        return True  # "the BBC's Rachel Harvey": the outlet's reporter carries the news
     doc = tok.doc
     first, last = (span[0], span[1] - 1) if span else (tok.left_edge.i, tok.right_edge.i)
     # "WASHINGTON (Reuters) -": the wire-service credit of a dateline (AP Stylebook, "datelines")

@@ -11,7 +11,8 @@ sources in its header):
 * ``platform`` - a web site or service is dropped only where it is the *medium* of a message:
   the object of ``on``/``via``/``through``/``onto``/``to``/``in`` (``said on Twitter``, ``wrote on
   Facebook``, ``posted to YouTube``) or a modifier of another noun (``a Facebook post``, ``his
-  Twitter account``). Where it acts (``Twitter said its board…``, ``Facebook removed the
+  Twitter account``), or the object of *use*, *join*, *quit* or *leave* (``she used Instagram
+  to thank supporters``). Where it acts (``Twitter said its board…``, ``Facebook removed the
   posts``) it stays an organisation. The AP Stylebook's social-media guidelines treat a platform
   in these frames as the channel a source used, not as the source.
 * ``event_head`` - a name of two or more words whose last word names an event (``Marathon``,
@@ -80,6 +81,8 @@ def _is_medium(doc: "Doc", m: Mention) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in MEDIUM_PREPS:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in ("use", "join", "quit", "leave"):
+        return True  # an instrument or a venue: "she used Instagram to thank supporters"
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN"
 
 
