@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .article import Article
 from .extract.attribution import attributions
 from .extract.coref import resolve_mentions
+from .extract.actor_roles import actor_roles
 from .extract.entities import entity_mentions
+from .extract.not_actors import drop_not_actors
 from .extract.statements import find_statements
 from .nlp import article_doc
 from .parse import load_article, parse_text
-from .tables import TABLES
+from .tables import TABLES, select_role
 from .target import stance as on_target
 from .target import stance_summary as summary_on_target
 
@@ -62,14 +64,24 @@ class Analysis:
     # -- records (Doc coordinates) ------------------------------------------------------------
     @cached_property
     def named_mentions(self) -> list["Mention"]:
-        """Named-entity mentions with canonical actors (names, metonyms, demonyms)."""
-        return entity_mentions(self.doc, metonymy=self.metonymy, aliases=self.aliases)
+        """Named-entity mentions with canonical actors (names, metonyms, demonyms), without
+        names that are never actors (time zones, days, platforms as media, events:
+        :mod:`newslab.extract.not_actors`)."""
+        return drop_not_actors(self.doc, entity_mentions(self.doc, metonymy=self.metonymy,
+                                                         aliases=self.aliases))
 
     @cached_property
     def mentions(self) -> list["Mention"]:
         """Named mentions plus pronouns and role nouns linked to them by the resolver."""
         extra = resolve_mentions(self.doc, self.named_mentions)
         return sorted(self.named_mentions + extra, key=lambda m: m.start)
+
+    @cached_property
+    def roles(self) -> dict[str, str]:
+        """``{actor: role}``: ``agent``, ``setting`` or ``source``
+        (:func:`newslab.extract.actor_roles.actor_roles`; quotes' actors are agents)."""
+        quotes = self.quote_records if self.doc.has_annotation("DEP") else ()
+        return actor_roles(self.doc, self.mentions, quotes)
 
     @cached_property
     def quote_records(self) -> list["Quote"]:
@@ -101,8 +113,27 @@ class Analysis:
 
     @cached_property
     def actors(self) -> "pd.DataFrame":
-        """One row per actor, by prominence, with aliases (incl. resolved pronouns/roles)."""
+        """One row per agent (an actor that acts, speaks or is acted on), by prominence, with
+        aliases (incl. resolved pronouns/roles). Settings and sources: :meth:`actors_with_role`."""
         return TABLES["actors"].build(self)
+
+    @cached_property
+    def all_actors(self) -> "pd.DataFrame":
+        """One row per actor of every role, with its ``role`` (agent, setting, source)."""
+        return TABLES["all_actors"].build(self)
+
+    def actors_with_role(self, role: "str | Sequence[str]" = "agent") -> "pd.DataFrame":
+        """The actor table for ``role``: ``agent`` (= :attr:`actors`), ``setting``, ``source``,
+        a list of them, or ``"all"`` (columns :data:`newslab.tables.ACTOR_COLUMNS`). Raises
+        ``ValueError`` for an unknown role.
+
+        >>> import newslab
+        >>> a = newslab.analyze("Talks in Vienna\\n\\nIran said it would attend, according "
+        ...                     "to Reuters.")
+        >>> a.actors_with_role("all")[["actor", "role"]].values.tolist()
+        [['Iran', 'agent'], ['Reuters', 'source'], ['Vienna', 'setting']]
+        """
+        return select_role(self.all_actors, role)
 
     @cached_property
     def quotes(self) -> "pd.DataFrame":
@@ -196,9 +227,10 @@ def entities(source, **kwargs) -> "pd.DataFrame":
     return analyze(source, **kwargs).entities
 
 
-def actors(source, **kwargs) -> "pd.DataFrame":
-    """Shortcut for ``analyze(source).actors``."""
-    return analyze(source, **kwargs).actors
+def actors(source, role: "str | Sequence[str]" = "agent", **kwargs) -> "pd.DataFrame":
+    """Shortcut for ``analyze(source).actors_with_role(role)``: agents by default; ``role``
+    may be ``setting``, ``source``, a list of roles or ``"all"``."""
+    return analyze(source, **kwargs).actors_with_role(role)
 
 
 def quotes(source, **kwargs) -> "pd.DataFrame":

@@ -26,7 +26,7 @@ from .version import version_line
 #: Columns printed by ``newslab quotes`` (``--json`` gives every column).
 QUOTE_COLUMNS = ["paragraph", "kind", "actor", "speaker", "cue", "quote", "rule"]
 #: Columns printed by ``newslab actors``.
-ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "aliases"]
+ACTOR_COLUMNS = ["actor", "type", "mentions", "role", "prominence", "aliases"]
 #: Columns printed by ``newslab stance FILE --target``.
 STANCE_COLUMNS = ["holder", "label", "relevance", "hedged", "cue", "statement", "evidence"]
 #: Width at which long text cells are cut (with "…") unless ``--wide`` is given.
@@ -167,7 +167,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _cmd_actors(args: argparse.Namespace) -> int:
     def show(art):
-        table = _analyze(art, args).actors
+        table = _analyze(art, args).actors_with_role(args.role)
         return _records(table), format_table(table, ACTOR_COLUMNS, wide=args.wide)
 
     return _run_per_file(args, show)
@@ -294,6 +294,21 @@ def _parse_parser(sub) -> None:
     sp.set_defaults(func=_cmd_parse)
 
 
+def _roles_arg(value: str) -> "str | list[str]":
+    """``--role``: ``all``, one role or a comma-separated list (checked here, so a bad value is
+    a usage error, not a traceback)."""
+    from .extract.actor_roles import ROLES
+
+    if value == "all":
+        return value
+    roles = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [r for r in roles if r not in ROLES]
+    if bad or not roles:
+        raise argparse.ArgumentTypeError(f"unknown role {', '.join(bad) or value!r}; choose "
+                                         f"from {', '.join(ROLES)} or all")
+    return roles[0] if len(roles) == 1 else roles
+
+
 def _actors_parser(sub) -> None:
     sa = sub.add_parser("actors", help="who is mentioned, merged into actors",
                         description="The actors of each article: names, pronouns and role "
@@ -301,6 +316,10 @@ def _actors_parser(sub) -> None:
     _add_reading(sa)
     sa.add_argument("--json", action="store_true",
                     help="one JSON line per file: {\"path\", \"actors\": [one object per actor]}")
+    sa.add_argument("--role", default="agent", type=_roles_arg,
+                    help="which actors: agent (default: those that act, speak or are acted on), "
+                    "setting (places only named as where), source (outlets credited for "
+                    "information), a comma-separated list, or all")
     _add_actor_options(sa)
     sa.set_defaults(func=_cmd_actors)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import NotADocError
+from .extract.actor_roles import ROLES
 from .extract.attribution import attributions
 from .extract.entities import (_PLACE_TYPES, _SETTING_PREPS, NAMED_KINDS, WEAK_MENTION_WEIGHT,
                                entity_mentions)  # noqa: F401 - used by the doctests
@@ -75,17 +76,20 @@ def mention_weight(m: Mention, doc: "Doc | None" = None) -> float:
     return 1.0
 
 
-ACTOR_COLUMNS = ["actor", "type", "mentions", "prominence", "in_headline", "aliases", "kinds",
+ACTOR_COLUMNS = ["actor", "type", "mentions", "role", "prominence", "in_headline", "aliases", "kinds",
                  "first", "last", "blocks", "paragraphs"]
 MENTION_COLUMNS = ["text", "label", "start", "end", "paragraph", "sentence", "block", "actor",
                    "type", "kind"]
 
 
 def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
-                article: "Article | None" = None) -> "pd.DataFrame":
+                article: "Article | None" = None,
+                roles: "dict[str, str] | None" = None) -> "pd.DataFrame":
     """One row per actor, most prominent first.
 
-    Columns: ``actor``, ``type``, ``mentions`` (count, all kinds incl. the resolver's pronouns
+    Columns: ``actor``, ``type``, ``role`` (``agent``, ``setting`` or ``source``, from
+    ``roles`` = :func:`newslab.extract.actor_roles.actor_roles`; ``agent`` for an actor it
+    does not name), ``mentions`` (count, all kinds incl. the resolver's pronouns
     and role nouns), ``prominence`` (the ranking score), ``in_headline``, ``aliases`` (sorted
     distinct surface forms), ``kinds`` (count per mention kind), ``first``/``last`` (source
     offsets of the first and last mention), ``blocks`` (block kinds, needs ``article``) and
@@ -121,6 +125,7 @@ def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
         rows.append({
             "actor": actor,
             "type": types.most_common(1)[0][0] if types else None,
+            "role": (roles or {}).get(actor, "agent"),
             "mentions": len(ms),
             "prominence": sum(mention_weight(m, doc) for m in ms),
             "in_headline": "headline" in kinds_seen,
@@ -136,6 +141,28 @@ def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
         return df
     df = df.sort_values(["prominence", "in_headline", "first"], ascending=[False, False, True])
     return df.reset_index(drop=True)
+
+
+def select_role(actors: "pd.DataFrame", role: "str | Sequence[str]" = "agent"
+                ) -> "pd.DataFrame":
+    """The rows of an actor table (:func:`actor_table`) whose ``role`` is ``role``: one of
+    ``agent``, ``setting``, ``source``, a list of them, or ``"all"``. Order kept, index reset.
+    Raises ``ValueError`` for an unknown role.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"actor": ["Iran", "Tehran", "Reuters"],
+    ...                   "role": ["agent", "setting", "source"]})
+    >>> select_role(t).actor.tolist(), select_role(t, ["setting", "source"]).actor.tolist()
+    (['Iran'], ['Tehran', 'Reuters'])
+    """
+    wanted = set(ROLES) if role == "all" else {role} if isinstance(role, str) else set(role)
+    unknown = wanted - set(ROLES)
+    if unknown:
+        raise ValueError(f"Unknown role(s) {sorted(unknown)}; choose from {list(ROLES)} "
+                         "or 'all'.")
+    if "role" not in actors.columns:
+        return actors
+    return actors[actors["role"].isin(wanted)].reset_index(drop=True)
 
 
 def mention_table(mentions: Iterable[Mention], doc: "Doc", article: "Article | None" = None
@@ -404,8 +431,12 @@ def _mentions(a) -> "pd.DataFrame":
     return mention_table(a.mentions, a.doc, a.article)
 
 
+def _all_actors(a) -> "pd.DataFrame":
+    return actor_table(a.mentions, a.doc, a.article, roles=a.roles)
+
+
 def _actors(a) -> "pd.DataFrame":
-    return actor_table(a.mentions, a.doc, a.article)
+    return select_role(a.all_actors, "agent")
 
 
 def _quotes(a) -> "pd.DataFrame":
@@ -427,7 +458,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("mentions", MENTION_COLUMNS, _mentions,
           "every actor mention, incl. resolved pronouns and role nouns", "mention_frame",
           corpus=False),
-    Table("actors", ACTOR_COLUMNS, _actors, "one row per actor, by prominence"),
+    Table("actors", ACTOR_COLUMNS, _actors, "one row per agent (actors that act, speak or are "
+          "acted on), by prominence"),
+    Table("all_actors", ACTOR_COLUMNS, _all_actors,
+          "one row per actor of every role (agent, setting, source), by prominence"),
     Table("quotes", QUOTE_COLUMNS, _quotes, "direct, mixed and indirect attributions"),
     Table("statements", STATEMENT_COLUMNS, _statements,
           "positions taken: holder, target, stance label"),

@@ -33,7 +33,8 @@ measures follow the table of issue 13:
   ``null`` is right when no mention answers it or the mention has no actor. A labelled link
   that no mention answers is wrong. Reported as well for pronouns and role nouns apart.
 * **role accuracy** (extra, when newslab's tables have a ``role`` column) — of the found actors,
-  share whose newslab role is the labelled one.
+  share whose newslab role is the labelled one. Roles are read from ``Analysis.all_actors``
+  (every role) when it exists, since the default view holds agents only.
 
 Surface forms compare after :func:`norm`: NFKC, case-folded, curly apostrophes straightened, a
 leading "the", a trailing possessive and a trailing full stop dropped, whitespace folded.
@@ -135,6 +136,12 @@ def system_view(analysis: Any) -> System:
         sys_.rows.setdefault(row.actor, {norm(a) for a in row.aliases})
         if "role" in actors.columns:
             sys_.roles[row.actor] = role
+    # Every actor's role, hidden ones too (settings and sources are not in the default view):
+    # without this, role accuracy would be judged on the agents alone.
+    every = getattr(analysis, "all_actors", None)
+    if every is not None and "role" in every.columns:
+        for row in every.itertuples(index=False):
+            sys_.roles[row.actor] = row.role
     return sys_
 
 

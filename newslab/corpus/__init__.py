@@ -55,7 +55,7 @@ __all__ = ["CorpusResult", "analyze_corpus", "load_corpus", "main_analyze", "ALL
            "DEFAULT_TABLES", "PROFILES"]
 
 #: Tables computed by default in the "fast" profile (the others need the dependency parse).
-FAST_TABLES = ("articles", "blocks", "entities", "actors")
+FAST_TABLES = ("articles", "blocks", "entities", "actors", "all_actors")
 #: Chunk size: about eight chunks per worker, so that workers finish at nearly the same time
 #: (the last chunk is the only idle time), a crash loses little and the progress bar moves;
 #: never above MAX_CHUNK documents, never below one ``nlp.pipe`` batch (per-chunk costs — a

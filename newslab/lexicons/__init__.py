@@ -278,3 +278,29 @@ def pronouns() -> dict[str, tuple[int, str, str]]:
 def first_names() -> dict[str, str]:
     """Given name → 'm' / 'f' / '' (ambiguous), from ``first_names.csv``."""
     return {r["name"]: r["gender"] for r in read_lexicon("first_names.csv")}
+
+
+# -- actor roles -------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def not_actor_forms() -> dict[str, str]:
+    """``name_key(form)`` -> kind (``time_zone``, ``day``, ``month``, ``celestial``,
+    ``platform``, ``event_head``), from ``not_actors.csv``: names that are never actors
+    (platforms only where they are the medium of a message; event heads as a name's last word).
+
+    >>> not_actor_forms()["utc"], not_actor_forms()["twitter"]
+    ('time_zone', 'platform')
+    """
+    return {name_key(r["form"]): r["kind"] for r in read_lexicon("not_actors.csv")}
+
+
+@lru_cache(maxsize=None)
+def news_outlets() -> tuple[frozenset[str], frozenset[str]]:
+    """``(outlet names, newspaper head words)`` from ``news_outlets.csv``, each by
+    :func:`name_key`: ``"reuters" in news_outlets()[0]``, ``"times" in news_outlets()[1]``.
+
+    >>> "associated press" in news_outlets()[0], "post" in news_outlets()[1]
+    (True, True)
+    """
+    rows = read_lexicon("news_outlets.csv")
+    return (frozenset(name_key(r["form"]) for r in rows if r["kind"] == "outlet"),
+            frozenset(name_key(r["form"]) for r in rows if r["kind"] == "head"))
