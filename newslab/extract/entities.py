@@ -46,6 +46,7 @@ from ..errors import AliasTableError, NotADocError
 from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
                         metonym_forms, metonyms, name_key)
 from ..records import Mention
+from .type_cues import text_type
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -507,7 +508,7 @@ def _to_mentions(doc: "Doc", cands: list[_Cand], alias_table: dict) -> list[Ment
     mentions = []
     for key, members in clusters.items():
         name = _display_name(doc, key, members)
-        typ = _cluster_type(members)
+        typ = _cluster_type(doc, members)
         for c in members:
             if c.kind in ("name", "variant"):  # the shown name itself, or another form of it
                 c.kind = "name" if c.key == name_key(name) else "variant"
@@ -554,12 +555,17 @@ def _spelling(surfaces: list[str]) -> str:
     return next(s for s in calm if counts[s] == best)
 
 
-def _cluster_type(members: list[_Cand]) -> str:
-    """The user's type, else a table's (metonyms and demonyms are GPE), else the NER's majority."""
+def _cluster_type(doc: "Doc", members: list[_Cand]) -> str:
+    """The user's type, else a table's (metonyms and demonyms are GPE), else the type the
+    wording gives any of the mentions (``the carmaker X``, ``X said its``:
+    :func:`newslab.extract.type_cues.text_type`), else the NER's majority."""
     for attr in ("alias_type", "table_type"):
         typ = next((getattr(c, attr) for c in members if getattr(c, attr)), None)
         if typ:
             return typ
+    worded = Counter(t for c in members if (t := text_type(doc, c.start, c.end)))
+    if worded:
+        return worded.most_common(1)[0][0]
     if any(c.kind == "surname" for c in members):
         return "PERSON"
     votes = Counter(c.label for c in members if c.label != "ALIAS")
