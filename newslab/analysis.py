@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .article import Article
 from .extract.attribution import attributions
 from .extract.coref import resolve_mentions
+from .extract.quoted_self import first_person_mentions
 from .extract.actor_roles import actor_roles
 from .extract.entities import entity_mentions
 from .extract.not_actors import drop_not_actors
@@ -75,6 +76,16 @@ class Analysis:
         """Named mentions plus pronouns and role nouns linked to them by the resolver."""
         extra = resolve_mentions(self.doc, self.named_mentions)
         return sorted(self.named_mentions + extra, key=lambda m: m.start)
+
+    @cached_property
+    def table_mentions(self) -> list["Mention"]:
+        """:attr:`mentions` plus the first-person words inside each direct quotation, linked
+        to its speaker (:mod:`newslab.extract.quoted_self`): what the mentions and actors tables
+        show."""
+        if not self.doc.has_annotation("DEP"):
+            return self.mentions
+        extra = first_person_mentions(self.doc, self.quote_records, self.mentions)
+        return sorted(self.mentions + extra, key=lambda m: m.start)
 
     @cached_property
     def roles(self) -> dict[str, str]:

@@ -428,11 +428,11 @@ def _entities(a) -> "pd.DataFrame":
 
 
 def _mentions(a) -> "pd.DataFrame":
-    return mention_table(a.mentions, a.doc, a.article)
+    return mention_table(a.table_mentions, a.doc, a.article)
 
 
 def _all_actors(a) -> "pd.DataFrame":
-    return actor_table(a.mentions, a.doc, a.article, roles=a.roles)
+    return actor_table(a.table_mentions, a.doc, a.article, roles=a.roles)
 
 
 def _actors(a) -> "pd.DataFrame":
