@@ -193,6 +193,19 @@ class Context:
         tok = self.doc[self.idx.token_at(char)]
         return tok.sent.start_char, tok.sent.end_char
 
+    def has_verb(self, spans) -> bool:
+        """Whether a verb stands in the Doc character spans ``[(start, end), …]``: a statement,
+        not a name, title or tally."""
+        return any(t.pos_ in ("VERB", "AUX") for s, e in spans for t in self.idx.tokens_in(s, e))
+
+    def another_cue(self, cue_token: int, s: int, e: int) -> bool:
+        """Whether a cue other than ``cue_token``, and outside its clause, stands in ``[s, e)``:
+        a second speaker introduced between two quotations ("…," said Jones, and Smith
+        objected, "…"), not a cue inside the first speaker's phrase ("a senator who endorsed")."""
+        cue = self.doc[cue_token]
+        return any(t.i in self.cues_at and t.i != cue.i and not cue.is_ancestor(t)
+                   for t in self.idx.tokens_in(s, e))
+
     def quotations_in(self, s: int, e: int) -> list[int]:
         """Indices of the quotations overlapping ``[s, e)``."""
         return list(self._q_index.overlapping(s, e))  # by bisection: linear in a long text

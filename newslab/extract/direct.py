@@ -46,9 +46,7 @@ def continues(ctx: Context, prev: Quote, q: Quotation) -> bool:
     if prev.cue is None or not (last.end <= prev.cue.start < q.start) \
             or ATTRIBUTION_END_RE.search(between) is None:
         return False
-    cue = ctx.doc[prev.cue.token] if prev.cue.token is not None else None
-    return cue is None or not any(t.i in ctx.cues_at and t.i != cue.i and not cue.is_ancestor(t)
-                                  for t in ctx.idx.tokens_in(last.end, q.start))
+    return prev.cue.token is None or not ctx.another_cue(prev.cue.token, last.end, q.start)
 
 
 def _join(ctx: Context, row: Quote, k: int, q: Quotation) -> None:
@@ -125,8 +123,8 @@ def transcript_lines(ctx: Context) -> None:
         k = bisect.bisect_left(firsts, body_s)
         if k < len(firsts) and firsts[k] < pe:
             continue
-        if word_count(text[body_s:pe]) < HEADLINE_CLAIM_MIN_WORDS or not any(
-                t.pos_ in ("VERB", "AUX") for t in ctx.idx.tokens_in(body_s, pe)):
+        if word_count(text[body_s:pe]) < HEADLINE_CLAIM_MIN_WORDS \
+                or not ctx.has_verb([(body_s, pe)]):
             continue  # "Clinton: 547." / "Carson: A miracle.": a tally or a tag, not speech
         ctx.add(Quote([[body_s, pe]], "direct", "speaker name + colon at line start (transcript)",
                       speaker=name, cue=cue))

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..lexicons import not_speaker_labels
+from ..nlp.syntax import head_depth
 from ..records import Cue, ReportingCue, Speaker
 from .context import Context, word_count
 from .cues import CueHit
@@ -99,14 +100,6 @@ def find_cue(tokens: list["Token"], cues_at: dict[int, CueHit],
 NOT_COLON_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who"})
 
 
-def depth(tok: "Token") -> int:
-    """How many heads lie between ``tok`` and the root of its sentence."""
-    d = 0
-    while tok.head is not tok and d < 50:
-        tok, d = tok.head, d + 1
-    return d
-
-
 def colon_verb(tokens: list["Token"]) -> CueHit | None:
     """The main verb of a colon introduction without a reporting verb ("Cruz called them on
     it:"): of the verbs whose subject is a name, noun or personal pronoun, the one nearest the
@@ -120,7 +113,7 @@ def colon_verb(tokens: list["Token"]) -> CueHit | None:
                 found.append(t)
     if not found:
         return None
-    t = min(found, key=lambda v: (depth(v), -v.i))
+    t = min(found, key=lambda v: (head_depth(v), -v.i))
     return CueHit(t, t, ReportingCue(t.lemma_, "speech", "clause", False))
 
 
@@ -218,7 +211,7 @@ def _reported_sentence(ctx: Context, k: int, q: Quotation, w: Window) -> bool:
         return False
     words = word_count(ctx.text[w.b_start:q.end])
     return words >= ctx.config.sentence_quote_min_words and not ctx.quotations_in(w.b_start, q.start) \
-        and any(t.pos_ in ("VERB", "AUX") for t in ctx.idx.tokens_in(w.b_start, q.end))
+        and ctx.has_verb([(w.b_start, q.end)])
 
 
 def speaker_verb_after(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
@@ -320,7 +313,7 @@ def quotation_goes_on_then_speaker(ctx: Context, k: int, q: Quotation, w: Window
     is working, he said``: the sentence goes on after the quotation and closes with its
     attribution; what was said runs to that comma (mixed; PARC, Pareti 2015)."""
     after = w.after.lstrip()
-    if not after[:1].islower() or not _starts_its_sentence(w) or not _is_clause(ctx, q):
+    if not after[:1].islower() or not _starts_its_sentence(w) or not ctx.has_verb(q.fragments):
         return None
     toks = [t for t in w.a_toks if not t.is_space]
     if toks and toks[0].i in ctx.cues_at:
@@ -348,11 +341,6 @@ def _quote_closes(ctx: Context, q: Quotation, w: Window) -> bool:
     return not re.search(r"\w", w.after) or inner_last[-1:] in ".?!…"
 
 
-def _is_clause(ctx: Context, q: Quotation) -> bool:
-    """The quotation holds a verb: a statement, not a name or title."""
-    return any(t.pos_ in ("VERB", "AUX") for s, e in q.fragments for t in ctx.idx.tokens_in(s, e))
-
-
 def speaker_verb_before(ctx: Context, k: int, q: Quotation, w: Window) -> Found | None:
     """``Erdogan said, "…"`` / ``he told reporters "…"``: a speaker and speech verb just before
     the quotation (Pouliquen et al. 2007)."""
@@ -363,7 +351,7 @@ def speaker_verb_before(ctx: Context, k: int, q: Quotation, w: Window) -> Found 
         hit = find_cue(w.b_toks[-(ctx.config.before_cue_max_tokens + 1):], ctx.cues_at,
                        reverse=True)
         return _from_hit(hit, RULE_BEFORE) if hit else None
-    if tail.endswith(":") or not starts_sentence(ctx.text, q) or not _is_clause(ctx, q):
+    if tail.endswith(":") or not starts_sentence(ctx.text, q) or not ctx.has_verb(q.fragments):
         return None  # 'a culture called "The HP Way."': a name, not something said
     hit = find_cue(w.b_toks[-4:], ctx.cues_at, reverse=True)
     if hit and all(t.pos_ in BETWEEN_CUE_AND_QUOTE_POS or (

@@ -15,10 +15,10 @@ import re
 from typing import Callable
 
 from ..lexicons import address_verbs
+from ..nlp.syntax import head_depth
 from ..records import Quote, Speaker
 from .context import ATTRIBUTION_END_RE, Context, word_count
 from .quotations import Quotation, starts_sentence
-from .quote_sieves import depth
 from .speakers import speaker_at
 
 
@@ -40,11 +40,6 @@ def _host_row(rows: list[Quote], q: Quotation, sent: tuple[int, int]) -> Quote |
                 and r.fragments[-1][1] <= q.start + 1 and len(r.fragments) == 1:
             return r
     return None
-
-
-def _has_verb(ctx: Context, q: Quotation) -> bool:
-    return any(t.pos_ in ("VERB", "AUX") for s, e in q.fragments
-               for t in ctx.idx.tokens_in(s, e))
 
 
 def _previous_sentence(ctx: Context, k: int, q: Quotation) -> tuple[int, int] | None:
@@ -72,7 +67,7 @@ def previous_sentence_speaker(ctx: Context, k: int, q: Quotation) -> tuple[str, 
     rows = [r for r in ctx.rows if r.speaker and r.cue and r.cue.token is not None
             and sent[0] <= r.cue.start < sent[1]]
     if rows:  # the sentence's own attribution, not one nested in what it reports
-        return RULE_PREVIOUS_SENTENCE, min(rows, key=lambda r: depth(ctx.doc[r.cue.token])).speaker
+        return RULE_PREVIOUS_SENTENCE, min(rows, key=lambda r: head_depth(ctx.doc[r.cue.token])).speaker
     root = ctx.doc[ctx.idx.token_at(sent[0])].sent.root
     if not (sent[0] <= root.idx < sent[1]) or root.lemma_ not in address_verbs():
         return None
@@ -184,9 +179,7 @@ def _continued_row(ctx: Context, by_line: dict[int, list[Quote]], k: int,
         between = ctx.text[end:q.start]
         if len(between) > ctx.config.join_max_chars or not ATTRIBUTION_END_RE.search(between):
             return None
-        cue = ctx.doc[r.cue.token]
-        if any(t.i in ctx.cues_at and t.i != cue.i and not cue.is_ancestor(t)
-               for t in ctx.idx.tokens_in(end, q.start)):
+        if ctx.another_cue(r.cue.token, end, q.start):
             return None
         return r
     return None
@@ -218,14 +211,14 @@ def leftover_quotations(ctx: Context) -> None:
         if not starts_sentence(ctx.text, q):
             _mixed_into_host(ctx, k, q, qtext)
             continue
-        row = _continued_row(ctx, by_line, k, q) if _has_verb(ctx, q) else None
+        row = _continued_row(ctx, by_line, k, q) if ctx.has_verb(q.fragments) else None
         if row is not None:
             row.fragments.extend(list(f) for f in q.fragments)
             row.quotations.append(k)
             row.kind = "direct" if row.kind == "direct" else "mixed"
             ctx.row_of_quote[k] = row
             continue
-        if word_count(qtext) < ctx.config.sentence_quote_min_words or not _has_verb(ctx, q):
+        if word_count(qtext) < ctx.config.sentence_quote_min_words or not ctx.has_verb(q.fragments):
             continue  # scare quote, title, name
         found = next((f for _n, sieve in SIEVES if (f := sieve(ctx, k, q)) is not None), None)
         rule, speaker = found if found else (RULE_UNKNOWN, None)

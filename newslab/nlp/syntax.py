@@ -114,6 +114,20 @@ def subject_of(verb: "Token", *, deps: Iterable[str] = SUBJECT_DEPS,
     return None
 
 
+def head_depth(tok: "Token") -> int:
+    """How many heads lie between ``tok`` and the root of its sentence (0 for the root).
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Cruz said the plan failed.")
+    >>> head_depth(doc[1]), head_depth(doc[4])
+    (0, 1)
+    """
+    d = 0
+    while tok.head.i != tok.i and d < 50:  # Token objects are made anew: compare indices
+        tok, d = tok.head, d + 1
+    return d
+
+
 def noun_phrase(tok: "Token", *, of_phrase: bool = True, articles: bool = True
                 ) -> tuple[int, int]:
     """Token range ``[start, end)`` of the noun phrase headed by ``tok``.
