@@ -64,8 +64,9 @@ def previous_sentence_speaker(ctx: Context, k: int, q: Quotation) -> tuple[str, 
     sent = _previous_sentence(ctx, k, q)
     if sent is None:
         return None
-    rows = [r for r in ctx.rows if r.speaker and r.cue and r.cue.token is not None
-            and sent[0] <= r.cue.start < sent[1]]
+    lines = range(ctx.line_of(sent[0]), ctx.line_of(sent[1] - 1) + 1)
+    rows = [r for line in lines for r in ctx.rows_by_line.get(line, ()) if r.speaker and r.cue
+            and r.cue.token is not None and sent[0] <= r.cue.start < sent[1]]
     if rows:  # the sentence's own attribution, not one nested in what it reports
         return RULE_PREVIOUS_SENTENCE, min(rows, key=lambda r: head_depth(ctx.doc[r.cue.token])).speaker
     root = ctx.doc[ctx.idx.token_at(sent[0])].sent.root
