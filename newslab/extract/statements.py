@@ -60,7 +60,8 @@ from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
 from ..polarity.evaluative import clause_evaluation, words_evaluation
 from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
-from ..polarity.rules import _LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue, match_cue
+from ..polarity.rules import (_LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue,
+                              _to_infinitive, match_cue)
 from ..records import Quote, Statement
 from .span_index import IndexedMentions
 
@@ -123,6 +124,19 @@ def _contentful(tok: "Token") -> bool:
     return True
 
 
+def _prep_object(tok: "Token", prep: str) -> "Token | None":
+    """The object of ``tok``'s preposition ``prep`` (``objected [to] the plans``), or, for
+    ``to``, its ``to``-infinitive complement (``voted [to legalize]``)."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lemma_.lower() == prep:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0]
+        if prep == "to" and _to_infinitive(c, tok):
+            return c
+    return None
+
+
 def _complement(tok: "Token", cue) -> "Token | None":
     """What ``tok`` (a cue) is about: the object of its preposition, else its complement.
 
@@ -132,11 +146,9 @@ def _complement(tok: "Token", cue) -> "Token | None":
     """
     kids = list(tok.children)
     if cue is not None and cue.prep:
-        for c in kids:
-            if c.dep_ in ("prep", "agent") and c.lemma_.lower() == cue.prep:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    return objs[0]
+        found = _prep_object(tok, cue.prep)
+        if found is not None:
+            return found
     for dep in _COMPLEMENT_DEPS:
         for c in kids:
             if c.dep_ == dep and not (dep == "acl" and tok.pos_ not in ("NOUN", "PROPN")) \
@@ -163,16 +175,18 @@ def _chain(head: "Token", max_len: int = 6) -> list[tuple["Token", object]]:
             if cue is None:
                 # prep-specific readings need the preposition on the path
                 for c in tok.children:
-                    if c.dep_ in ("prep", "agent"):
+                    if c.dep_ in ("prep", "agent", "xcomp"):
                         cue = match_cue(tok, c)
                         if cue is not None:
                             break
         out.append((tok, cue))
         if cue is None and tok is not head:
             break
-        if light:
+        if light:  # the object noun's cue is counted once, on the verb: go past the noun
             obj = next(c for c in tok.children if c.dep_ == "dobj")
-            nxt = obj
+            nxt = _complement(obj, cue) if cue.prep is None or any(
+                c.dep_ == "prep" and c.lemma_.lower() == cue.prep for c in obj.children
+            ) else _prep_object(tok, cue.prep)
         else:
             nxt = _complement(tok, cue)
         if nxt is None:
@@ -183,6 +197,13 @@ def _chain(head: "Token", max_len: int = 6) -> list[tuple["Token", object]]:
             break
         tok = nxt
     return out
+
+
+def _light_objects(chain: list[tuple["Token", object]]) -> set[int]:
+    """Object nouns whose cue a light verb of ``chain`` carries (``lodged [a complaint]``):
+    counted on the verb, never a second row."""
+    return {c.i for t, cue in chain if cue is not None and cue.lemma != t.lemma_.lower()
+            for c in t.children if c.dep_ == "dobj"}
 
 
 def _label(chain: list[tuple["Token", object]], holder_tok: "Token | None",
@@ -311,6 +332,7 @@ def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", compos
         chain = _chain(cue_tok)
         # cues this row already composes ("agreed to support") are not rows of their own
         inner = {t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None}
+        inner |= _light_objects(chain)
         heads |= inner
         composed |= inner
         label, hedged, ev, polar = _label(chain, _own_subject(cue_tok))
@@ -324,6 +346,41 @@ def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", compos
             if best is None or (best[3] is None and not best[1] and (polar is not None or hedged)):
                 best = (label, hedged, ev, polar, h)
         best = _evaluative_reading(best, roots, toks, cue_tok)
+    return _after_contrast(best, toks)
+
+
+#: Discourse markers of contrast: what follows them is the speaker's point.
+_CONTRAST_MARKERS = frozenset({"but", "however", "yet", "nevertheless", "nonetheless"})
+
+
+def _after_contrast(best, toks: list["Token"]):
+    """With a contrast marker after the reading's cue (``The government calls it unsuitable.
+    But the decision proves our culture can be open``), the position is read from what follows
+    the marker when that is polar: "but" discounts what precedes it and carries the speaker's
+    own argument (Anscombre & Ducrot 1983; Polanyi & Zaenen 2006, contextual valence shifters)."""
+    polar = best[3]
+    if polar is None:
+        return best
+    marker = next((t for t in toks if t.i > polar.i and t.lower_ in _CONTRAST_MARKERS
+                   and (t.i == t.sent.start or t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX")
+                        or t.dep_ == "advmod" and t.i <= t.head.left_edge.i + 1)), None)
+    if marker is None:
+        return best
+    after = [t for t in toks if t.i > marker.i]
+    ids = {t.i for t in after}
+    roots = [t for t in after if (t.head.i not in ids or t.head == t)
+             and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+    for h in roots:
+        label, hedged, ev, cue = _label(_chain(h), None, head_is_holders=False)
+        if cue is None:
+            judged = clause_evaluation(h)
+            if judged is None:
+                continue
+            label, ev, cue = judged[:3]
+        return (label, hedged, f"{marker.text} -> {ev}", cue, best[4])
+    worded = words_evaluation(after)
+    if worded is not None:
+        return (worded[0], False, f"{marker.text} -> {worded[1]}", worded[2], best[4])
     return best
 
 
@@ -396,9 +453,31 @@ def _conjoined_speakers(doc: "Doc", holder: tuple[str, int, int], mentions) -> l
     span = doc.char_span(holder[1], holder[2], alignment_mode="expand")
     if span is None or not len(span):
         return []
-    root = span.root
-    return [c for c in root.conjuncts if c.i > root.i and _can_hold(c, mentions)
-            and (_mention_at(mentions, c) is not None or c.pos_ == "PROPN")]
+    return [c for c in _co_holders(span.root, mentions)
+            if _mention_at(mentions, c) is not None or c.pos_ == "PROPN"]
+
+
+#: Prepositions that introduce members of a group named just before (``Democrats, such as X``).
+_EXAMPLE_PREPS = {"including", "like"}
+
+
+def _co_holders(subj: "Token", mentions) -> list["Token"]:
+    """Who else holds ``subj``'s position: subjects conjoined after it (``Cruz and Rooney
+    proposed``), and the members it names as examples (``some Democrats, such as O'Rourke,
+    have expressed``; ``groups including X``) — a group's position is its members' (the
+    exemplification relation of Quirk et al. 1985, §17.81), with their conjuncts."""
+    out = []
+    for head in [subj] + [c for c in subj.conjuncts if c.i > subj.i]:
+        if head is not subj:
+            out.append(head)
+        for prep in head.children:
+            example = prep.dep_ == "prep" and (
+                prep.lower_ in _EXAMPLE_PREPS
+                or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)))
+            if example:
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    out += [obj] + [c for c in obj.conjuncts if c.i > obj.i]
+    return [t for t in out if _can_hold(t, mentions)]
 
 
 def _with_holder(doc: "Doc", st: Statement, tok: "Token", mentions) -> Statement:
@@ -461,11 +540,12 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
         if tok.i in quoted_heads or tok.i in seen:
             continue  # the quotation table, or a longer chain, already has this cue
         chain = _chain(tok)
-        if not chain or chain[0][1] is None:
-            continue
+        if not chain or chain[0][1] is None or _light_objects(chain) & quoted_heads:
+            continue  # no cue; or "lodged [a complaint]" whose noun heads a quotation row
         # Cues embedded in this holder's chain are not statements of their own
         # ("willingness -> help"), unless they have their own subject ("said Medvedev would").
         seen.update(t.i for t, c in chain[1:] if c is not None and _own_subject(t) is None)
+        seen.update(_light_objects(chain))
         label, hedged, ev, cue_tok = _label(chain, subj)
         if cue_tok is None and not hedged:
             continue  # a speech verb with nothing polar in what was said
@@ -484,7 +564,7 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
             continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
         # "Cruz and Rooney proposed ...": each conjoined subject holds the position
-        for h in [subj] + [c for c in subj.conjuncts if c.i > subj.i and _can_hold(c, mentions)]:
+        for h in [subj] + _co_holders(subj, mentions):
             holder = _holder_name(doc, h, mentions, speaker)
             rows.append(_statement(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent,
                                    target))

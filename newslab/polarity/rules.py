@@ -118,6 +118,8 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
             return cue
         if via is not None and via.lemma_.lower() == cue.prep and via.head == tok:
             return cue
+        if via is not None and cue.prep == "to" and _to_infinitive(via, tok):
+            return cue  # "voted to legalize": the infinitive marker stands for the preposition
         if via is None and cue.prep in preps:
             return cue
     return None
@@ -127,6 +129,12 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
 
 
 
+
+
+def _to_infinitive(via: "Token", tok: "Token") -> bool:
+    """``via`` is a ``to``-infinitive complement of ``tok`` (``voted [to legalize]``)."""
+    return via.head == tok and via.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in via.children)
 
 
 def np_root(tok: "Token") -> "Token":
@@ -302,7 +310,8 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
 
 def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) -> str:
     """``objected to``, ``would consider``, ``not + support``: one link of the evidence chain."""
-    word = tok.text if not cue.prep else f"{tok.text} {cue.prep}"
+    word = tok.text if cue.lemma == tok.lemma_.lower() else f"{tok.text} {cue.lemma}"  # light verb
+    word = word if not cue.prep else f"{word} {cue.prep}"
     word = f"{modal} {word}" if modal else word
     return f"{negated} + {word}" if negated else word
 
@@ -588,17 +597,24 @@ def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
     """``voice opposition to``, ``lavish praise on``: a light verb takes its object noun's cue."""
     if _pos_key(tok) != "VERB" or tok.lemma_.lower() not in _LIGHT_VERBS:
         return None
+    verb_preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
     for c in tok.children:
         if c.dep_ == "dobj" and c != nxt:
             cue = match_cue(c)
+            if cue is None:  # "filed a lawsuit [against X]": the parser often hangs the
+                cue = next((k for k in attitude_cues().get((c.lemma_.lower(), "NOUN"), ())
+                            if k.prep and k.prep in verb_preps), None)  # noun's PP on the verb
             if cue is not None and cue.polarity in ("support", "oppose"):
                 return cue
     return None
 
 
-#: Verbs that carry little meaning of their own and hand it to their object noun.
+#: Verbs that carry little meaning of their own and hand it to their object noun (light verb
+#: constructions: Jespersen 1942; Butt 2010, "The light verb jungle"): "voice opposition",
+#: "file a lawsuit", "mount a challenge".
 _LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour",
-                "signal", "declare", "pledge", "extend", "announce", "register", "take", "point"}
+                "signal", "declare", "pledge", "extend", "announce", "register", "take", "point",
+                "file", "bring", "lodge", "launch", "mount"}
 
 
 def _evaluation(found, t_root: "Token") -> StanceResult | None:

@@ -1,0 +1,102 @@
+"""Positions taken by acts and light-verb constructions, the members a group names, and the
+contrast that carries a speaker's point (issue 14, item 3: the position toward the target).
+
+Each sentence is invented; each rule has several layouts so that a test cannot pass on one
+wording only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab
+
+
+def rows(nlp, text: str):
+    return newslab.analyze(text, nlp=nlp).statements
+
+
+def row_for(nlp, text: str, holder: str):
+    st = rows(nlp, text)
+    mine = st[st.holder.str.contains(holder, regex=False)]
+    assert len(mine), (holder, st[["holder", "label", "evidence"]].to_string())
+    return mine.iloc[0]
+
+
+@pytest.mark.parametrize("text, holder, label, target", [
+    # the object noun's cue is counted once: opposing nouns stay opposing
+    ("Russia expressed opposition to the plans.", "Russia", "oppose", "the plans"),
+    ("The mayor voiced concern about the new stadium.", "mayor", "oppose", "stadium"),
+    ("Lina Ortiz expressed support for the plans.", "Ortiz", "support", "the plans"),
+    # "file a lawsuit against X": the parser hangs "against X" on the verb
+    ("Sixteen states filed a lawsuit against the state of emergency on Monday.", "states",
+     "oppose", "the state of emergency"),
+    ("The party mounted a legal challenge to the ruling.", "party", "oppose", "the ruling"),
+    ("Residents filed a petition for a new school.", "Residents", "support", "a new school"),
+    # an intention announced is a position on what is intended
+    ("Kaczyński publicly declared intent to impose stricter punishment for abuse.",
+     "Kaczyński", "support", "stricter punishment"),
+    ("The mayor announced her determination to close the plant.", "mayor", "support",
+     "close the plant"),
+])
+def test_light_verb_hands_its_noun_cue_once(nlp, text, holder, label, target):
+    row = row_for(nlp, text, holder)
+    assert row.label == label, row.evidence
+    assert target in row.target
+
+
+def test_a_light_verb_and_its_noun_make_one_row(nlp):
+    st = rows(nlp, "Voters lodged a complaint against the new tax.")
+    assert len(st) == 1 and st.iloc[0].label == "oppose"
+
+
+@pytest.mark.parametrize("text, label, target", [
+    ("The Legislative Yuan voted 66 to 27 to legalize same-sex marriage on Friday.", "support",
+     "legalize same-sex marriage"),
+    ("The council voted to approve the new bridge.", "support", "approve the new bridge"),
+    ("The senators voted to block the bill.", "oppose", "block the bill"),
+    ("The union voted against the strike.", "oppose", "the strike"),
+])
+def test_voting_to_do_something_supports_it(nlp, text, label, target):
+    st = rows(nlp, text)
+    assert len(st), text
+    assert st.iloc[0].label == label, st.iloc[0].evidence
+    assert target in st.iloc[0].target
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Both President Trump and some Democrats, such as former Representative Beto O'Rourke, "
+     "have expressed favorable interest in term limits.", ["Trump", "Democrats", "O'Rourke"]),
+    ("Several unions, including Unite and the GMB, voted against the deal.",
+     ["unions", "Unite", "GMB"]),
+    ("Critics like Anna Berg and Ola Lind condemned the ruling.",
+     ["Critics", "Anna Berg", "Ola Lind"]),
+])
+def test_named_members_of_a_group_hold_its_position(nlp, text, members):
+    st = rows(nlp, text)
+    labels = {m: set(st[st.holder.str.contains(m, regex=False)].label) for m in members}
+    assert all(len(v) == 1 for v in labels.values()), labels
+    assert len({next(iter(v)) for v in labels.values()}) == 1, labels
+
+
+def test_examples_need_such_as_not_any_as(nlp):
+    st = rows(nlp, "The minister, speaking as chair, condemned the ruling.")
+    assert "chair" not in " ".join(st.holder)
+
+
+@pytest.mark.parametrize("text, label", [
+    ('"I oppose the tax, but I support the new school," said Mayor Lena Berg.', "support"),
+    ('"Officials call the plan unsuitable. But the vote proves that our city can be open and '
+     'generous," said Mayor Lena Berg.', "support"),
+    ('"The council praised the budget. However, it is a disastrous plan," said Anna Lind.',
+     "oppose"),
+])
+def test_what_follows_but_is_the_speakers_point(nlp, text, label):
+    st = rows(nlp, text)
+    quote = st[st.kind == "quote"].iloc[0]
+    assert quote.label == label, quote.evidence
+
+
+def test_without_a_contrast_the_first_reading_stands(nlp):
+    st = rows(nlp, '"I strongly oppose the new tax," said Mayor Lena Berg.')
+    assert st[st.kind == "quote"].iloc[0].label == "oppose"
