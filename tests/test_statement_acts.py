@@ -100,3 +100,16 @@ def test_what_follows_but_is_the_speakers_point(nlp, text, label):
 def test_without_a_contrast_the_first_reading_stands(nlp):
     st = rows(nlp, '"I strongly oppose the new tax," said Mayor Lena Berg.')
     assert st[st.kind == "quote"].iloc[0].label == "oppose"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Polish leader Jaroslaw Kaczynski promises stricter punishments for child abusers.",
+     "stricter punishments"),
+    ("The mayor vowed to build more homes.", "build more homes"),
+    ("The minister promised a new hospital for the town.", "a new hospital"),
+])
+def test_a_promise_supports_what_is_promised(nlp, text, target):
+    # commissive speech acts commit the speaker to what they promise (Searle 1976)
+    st = rows(nlp, text)
+    assert len(st) and st.iloc[0].label == "support", st[["label", "evidence"]].to_string()
+    assert target in st.iloc[0].target
