@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import NotADocError
@@ -335,10 +335,13 @@ def statements_table(doc: "Doc", quotes: "Sequence[Quote] | pd.DataFrame | None"
             quotes = quote_records(quotes, doc)
         records = find_statements(doc, list(quotes or ()), mentions)
     text = text_of(doc)
-    span = OffsetMap(doc, article).source_span
+    omap = OffsetMap(doc, article)
+    span = omap.source_span
     rows = []
     for st in records:
         hs, he = span(*st.holder_span)
+        if st.target:  # a target phrase ends with its paragraph (a parse run across blocks)
+            st = replace(st, target=_within_block(omap, text, *st.target))
         ts, te = span(*st.target) if st.target else (None, None)
         cs, ce = span(*st.cue) if st.cue else (None, None)
         start, end = span(*st.span)
@@ -356,6 +359,14 @@ def statements_table(doc: "Doc", quotes: "Sequence[Quote] | pd.DataFrame | None"
                                                "cue_end"))
     df["hedged"] = df["hedged"].astype(bool)
     return df
+
+
+def _within_block(omap: OffsetMap, text: str, start: int, end: int) -> tuple[int, int]:
+    """The Doc span ``[start, end)`` cut where the next block begins, trailing space dropped."""
+    stop = omap.next_block_start(start)
+    if stop is not None and end > stop:
+        end = start + len(text[start:stop].rstrip())
+    return start, max(end, start + 1)
 
 
 # -- portrayal ------------------------------------------------------------------------------------

@@ -34,3 +34,22 @@ def test_every_registered_table_is_built_with_its_columns():
     for name, table in TABLES.items():
         df = a.table(name)
         assert list(df.columns) == list(table.columns), name
+
+
+def test_a_target_phrase_ends_with_its_block(nlp):
+    # The Doc joins blocks; a parse that runs over the join must not give a target whose
+    # source offsets take in the text between two blocks (a byline, a caption).
+    from newslab.nlp.offsets import OffsetMap
+    from newslab.tables import _within_block
+
+    a = newslab.analyze("Mayors reject the plan\n\nBy Jane Doe\n\nThe council backed the budget "
+                        "for roads.", nlp=nlp)
+    omap, text = OffsetMap(a.doc, a.article), a.doc.text
+    first_end = text.index("\n")
+    cut = _within_block(omap, text, 0, len(text))
+    assert cut == (0, first_end)
+    assert omap.next_block_start(0) > first_end
+    assert omap.next_block_start(len(text) - 1) is None
+    for row in a.statements.itertuples():
+        if row.target is not None:
+            assert a.article.text[row.target_start:row.target_end] == row.target

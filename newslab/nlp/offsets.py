@@ -77,6 +77,12 @@ class OffsetMap:
         the end is mapped from its last character so a span never crosses a block gap)."""
         return self.source(start), self.source(max(end - 1, start)) + (1 if end > start else 0)
 
+    def next_block_start(self, i: int) -> int | None:
+        """Doc offset where the block after the one holding Doc char ``i`` starts (``None``
+        in the last block)."""
+        k = self._k(i)
+        return self.starts[k + 1] if k + 1 < len(self.starts) else None
+
     def doc_offset(self, i: int) -> int:
         """Inverse of :meth:`source`: the Doc character of ``Article.text`` offset ``i``."""
         if not self.segments:
