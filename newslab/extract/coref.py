@@ -84,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Lappin & Leass (1994) salience factors (weights from their Table 1), plus a speaker bonus.
 SALIENCE_SENTENCE = 100
-SALIENCE_ROLE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "dobj": 50, "dative": 40}
+SALIENCE_ROLE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "dobj": 50, "oprd": 50, "dative": 40}
 SALIENCE_OTHER_ROLE = 40
 SALIENCE_HEAD = 80
 SALIENCE_NON_ADVERBIAL = 50
@@ -151,7 +151,7 @@ def _role_of(tok: "Token") -> tuple[str, str] | None:
 
 class _Actor:
     __slots__ = ("name", "type", "gender", "guessed", "roles", "count", "salience", "last_token",
-                 "first")
+                 "first", "last_role")
 
     def __init__(self, name: str, type_: str | None) -> None:
         self.name, self.type = name, type_
@@ -163,6 +163,27 @@ class _Actor:
         self.count = 0
         self.salience = 0.0
         self.last_token: int | None = None
+        self.last_role = ""  # "subject" / "object" / "" of the last mention (parallelism)
+
+
+def _phrase_head(tok: "Token") -> "Token":
+    """The head of the noun phrase a mention sits in, whose grammatical role the mention has
+    (Lappin & Leass 1994 weigh the NP, not its words): an appositive shares its head's role
+    ("One senator, Eduardo Bhatia, said" — Bhatia is a subject), and so does a name the tagger
+    cut short ("Wanda Vázquez" in "Wanda Vázquez Garced has said": the name's last word is the
+    head). A title is a head of its own ("Senate" in "Senate President X" stays a modifier)."""
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if tok.dep_ == "appos" or (tok.dep_ in ("compound", "flat") and head.i > tok.i
+                                   and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON")
+                                   and _role_of(head) is None
+                                   and head.lower_ not in HONORIFIC_GENDER):
+            tok = head
+        else:
+            break
+    return tok
 
 
 def _weight(tok: "Token", speaker: bool) -> float:
@@ -209,6 +230,14 @@ def _quoted(doc: "Doc") -> list[int]:
         elif inside and tok.text in ('"', "”", "»", "''"):
             bounds.append(tok.idx)
     return bounds
+
+
+def _predicative(tok: "Token") -> bool:
+    """A predicate nominal ("X is the mayor", "appointed X as secretary", "I will be
+    governor"): it describes a referent, it does not refer to one (Huddleston & Pullum 2002,
+    ch. 4), so it is never resolved to a role holder of its own."""
+    return tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+                                            and tok.head.dep_ == "prep")
 
 
 def _takes_turn(tok: "Token", cues: set[str]) -> bool:
@@ -315,6 +344,7 @@ class _Resolver:
         self.last_subject: dict[str, int] = {}  # actor → token of its last turn (_takes_turn)
         self.quoted = _quoted(doc)
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+        self.linked: dict[int, str] = {}  # head token of a pronoun or nominal → its actor
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
 
@@ -349,6 +379,7 @@ class _Resolver:
 
     def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
         span = self.doc[start:end]
+        self.linked[span.root.i] = actor.name
         self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
                                 actor.type or "", actor.name, actor.type, "nominal"))
         self.aliased.update(range(start, end))
@@ -361,8 +392,10 @@ class _Resolver:
             self.current_sent = k
 
     def bump(self, actor: _Actor, tok: "Token") -> None:
-        actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
+        head = _phrase_head(tok) if tok.pos_ == "PROPN" else tok
+        actor.salience += _weight(head, _is_speaker_subject(head, self.cues))
         actor.last_token = tok.i
+        actor.last_role = _role_class(head)
         self.recent[actor.name] = self.current_sent
         if _takes_turn(tok, self.cues) and not self.in_quote(tok.idx):
             self.last_subject[actor.name] = tok.i
@@ -381,16 +414,32 @@ class _Resolver:
             owner = self.person_mention_at(tok.head)
         elif tok.dep_ in TITLE_DEPS and tok.head.i in self.by_token:
             owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
-        elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
-            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in COPULAS:
-                subj = subject_of(verb)
-                owner = self.person_mention_at(subj) if subj is not None else None
+        elif _predicative(tok):
+            owner = self._predicate_owner(tok)
+        elif self.person_mention_at(tok.doc[tok.i + 1]) if tok.i + 1 < len(tok.doc) else None:
+            # a role noun right before a name is its title, however the parser joined them
+            # ("The exiting governor Rosselló appointed …" parsed with "governor" as the root)
+            owner = self.person_mention_at(tok.doc[tok.i + 1])
         if not owner:
             for c in tok.children:  # "the minister, Sergei Lavrov"
                 if c.dep_ == "appos" and self.person_mention_at(c):
                     owner = self.person_mention_at(c)
         return owner or self._title_of_owner(tok)
+
+    def _predicate_owner(self, tok: "Token") -> Mention | None:
+        """Whom a predicate nominal describes: the object of an object predicate ("appointed
+        Pierluisi as secretary", "named her chair": Huddleston & Pullum 2002, ch. 4, the
+        predicative complement of a complex-transitive verb describes the object), else the
+        subject of a copula or of an "as"-phrase ("resigned as governor", "was sworn in as
+        governor")."""
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        for c in verb.children:
+            if c.i != tok.i and c.dep_ in ("dobj", "oprd") and self.person_mention_at(c):
+                return self.person_mention_at(c)
+        if tok.dep_ == "pobj" or verb.lemma_.lower() in COPULAS:
+            subj = subject_of(verb)
+            return self.person_mention_at(subj) if subj is not None else None
+        return None
 
     def _title_of_owner(self, tok: "Token") -> Mention | None:
         """The person a title with an ``of``-phrase stands before: ``Secretary of State Hillary
@@ -526,14 +575,61 @@ class _Resolver:
             # person who spoke or acted (Muzny et al. 2017's "closest compatible speaker")
             best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
         elif cands:
-            best = max(cands, key=lambda a: a.salience)
+            best = self._governing_subject(tok, cands) or max(
+                cands, key=lambda a: a.salience + self._parallel(a, tok))
         if cands:
             self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
                                     best.type or "", best.name, best.type, "pronoun"))
             self.bump(best, tok)
             self.pron_actor[tok.i] = best.name
+            self.linked[tok.i] = best.name
             if gender in ("m", "f") and (not best.gender or best.guessed):
                 best.gender, best.guessed = gender, False  # the text's own word now
+
+    def _parallel(self, actor: _Actor, tok: "Token") -> float:
+        """Lappin & Leass's (1994) role-parallelism reward: an antecedent whose last mention
+        had the pronoun's grammatical role (subject, object) gains 35 ("The governor appointed
+        Pierluisi. The House confirmed him": him, an object, continues the object)."""
+        role = _role_class(tok)
+        return SALIENCE_PARALLEL if role and role == actor.last_role else 0.0
+
+    def _governing_subject(self, tok: "Token", cands: list[_Actor]) -> _Actor | None:
+        """For a he/she/his/her inside a clause that another clause governs (a reported clause,
+        an adverbial clause, a conjunct), the agreeing person who is the subject of the governing
+        clause: "One senator, Eduardo Bhatia, said he intended to sue" → Bhatia. This is the
+        first candidate of Hobbs's (1978) naive algorithm, which searches the tree above the
+        pronoun before the sentences before it; a possessive first asks its own clause
+        ("Kosgei finished ahead of her rivals")."""
+        gender = pronouns()[tok.lower_][1]
+        if gender not in ("m", "f") or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return None
+        verb = tok.head
+        if tok.dep_ == "poss":
+            for _ in range(POSSESSOR_HOPS):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            subj = subject_of(verb)
+            if subj is not None and subj.i != tok.i:
+                return self._person_cand(subj, cands)
+        if verb.dep_ not in GOVERNED_CLAUSES or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(verb.head)
+        return self._person_cand(subj, cands) if subj is not None else None
+
+    def _person_cand(self, subj: "Token", cands: list[_Actor]) -> _Actor | None:
+        """The candidate a subject token stands for: a name, a linked pronoun or role noun, or
+        a name in apposition or as the last word's compound ("Secretary Wanda Vázquez
+        Garced")."""
+        names = {a.name: a for a in cands}
+        for t in [subj, *(c for c in subj.children if c.dep_ in ("appos", "compound"))]:
+            m = self.by_token.get(t.i)
+            name = m.actor if m is not None else self.linked.get(t.i)
+            if name in names:
+                return names[name]
+        return None
 
     def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
         """Actors read so far that the pronoun may take (agreement, evidence for it/they,
@@ -557,7 +653,8 @@ class _Resolver:
     def _role(self, i: int, tok: "Token") -> None:
         """A definite role noun takes the person the text gave that role; an indefinite one
         (``a spokesman``, ``one official``) or one nobody holds stays unnamed."""
-        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS"):
+        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS") \
+                or _predicative(tok):
             return
         role = _role_of(tok)
         if role is None:
@@ -645,6 +742,21 @@ def _number_agrees(actor: _Actor, pronoun: str) -> bool:
     if pronoun.startswith("it"):
         return actor.type != "NORP"
     return actor.type == "NORP" or actor.name.lower().endswith("s")
+
+
+#: Lappin & Leass's (1994) reward for an antecedent in the pronoun's grammatical role.
+SALIENCE_PARALLEL = 35
+#: Clauses governed by another clause, whose subject a pronoun in them prefers (Hobbs 1978).
+GOVERNED_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _role_class(tok: "Token") -> str:
+    """``subject``, ``object`` or ``""``: the grammatical role parallelism compares."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if tok.dep_ in ("dobj", "dative", "oprd"):  # "appointed X as …" parses X as oprd
+        return "object"
+    return ""
 
 
 #: Verbs whose "it" subject is impersonal ("it seems", "it appears", "it happens").
