@@ -70,13 +70,15 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, org_descriptors,
-                        pronouns, role_nouns,
-                        speech_verbs)
+from ..lexicons import (country_nouns, first_names, holder_nouns, org_descriptors, pronouns,
+                        role_nouns, speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
 from .descriptions import description_spans, introduced_facts, matches, noun_description
+from .org_references import (COLLECTIVE_NOUNS, MEMBER_BODIES, STATE_BODIES, body_owner,
+                             org_reference, resolve_country, resolve_org, told_kinds)
+from .role_words import INDEFINITE, indefinite, role_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -94,59 +96,13 @@ ADVERBIAL_DEPS = {"advcl", "advmod", "npadvmod", "prep", "pcomp"}
 #: Honorifics that reveal gender.
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
                     "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
-#: Determiners that make a role noun indefinite (a new person, not a reference back).
-INDEFINITE = {"a", "an", "another", "some", "any", "one", "no", "every", "each"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
-#: Determiners that make an organisation descriptor a reference back ("the alliance").
-DEFINITE = {"the", "this"}
-#: Modifiers saying a descriptor names a *different* organisation ("the other party").
-CONTRASTIVE = {"other", "another", "rival", "opposing", "opposition", "new", "former",
-               "different", "second", "third"}
 #: Sentences (1-based) that make up an article's headline and standfirst: a descriptor there
 #: may point forward to the organisation the article names most (cataphora).
 OPENING_SENTENCES = 2
-#: How many sentences back an unlisted organisation may be for "the company"/"the group".
-ANY_ORG_WINDOW = 1
 #: Entity types that ``it``/``they`` can refer to.
 NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
-
-
-
-
-@lru_cache(maxsize=4096)
-def _org_kinds(name: str) -> frozenset[str]:
-    """The descriptor nouns an organisation is known by: listed for it in
-    ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
-    key = name_key(name)
-    keys = {key, canonical_names().get(key, key)}
-    own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
-    if len(own) < 2 and not keys & _all_known():
-        return frozenset()  # a bare "Committee" / "Group" (an NER slip) is no organisation
-    head = own[-1]  # "Labour Party" → party; "Bank of England" → bank
-    return frozenset(noun for noun, (known, _) in org_descriptors().items()
-                     if keys & known or noun == head)
-
-
-@lru_cache(maxsize=None)
-def _all_known() -> frozenset[str]:
-    """Keys of every organisation listed in ``org_descriptors.csv``."""
-    return frozenset(k for known, _ in org_descriptors().values() for k in known)
-
-
-def _role_of(tok: "Token") -> tuple[str, str] | None:
-    """The role group of a noun token, trying two-word roles ("prime minister") first."""
-    roles = role_nouns()
-    lemma = tok.lemma_.lower()
-    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
-        hyphenated = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"  # "front-runner"
-        if hyphenated in roles:
-            return roles[hyphenated]
-    if tok.i > 0:
-        two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}"
-        if two in roles:
-            return roles[two]
-    return roles.get(lemma) or roles.get(tok.text.lower())
 
 
 class _Actor:
@@ -178,7 +134,7 @@ def _phrase_head(tok: "Token") -> "Token":
             break
         if tok.dep_ == "appos" or (tok.dep_ in ("compound", "flat") and head.i > tok.i
                                    and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON")
-                                   and _role_of(head) is None
+                                   and role_of(head) is None
                                    and head.lower_ not in HONORIFIC_GENDER):
             tok = head
         else:
@@ -230,6 +186,26 @@ def _quoted(doc: "Doc") -> list[int]:
         elif inside and tok.text in ('"', "”", "»", "''"):
             bounds.append(tok.idx)
     return bounds
+
+
+#: Verbs that give a name to their subject ("the new company, which is to be called X").
+NAMING_VERBS = frozenset({"call", "name", "rename", "dub", "christen", "brand", "title"})
+
+
+def _definite(tok: "Token", *, articles: bool = False) -> bool:
+    """Whether the phrase ``tok`` heads is definite (``the``/``this``), or with ``articles``
+    introduced by any article (an apposition: ``Acme, a carmaker``)."""
+    dets = {"the", "this", "a", "an"} if articles else {"the", "this"}
+    return any(c.dep_ == "det" and c.lower_ in dets for c in tok.children)
+
+
+def _description_key(tok: "Token") -> tuple[str, frozenset[str]]:
+    """The head lemma and premodifier lemmas of a description: two definite descriptions with
+    the same key and at least one modifier ("the new company") name the same thing (same-head
+    direct anaphora: Vieira & Poesio 2000)."""
+    mods = frozenset(c.lemma_.lower() for c in tok.children
+                     if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"))
+    return tok.lemma_.lower(), mods
 
 
 def _predicative(tok: "Token") -> bool:
@@ -347,6 +323,9 @@ class _Resolver:
         self.linked: dict[int, str] = {}  # head token of a pronoun or nominal → its actor
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
+        self.teams: dict[str, int] = {}  # organisation → teams the text gave it ("the team")
+        self.told: dict[str, set[str]] = {}  # place → country nouns the text gave it
+        self.descriptors: dict[tuple, str] = {}  # (head, modifiers) of a linked description
 
     # -- look-ups --------------------------------------------------------------------------
     def person_mention_at(self, tok: "Token") -> Mention | None:
@@ -356,9 +335,8 @@ class _Resolver:
     def actor_at(self, t: "Token") -> str | None:
         """The non-person actor a token names (or a pronoun already linked to one)."""
         m = self.by_token.get(t.i)
-        if m is not None:
-            return m.actor if self.actors[m.actor].type in NON_PERSON_TYPES else None
-        return self.pron_actor.get(t.i)
+        name = m.actor if m is not None else self.linked.get(t.i)
+        return name if name is not None and self.actors[name].type in NON_PERSON_TYPES else None
 
     def sent_subjects(self, k: int) -> str | None:
         """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
@@ -380,6 +358,9 @@ class _Resolver:
     def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
         span = self.doc[start:end]
         self.linked[span.root.i] = actor.name
+        key = _description_key(span.root)
+        if actor.type != "PERSON" and key[1] and _definite(span.root):
+            self.descriptors.setdefault(key, actor.name)  # "the new company" said again
         self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
                                 actor.type or "", actor.name, actor.type, "nominal"))
         self.aliased.update(range(start, end))
@@ -458,7 +439,7 @@ class _Resolver:
             tok = self.doc[i]
             if i in self.by_token:
                 continue
-            role = _role_of(tok)
+            role = role_of(tok)
             owner = self._alias_owner(tok) if role is not None else None
             if not owner:
                 continue
@@ -470,6 +451,32 @@ class _Resolver:
                 self.add_nominal(*noun_phrase(tok), actor)
             else:
                 self.aliased.add(tok.i)
+        self.link_body_aliases()
+
+    def link_body_aliases(self) -> None:
+        """Descriptions that name an organisation or place they stand next to become its
+        aliases, as appositions do for people (Lee et al. 2013, the appositive and predicate-
+        nominative sieves): ``Tehran, the capital``, ``the carmaker, Voltura``, and a naming
+        predicate, ``the new company, which is to be called Sears Holdings``."""
+        for i in dep_pos_indices(self.doc, ("appos",), ("NOUN",)):
+            tok = self.doc[i]
+            named = self.body_at(tok.head)
+            if named is not None and i not in self.aliased and _definite(tok, articles=True):
+                self.add_nominal(*noun_phrase(tok), self.actors[named])
+        for m in self.named:
+            root = self.doc[m.token_start:m.token_end].root
+            if root.dep_ not in ("oprd", "attr") or root.head.lemma_.lower() not in NAMING_VERBS:
+                continue
+            subj = subject_of(root.head)
+            if subj is not None and subj.pos_ == "NOUN" and _definite(subj) \
+                    and subj.i not in self.by_token and subj.i not in self.aliased:
+                self.add_nominal(*noun_phrase(subj, of_phrase=False), self.actors[m.actor])
+
+    def body_at(self, tok: "Token") -> str | None:
+        """The organisation or place actor a named token stands for, else ``None``."""
+        m = self.by_token.get(tok.i)
+        return m.actor if m is not None and self.actors[m.actor].type in NON_PERSON_TYPES \
+            and self.actors[m.actor].type != "NORP" else None
 
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
     def read(self) -> None:
@@ -483,6 +490,7 @@ class _Resolver:
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
         events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
+        self.told = told_kinds((self.doc[i] for i in self.org_toks), self.body_at)
         for i, what, m in events:
             self.decay(int(self.sent_idx[i]))
             tok = self.doc[i]
@@ -497,7 +505,7 @@ class _Resolver:
             elif what == "noun":
                 self._noun_description(tok)
             elif what == "unnamed":
-                if i not in self.aliased and _role_of(tok) is None:
+                if i not in self.aliased and role_of(tok) is None:
                     self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
@@ -537,7 +545,7 @@ class _Resolver:
     def _noun_description(self, tok: "Token") -> None:
         """``the nurse from Leeds said``: the person introduced as a nurse from Leeds; else, when
         the phrase states a place or an age, someone unnamed (the place is not the speaker)."""
-        if tok.i in self.aliased or tok.i in self.descriptions or _role_of(tok) is not None:
+        if tok.i in self.aliased or tok.i in self.descriptions or role_of(tok) is not None:
             return  # role nouns resolve to their holders (_role)
         found = noun_description(self.doc, tok)
         if found is None or _body_noun(tok) or tok.lemma_.lower() in WORK_NOUNS:
@@ -552,11 +560,34 @@ class _Resolver:
             self.add_unnamed(tok)
 
     def _organisation(self, tok: "Token") -> None:
-        span = _org_reference(tok, self.by_token)
+        """A noun that may refer back to a body: a government or team of a named actor
+        (:func:`~newslab.extract.org_references.body_owner`), a country noun
+        (:func:`~newslab.extract.org_references.resolve_country`), a descriptor repeating one
+        already linked ("the new company" again), or an organisation descriptor
+        (:func:`~newslab.extract.org_references.resolve_org`)."""
+        if tok.i in self.linked or tok.i in self.by_token:
+            return  # an apposition or naming predicate already linked it
+        noun = tok.lemma_.lower()
+        if noun in MEMBER_BODIES or noun in STATE_BODIES:
+            owner = body_owner(tok, self.by_token, self.actors, self.teams)
+            if owner is not None and any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE
+                                         for c in tok.children):
+                self.add_nominal(*noun_phrase(tok, of_phrase=False), owner)
+                self.bump(owner, tok)
+                return
+        repeated = self.descriptors.get(_description_key(tok))
+        if repeated is not None and _definite(tok):
+            self.add_nominal(*noun_phrase(tok, of_phrase=False), self.actors[repeated])
+            self.bump(self.actors[repeated], tok)
+            return
+        span = org_reference(tok, self.by_token)
         if span is None:
             return
-        best = _resolve_org(self.actors, tok.lemma_.lower(), self.current_sent, self.recent,
-                            opening=self.current_sent <= OPENING_SENTENCES)
+        opening = self.current_sent <= OPENING_SENTENCES
+        if noun in country_nouns():
+            best = resolve_country(self.actors, noun, self.told, opening=opening)
+        else:
+            best = resolve_org(self.actors, noun, self.current_sent, self.recent, opening=opening)
         if best is not None:
             self.add_nominal(*span, best)
             self.bump(best, tok)
@@ -656,13 +687,13 @@ class _Resolver:
         if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS") \
                 or _predicative(tok):
             return
-        role = _role_of(tok)
+        role = role_of(tok)
         if role is None:
             return
         start, end = noun_phrase(tok)
         # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
         best = None
-        if not _indefinite(tok):
+        if not indefinite(tok):
             best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
         if best is not None:
             self.add_nominal(start, end, best)
@@ -723,7 +754,7 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
         else:
             source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                 and doc[tok.head.i - 1].lower_ == "according"
-        if source and _indefinite(tok) and _person_noun(tok) and \
+        if source and indefinite(tok) and _person_noun(tok) and \
                 not any(c.dep_ == "appos" for c in tok.children):
             out.append(i)
     return out
@@ -825,76 +856,12 @@ def _candidates(doc: "Doc"):
     roles = np.flatnonzero(nominal & (np.isin(arr[:, 0], role_hashes)
                                       | np.isin(arr[:, 1], role_hashes)))
     prons = np.flatnonzero((pos == PRON) & np.isin(arr[:, 1], pron_hashes))
-    org_hashes = np.array([strings.add(w) for w in org_descriptors()], dtype="uint64")
+    body_nouns = {*org_descriptors(), *country_nouns(), *MEMBER_BODIES, *STATE_BODIES}
+    org_hashes = np.array([strings.add(w) for w in body_nouns], dtype="uint64")
     orgs = np.flatnonzero(nominal & (np.isin(arr[:, 0], org_hashes)
                                      | np.isin(arr[:, 1], org_hashes)))
     sent_idx = np.cumsum(arr[:, 3].astype("int64") == 1)
     return roles.tolist(), prons.tolist(), orgs.tolist(), sent_idx
-
-
-def _org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
-    """Token range of the phrase with which descriptor noun ``tok`` refers back to an
-    organisation, or ``None`` when it does not (after the definite-description reading of
-    Vieira & Poesio 2000, "An empirically based system for processing definite descriptions",
-    Computational Linguistics 26(4): a definite NP with no restrictive post-modifier is
-    usually anaphoric).
-
-    * the modifier of a role noun: "Alliance chief", "party leader" → the modifier itself;
-    * a singular definite NP, "the (adj)* alliance", with no possessor, no ``of``-phrase, no
-      restrictive relative clause and no contrastive adjective ("the other party").
-    """
-    if tok.tag_ in ("NNS", "NNPS") or tok.i in by_token:
-        return None
-    if tok.dep_ == "compound":
-        head = tok.head
-        if (head.i > tok.i and _role_of(head) is not None and head.i not in by_token
-                and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
-                and not any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in head.children)):
-            return tok.i, tok.i + 1  # "Alliance chief", "the party leader"; not "a state party chairman"
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
-        return None
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-            return None
-        if c.dep_ in ("relcl", "acl") and c.i > tok.i and tok.doc[c.left_edge.i - 1].text != ",":
-            return None
-        if c.dep_ in ("amod", "compound") and c.lower_ in CONTRASTIVE:
-            return None
-        if c.dep_ == "compound" and c.i < tok.i:
-            return None  # "the county party", "the foreign policy group": a narrower body
-    start, end = noun_phrase(tok)
-    if any(j in by_token for j in range(start, end)):
-        return None  # "the Nato alliance": already named
-    return start, end
-
-
-def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict[str, int], *,
-                 opening: bool) -> "_Actor | None":
-    """The organisation a descriptor noun refers to: the most salient compatible one read so far
-    (its name holds the noun, or ``org_descriptors.csv`` lists it); in the headline/standfirst
-    the most mentioned compatible one of the article; else, for generic nouns ("the company"),
-    the most salient organisation named in the last sentence or two that is not known to be
-    something else."""
-    entry = org_descriptors().get(noun)
-    if entry is None:
-        return None
-    # a party may be named by its members ("Democrats", NORP) when the table lists them
-    orgs = [a for a in actors.values() if a.type == "ORG"
-            or a.type == "NORP" and name_key(a.name) in entry[0]]
-    kinds = {a.name: _org_kinds(a.name) for a in orgs}
-    compatible = [a for a in orgs if noun in kinds[a.name]]
-    seen = [a for a in compatible if a.salience > 0]
-    if seen:
-        return max(seen, key=lambda a: a.salience)
-    if opening and compatible:
-        return max(compatible, key=lambda a: a.count)
-    if entry[1]:
-        near = [a for a in orgs if a.salience > 0 and not kinds[a.name]
-                and sent - recent.get(a.name, -99) <= ANY_ORG_WINDOW]
-        if near:
-            return max(near, key=lambda a: a.salience)
-    return None
 
 
 def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
@@ -925,12 +892,6 @@ def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
     plain_held = {m for m in held if not m.startswith("@")}
     plain_said = {m for m in said if not m.startswith("@")}
     return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
-
-
-def _indefinite(tok: "Token") -> bool:
-    """A noun phrase that introduces someone new: ``a``/``another``/``one``/``some`` …"""
-    return any(c.dep_ in ("det", "nummod", "quantmod", "predet") and c.lower_ in INDEFINITE
-               for c in tok.children)
 
 
 #: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
