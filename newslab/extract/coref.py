@@ -329,7 +329,12 @@ class _Resolver:
 
     # -- look-ups --------------------------------------------------------------------------
     def person_mention_at(self, tok: "Token") -> Mention | None:
+        """The person mention at ``tok``, or the one right before it when ``tok`` is the last
+        word of a name the tagger cut short ("Wanda Vázquez| Garced")."""
         m = self.by_token.get(tok.i)
+        if m is None and tok.pos_ == "PROPN" and tok.i > 0 and \
+                any(c.dep_ in ("compound", "flat") and c.i == tok.i - 1 for c in tok.children):
+            m = self.by_token.get(tok.i - 1)
         return m if m and self.actors[m.actor].type == "PERSON" else None
 
     def actor_at(self, t: "Token") -> str | None:
@@ -338,14 +343,12 @@ class _Resolver:
         name = m.actor if m is not None else self.linked.get(t.i)
         return name if name is not None and self.actors[name].type in NON_PERSON_TYPES else None
 
-    def sent_subjects(self, k: int) -> str | None:
-        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
-        as ``sent_idx`` counts)."""
+    def sent_subject(self, k: int) -> "Token | None":
+        """The subject of sentence ``k``'s main clause (1-based, as ``sent_idx`` counts)."""
         if not 0 <= k - 1 < len(self.sents):  # sent_idx counts from 1
             return None
         root = self.sents[k - 1].root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return self.actor_at(subj) if subj is not None else None
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     # -- updates ---------------------------------------------------------------------------
     def add_unnamed(self, tok: "Token") -> None:
@@ -671,9 +674,11 @@ class _Resolver:
             # it / they: only with evidence that the pronoun continues an organisation or
             # place (it is the subject of the clause that governs the pronoun, or of the
             # previous sentence); "since they were frozen" (relations) stays unresolved
-            source = _nonperson_antecedent(tok, self.actor_at, self.sent_subjects,
-                                           int(self.sent_idx[i]))
-            cands = [a for a in cands if a.name == source and _number_agrees(a, low)
+            k = int(self.sent_idx[i])
+            source = _nonperson_antecedent(tok, lambda d: self.sent_subject(k + d))
+            name = self.actor_at(source) if source is not None else None
+            cands = [a for a in cands if a.name == name
+                     and (_number_agrees(a, low) or _collective(source, low))
                      and self.current_sent - self.recent.get(a.name, -99) <= 1]
         if not low.endswith("self") and not low.endswith("selves"):
             # binding: not a co-argument of the same verb
@@ -767,6 +772,13 @@ def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
+def _collective(tok: "Token", pronoun: str) -> bool:
+    """A they/their whose antecedent is a collective noun for a body ("The team … They found":
+    notional concord, Quirk et al. 1985, §10.35) agrees with the organisation behind it."""
+    return pronoun.startswith("the") and tok.lemma_.lower() in COLLECTIVE_NOUNS \
+        and tok.tag_ not in ("NNS", "NNPS")
+
+
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
     """it/its need a singular organisation or place; they/their a group (a nationality or
     party, ``NORP``) or a plural-looking name ("Democrats", "the Yankees")."""
@@ -796,28 +808,35 @@ IMPERSONAL_VERBS = {"seem", "appear", "happen", "turn", "matter", "rain", "take"
 POSSESSOR_HOPS = 6
 
 
-def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str | None:
-    """The organisation or place an ``it`` / ``its`` / ``they`` / ``their`` refers to, when the
-    parse gives evidence for one (after the subject-continuity preference of centering theory,
-    Grosz, Joshi & Weinstein 1995), else ``None``.
+def _nonperson_antecedent(tok: "Token", sent_subject) -> "Token | None":
+    """The token of the noun phrase an ``it`` / ``its`` / ``they`` / ``their`` refers to, when
+    the parse gives evidence for one (after the subject-continuity preference of centering
+    theory, Grosz, Joshi & Weinstein 1995), else ``None``; the caller asks which actor it names.
 
+    * a reflexive takes the subject of its own clause (binding principle A, Chomsky 1981):
+      "Sears, which has confined itself to malls" → (which →) Sears;
     * a possessive takes the subject of the first verb above it that has one: "Moscow
       expressed its willingness" → Moscow; "the plans, which are in their infancy" → (which);
     * a subject pronoun in a reported or subordinate clause takes the subject of the verb that
       governs it: "Nato said it would stay" → Nato;
-    * a main-clause subject (or its possessor) takes the previous sentence's subject actor:
-      "Nato met in Brussels. It said …" → Nato.
+    * a main-clause subject takes the subject of a subordinate clause before it in the same
+      sentence ("While Ruritania is a monarchy, it is not …": Hobbs 1978 searches the
+      sentence left of the pronoun first), else the previous sentence's main subject
+      (``sent_subject(k)``): "Nato met in Brussels. It said …" → Nato.
     """
+    if tok.lower_.endswith(("self", "selves")):
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
+        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     if tok.dep_ == "poss":
         cur = tok.head
         if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.dep_ == "ROOT":
             # "Its army …": the possessor of a main subject continues the last sentence
-            return sent_subjects(k - 1)
+            return sent_subject(-1)
         for _ in range(POSSESSOR_HOPS):
             if cur.pos_ in ("VERB", "AUX"):
                 subj = subject_of(cur)
                 if subj is not None:
-                    return actor_at(subj)
+                    return subj
             if cur.head.i == cur.i:
                 return None
             cur = cur.head
@@ -829,10 +848,11 @@ def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str 
                 c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
             return None  # "it's unclear", "it seems", "it is to deport …": no referent
         if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            subj = subject_of(verb.head)
-            return actor_at(subj) if subj is not None else None
+            return subject_of(verb.head)
         if verb.dep_ == "ROOT":
-            return sent_subjects(k - 1)
+            fronted = [c for c in verb.children if c.dep_ == "advcl" and c.i < tok.i]
+            subj = subject_of(fronted[-1]) if fronted else None
+            return subj if subj is not None else sent_subject(-1)
     return None
 
 
