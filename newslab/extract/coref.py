@@ -188,6 +188,8 @@ def _quoted(doc: "Doc") -> list[int]:
     return bounds
 
 
+#: Verbs whose as-phrase describes the subject, not the object ("X succeeded Y as governor").
+SUCCESSION_VERBS = frozenset({"succeed", "replace"})
 #: Verbs that give a name to their subject ("the new company, which is to be called X").
 NAMING_VERBS = frozenset({"call", "name", "rename", "dub", "christen", "brand", "title"})
 
@@ -417,9 +419,9 @@ class _Resolver:
         subject of a copula or of an "as"-phrase ("resigned as governor", "was sworn in as
         governor")."""
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-        for c in verb.children:
-            if c.i != tok.i and c.dep_ in ("dobj", "oprd") and self.person_mention_at(c):
-                return self.person_mention_at(c)
+        for c in verb.children if verb.lemma_.lower() not in SUCCESSION_VERBS else ():
+            if c.i != tok.i and c.dep_ in ("dobj", "oprd"):
+                return self.person_mention_at(c)  # an object nobody named: no owner
         if tok.dep_ == "pobj" or verb.lemma_.lower() in COPULAS:
             subj = subject_of(verb)
             return self.person_mention_at(subj) if subj is not None else None
@@ -447,7 +449,8 @@ class _Resolver:
             if not owner:
                 continue
             actor = self.actors[owner.actor]
-            actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
+            mods = _role_modifiers(tok, self.by_token) | ({FORMER} if _former(tok) else set())
+            actor.roles.setdefault(role[0], []).append(frozenset(mods))
             if role[1] and (not actor.gender or actor.guessed):
                 actor.gender, actor.guessed = role[1], False
             if tok.dep_ not in TITLE_DEPS:
@@ -470,7 +473,7 @@ class _Resolver:
             root = self.doc[m.token_start:m.token_end].root
             if root.dep_ not in ("oprd", "attr") or root.head.lemma_.lower() not in NAMING_VERBS:
                 continue
-            subj = subject_of(root.head)
+            subj = subject_of(root.head, noun_controls=("acl", "advcl", "relcl"))
             if subj is not None and subj.pos_ == "NOUN" and _definite(subj) \
                     and subj.i not in self.by_token and subj.i not in self.aliased:
                 self.add_nominal(*noun_phrase(subj, of_phrase=False), self.actors[m.actor])
@@ -699,7 +702,8 @@ class _Resolver:
         # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
         best = None
         if not indefinite(tok):
-            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
+            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token),
+                                 former=_former(tok))
         if best is not None:
             self.add_nominal(start, end, best)
             self.bump(best, tok)
@@ -885,21 +889,27 @@ def _candidates(doc: "Doc"):
 
 
 def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
-                  modifiers: frozenset[str]) -> _Actor | None:
+                  modifiers: frozenset[str], *, former: bool = False) -> _Actor | None:
     """The person who holds ``role`` (group, gender) in the text, most salient first, else
     None — never merely the most prominent person (a role noun refers to its holder: Poesio &
     Vieira 1998, "A corpus-based investigation of definite description use").
 
     The holder got the role from an apposition, a title or a predicate; the reference's own
     modifiers (``the employment minister``) must be among the holder's (``Employment Minister
-    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``)."""
+    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``). A holder who
+    left the role (``resigned as governor``, ``the former governor``) is taken for ``the
+    governor`` only when no current holder is known, and the other way round for ``the former
+    governor`` (the role's time must match: Poesio & Vieira's "same head" links fail across a
+    change of holder)."""
     group, gender = role
     matching = [a for a in actors.values() if a.type == "PERSON"
                 and a.gender in ("", gender or a.gender)
                 and any(_narrower_or_equal(held, modifiers) for held in a.roles.get(group, ()))]
     if not matching:
         return None
-    return max(matching, key=lambda a: (a.salience, a.count))
+    return max(matching, key=lambda a: (any((FORMER in held) == former
+                                            for held in a.roles.get(group, ())),
+                                        a.salience, a.count))
 
 
 def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
@@ -909,9 +919,32 @@ def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
     Roe`` may be ``the employment minister``); a named place, nation or body (``@France``)
     must have been given with the role (``the French president`` is not ``President Obama``).
     """
+    held, said = held - {FORMER}, said - {FORMER}
     plain_held = {m for m in held if not m.startswith("@")}
     plain_said = {m for m in said if not m.startswith("@")}
     return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
+
+
+#: Marker among a role's modifiers: the person no longer holds it.
+FORMER = "!former"
+#: Words saying a role is no longer held ("the former governor", "the outgoing mayor").
+FORMER_WORDS = frozenset({"former", "outgoing", "exiting", "departing", "ex", "retired",
+                          "ousted", "erstwhile", "previous", "late"})
+#: Verbs of leaving a role: "resigned as governor" says the subject is governor no more.
+LEAVING_VERBS = frozenset({"resign", "quit", "retire", "leave", "step", "oust", "fire", "sack",
+                           "dismiss", "remove", "depose", "expel"})
+
+
+def _former(tok: "Token") -> bool:
+    """Whether the role noun ``tok`` is one its holder left: a modifier says so (``the former
+    governor``, ``ex-minister``) or the noun is the as-phrase of a verb of leaving
+    (``resigned as governor``)."""
+    if any(c.lower_ in FORMER_WORDS for c in tok.children if c.i < tok.i):
+        return True
+    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "ex":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+        and tok.head.head.lemma_.lower() in LEAVING_VERBS
 
 
 #: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
