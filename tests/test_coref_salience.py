@@ -220,3 +220,44 @@ def test_a_new_description_without_a_name_stays_unlinked(resolve):
     got = resolve("Barclays will merge with Lloyds next year. The new bank will be based in "
                   "Leeds.")
     assert "The new bank" not in got
+
+
+# -- the article's main actor; people the text does not name ------------------------------------
+@pytest.fixture(scope="module")
+def article_links():
+    import newslab
+
+    def run(text: str) -> dict[str, list[str | None]]:
+        table = newslab.analyze(newslab.parse_text(text)).table("mentions")
+        out: dict[str, list[str | None]] = {}
+        for row in table[table.kind == "pronoun"].itertuples():
+            out.setdefault(row.text, []).append(row.actor)
+        return out
+
+    return run
+
+
+STABBING = ("Ghent mayor Paul Adler stabbed at market\n\nMayor Paul Adler of Ghent was stabbed "
+            "at a market on Monday. Interior Minister Karel Wouters visited the hospital in the "
+            "evening, and Prime Minister Jan Peeters called for calm. Doctors said his "
+            "condition was stable. Police said a man had been arrested. He was held overnight.")
+
+
+def test_headline_person_beats_the_minister_named_last(article_links):
+    assert article_links(STABBING)["his"] == ["Paul Adler"]
+
+
+def test_pronoun_for_an_unnamed_man_stays_unlinked(article_links):
+    assert "He" not in article_links(STABBING)
+
+
+def test_unnamed_woman_keeps_her_pronoun(resolve):
+    got = resolve("Judge Maria Haddad heard the case on Friday. A woman was fined for "
+                  "speeding, and she said she would appeal.")
+    assert "she" not in got
+
+
+def test_person_whose_name_the_tagger_missed_keeps_the_pronoun(resolve):
+    got = resolve("Karel Wouters opened the session. On Tuesday, Mayor Hugo Brandt of Ostend "
+                  "was stabbed at a market. Doctors said he was stable.")
+    assert got.get("he") != ["Karel Wouters"]

@@ -493,9 +493,11 @@ class _Resolver:
         events += [(i, "desc", d) for i, d in self.descriptions.items()]
         events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
         events += [(i, "noun", None) for i in _definite_speaker_heads(self.doc, self.cues)]
+        events += [(i, "anon", None) for i in _anonymous_heads(self.doc)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
-        events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
+        # a description before its head's role noun; an unnamed referent after every link
+        events.sort(key=lambda e: (e[0], e[1] == "anon", e[1]))
         self.told = told_kinds((self.doc[i] for i in self.org_toks), self.body_at)
         for i, what, m in events:
             self.decay(int(self.sent_idx[i]))
@@ -515,8 +517,21 @@ class _Resolver:
                     self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
+            elif what == "anon":
+                self._anonymous(tok)
             else:
                 self._role(i, tok)
+
+    def _anonymous(self, tok: "Token") -> None:
+        """A person the text does not name (``a 36-year-old man``, ``the suspect``) or whose
+        name the tagger missed enters the discourse model with its salience like any noun
+        phrase (Lappin & Leass 1994 weigh every NP, not only names), so that a pronoun
+        meaning them finds them and stays unlinked instead of taking a named actor."""
+        if tok.i in self.linked or self.person_mention_at(tok) is not None:
+            return
+        actor = self.actors[ANONYMOUS + str(tok.i)] = _Actor(ANONYMOUS + str(tok.i), "PERSON")
+        actor.gender = _anonymous_gender(tok)
+        self.bump(actor, tok)
 
     def person_facts(self, actor: _Actor) -> dict[str, set]:
         """What the appositions after the person's names stated (age, from, noun)."""
@@ -613,10 +628,11 @@ class _Resolver:
             best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
         elif cands:
             best = self._governing_subject(tok, cands) or max(
-                cands, key=lambda a: a.salience + self._parallel(a, tok))
-        if cands:
+                cands, key=lambda a: a.salience + self._parallel(a, tok) + self._topic(a))
+        if cands and not best.name.startswith(ANONYMOUS):
             self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
                                     best.type or "", best.name, best.type, "pronoun"))
+        if cands:
             self.bump(best, tok)
             self.pron_actor[tok.i] = best.name
             self.linked[tok.i] = best.name
@@ -629,6 +645,14 @@ class _Resolver:
         Pierluisi. The House confirmed him": him, an object, continues the object)."""
         role = _role_class(tok)
         return SALIENCE_PARALLEL if role and role == actor.last_role else 0.0
+
+    def _topic(self, actor: _Actor) -> float:
+        """The heading preference of Mitkov (1998, "Robust pronoun resolution with limited
+        knowledge", COLING): an actor the headline names is what the article is about, and a
+        pronoun that salience leaves close goes to it (the stabbed mayor of the headline, not
+        the minister named last)."""
+        return SALIENCE_TOPIC if actor.first is not None and self.sent_idx[actor.first] == 1 \
+            else 0.0
 
     def _governing_subject(self, tok: "Token", cands: list[_Actor]) -> _Actor | None:
         """For a he/she/his/her inside a clause that another clause governs (a reported clause,
@@ -776,6 +800,53 @@ def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
+#: Name prefix of a referent the text does not name (never in the output).
+ANONYMOUS = "\x00unnamed:"
+#: Nouns for a person that say their gender ("a 36-year-old man": he).
+MALE_NOUNS = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman",
+                        "grandfather", "uncle", "nephew", "king", "prince", "policeman"})
+FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady",
+                          "grandmother", "aunt", "niece", "queen", "princess", "policewoman"})
+#: Nouns for an unnamed person typical of crime and accident reports.
+INCIDENT_NOUNS = frozenset({"suspect", "victim", "officer", "teenager", "boy", "girl", "child",
+                            "pedestrian", "gunman", "attacker", "assailant", "defendant",
+                            "patient", "prisoner", "detainee", "lady", "gentleman"})
+
+
+def _anonymous_heads(doc: "Doc") -> list[int]:
+    """Heads of noun phrases that may be a person no name mention stands for: a singular
+    person noun as subject or object (``the man``, ``a witness``, ``the suspect``), or a
+    proper noun the tagger left untagged after a first name (``Hugo| Brandt``)."""
+    out = []
+    for i in dep_pos_indices(doc, ("nsubj", "nsubjpass", "dobj", "dative"), ("NOUN", "PROPN")):
+        tok = doc[i]
+        if tok.pos_ == "NOUN":
+            lemma = tok.lemma_.lower()
+            if tok.tag_ == "NN" and (lemma in MALE_NOUNS or lemma in FEMALE_NOUNS
+                                     or lemma in INCIDENT_NOUNS or _person_noun(tok)
+                                     or role_of(tok) is not None):
+                out.append(i)
+        elif tok.ent_type_ in ("", "PERSON") and any(
+                c.dep_ == "compound" and (c.lower_ in first_names() or c.lower_ in HONORIFIC_GENDER
+                                          or role_of(c) is not None) for c in tok.children):
+            out.append(i)  # "Hugo Brandt", "Mayor Hugo Brandt", "Ms Brandt"
+    return out
+
+
+def _anonymous_gender(tok: "Token") -> str:
+    """``m`` / ``f`` when the noun or the first name says so, else ``""``."""
+    lemma = tok.lemma_.lower()
+    if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
+        return "m" if lemma in MALE_NOUNS else "f"
+    role = role_of(tok) if tok.pos_ == "NOUN" else None
+    if role is not None:
+        return role[1]
+    for c in tok.children:
+        if c.dep_ == "compound" and (c.lower_ in HONORIFIC_GENDER or c.lower_ in first_names()):
+            return HONORIFIC_GENDER.get(c.lower_) or first_names()[c.lower_]
+    return ""
+
+
 def _collective(tok: "Token", pronoun: str) -> bool:
     """A they/their whose antecedent is a collective noun for a body ("The team … They found":
     notional concord, Quirk et al. 1985, §10.35) agrees with the organisation behind it."""
@@ -793,6 +864,8 @@ def _number_agrees(actor: _Actor, pronoun: str) -> bool:
 
 #: Lappin & Leass's (1994) reward for an antecedent in the pronoun's grammatical role.
 SALIENCE_PARALLEL = 35
+#: Reward for an actor the headline names (Mitkov 1998's heading preference).
+SALIENCE_TOPIC = 75
 #: Clauses governed by another clause, whose subject a pronoun in them prefers (Hobbs 1978).
 GOVERNED_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 
