@@ -261,3 +261,49 @@ def test_person_whose_name_the_tagger_missed_keeps_the_pronoun(resolve):
     got = resolve("Karel Wouters opened the session. On Tuesday, Mayor Hugo Brandt of Ostend "
                   "was stabbed at a market. Doctors said he was stable.")
     assert got.get("he") != ["Karel Wouters"]
+
+
+# -- institutional "we": a person holding an office of a named body speaks for it --------------
+@pytest.fixture(scope="module")
+def offices():
+    from newslab.extract.affiliation import affiliations
+    from newslab.extract.entities import entity_mentions
+    from newslab.nlp import load_model
+
+    nlp = load_model()
+
+    def run(text: str) -> dict[str, str]:
+        doc = nlp(text)
+        return affiliations(doc, entity_mentions(doc))
+
+    return run
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Chile's President Gabriel Ortiz spoke in Santiago.", "Gabriel Ortiz", "Chile"),
+    ("Yesterday, President Gabriel Ortiz of Chile said the talks had failed.",
+     "Gabriel Ortiz", "Chile"),
+    ("Senate President Laura Brandt opposed the bill.", "Laura Brandt", "Senate"),
+])
+def test_office_of_a_named_body(offices, text, person, body):
+    assert offices(text).get(person) == body
+
+
+@pytest.mark.parametrize("text", [
+    "Oxford University astronomer Laura Brandt said the data were good.",  # not an office
+    "Julia Brandt of Kenya won the race on Sunday.",  # no office at all
+])
+def test_no_office_no_affiliation(offices, text):
+    assert offices(text) == {}
+
+
+def test_we_of_an_office_holder_is_the_body(article_links):
+    got = article_links("Chile's President Gabriel Ortiz spoke on Monday. \"Our path is peace, "
+                        "and we will not send troops,\" Ortiz said.")
+    assert got.get("Our") == ["Chile"] and got.get("we") == ["Chile"]
+
+
+def test_we_of_a_private_person_stays_unlinked(article_links):
+    got = article_links("Julia Brandt of Kenya won the race on Sunday. \"We trained for "
+                        "months,\" Brandt said.")
+    assert "We" not in got
