@@ -307,3 +307,35 @@ def test_we_of_a_private_person_stays_unlinked(article_links):
     got = article_links("Julia Brandt of Kenya won the race on Sunday. \"We trained for "
                         "months,\" Brandt said.")
     assert "We" not in got
+
+
+# -- broader role nouns and the police --------------------------------------------------------
+def test_officer_refers_back_to_a_sergeant(resolve):
+    got = resolve("Sergeant Matt Rowe was shot at the station on Friday. The officer was "
+                  "taken to hospital.")
+    assert got["The officer"] == ["Matt Rowe"]
+
+
+def test_leader_refers_back_to_a_president(resolve):
+    got = resolve("President Gabriel Ortiz met reporters on Monday. The leader said the war "
+                  "was over.")
+    assert got["The leader"] == ["Gabriel Ortiz"]
+
+
+def test_broader_role_never_takes_an_unrelated_holder(resolve):
+    got = resolve("Governor Tomas Ferro met reporters on Monday. The officer said the road "
+                  "was closed.")
+    assert "The officer" not in got
+
+
+def test_police_without_article_is_the_named_force(resolve):
+    got = resolve("Thames Valley Police arrested a man on Monday. Police said they found the "
+                  "car. The police later released him.")
+    assert got["Police"] == ["Thames Valley Police"]
+    assert got["The police"] == ["Thames Valley Police"]
+    assert got["they"] == ["Thames Valley Police"]
+
+
+def test_police_with_no_force_named_stays_unlinked(resolve):
+    got = resolve("Police in Lyon arrested a man on Monday. Police said he was 40.")
+    assert "Police" not in got

@@ -71,7 +71,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..lexicons import (country_nouns, first_names, holder_nouns, org_descriptors, pronouns,
-                        role_nouns, speech_verbs)
+                        role_hypernyms, role_nouns, speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
@@ -726,6 +726,8 @@ class _Resolver:
         # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
         best = None
         if not indefinite(tok):
+            role = (role[0] + "|" + "|".join(role_hypernyms().get(tok.lemma_.lower(), ())),
+                    role[1])
             best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token),
                                  former=_former(tok))
         if best is not None:
@@ -850,8 +852,9 @@ def _anonymous_gender(tok: "Token") -> str:
 def _collective(tok: "Token", pronoun: str) -> bool:
     """A they/their whose antecedent is a collective noun for a body ("The team … They found":
     notional concord, Quirk et al. 1985, §10.35) agrees with the organisation behind it."""
-    return pronoun.startswith("the") and tok.lemma_.lower() in COLLECTIVE_NOUNS \
-        and tok.tag_ not in ("NNS", "NNPS")
+    lemma = tok.lemma_.lower()
+    return pronoun.startswith("the") and lemma in COLLECTIVE_NOUNS \
+        and (tok.tag_ not in ("NNS", "NNPS") or lemma == "police")
 
 
 def _number_agrees(actor: _Actor, pronoun: str) -> bool:
@@ -967,6 +970,8 @@ def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
     None — never merely the most prominent person (a role noun refers to its holder: Poesio &
     Vieira 1998, "A corpus-based investigation of definite description use").
 
+    ``role`` is ``(groups, gender)``, the groups joined by ``|``: the noun's own, then those
+    its hypernym covers (``the officer`` → ``Sergeant X``: ``lexicons/role_hypernyms.csv``).
     The holder got the role from an apposition, a title or a predicate; the reference's own
     modifiers (``the employment minister``) must be among the holder's (``Employment Minister
     Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``). A holder who
@@ -974,14 +979,16 @@ def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
     governor`` only when no current holder is known, and the other way round for ``the former
     governor`` (the role's time must match: Poesio & Vieira's "same head" links fail across a
     change of holder)."""
-    group, gender = role
+    groups, gender = role[0].split("|"), role[1]  # the noun's group, then broader ones
+    held_by = {a.name: [held for g in groups if g for held in a.roles.get(g, ())]
+               for a in actors.values() if a.type == "PERSON"}
     matching = [a for a in actors.values() if a.type == "PERSON"
                 and a.gender in ("", gender or a.gender)
-                and any(_narrower_or_equal(held, modifiers) for held in a.roles.get(group, ()))]
+                and any(_narrower_or_equal(held, modifiers) for held in held_by[a.name])]
     if not matching:
         return None
     return max(matching, key=lambda a: (any((FORMER in held) == former
-                                            for held in a.roles.get(group, ())),
+                                            for held in held_by[a.name]),
                                         a.salience, a.count))
 
 

@@ -99,7 +99,8 @@ def org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
     * a singular definite NP, "the (adj)* alliance", with no possessor, no ``of``-phrase, no
       restrictive relative clause and no contrastive adjective ("the other party").
     """
-    if tok.tag_ in ("NNS", "NNPS") or tok.i in by_token:
+    police = _bare_police(tok)
+    if tok.tag_ in ("NNS", "NNPS") and not police or tok.i in by_token:
         return None
     if tok.dep_ == "compound":
         head = tok.head
@@ -108,7 +109,7 @@ def org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
                 and not any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in head.children)):
             return tok.i, tok.i + 1  # "Alliance chief", "the party leader"; not "a state party chairman"
         return None
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+    if not police and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return None
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -123,6 +124,15 @@ def org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
     if any(j in by_token for j in range(start, end)):
         return None  # "the Nato alliance": already named
     return start, end
+
+
+def _bare_police(tok: "Token") -> bool:
+    """``police`` / ``the police`` with no modifier: in news, the force of the place in the
+    story, referred to without an article as a definite (Quirk et al. 1985, §5.37: ``police``
+    is a plural-only collective); "local police" or "Indonesian police" are left alone."""
+    return tok.lemma_.lower() == "police" and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "det" and c.lower_ not in
+        DEFINITE for c in tok.children)
 
 
 def resolve_org(actors: dict[str, "Actor"], noun: str, sent: int, recent: dict[str, int], *,

@@ -296,6 +296,18 @@ def role_nouns() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def role_hypernyms() -> dict[str, frozenset[str]]:
+    """Role noun → the other role groups whose holders it may refer to (``the officer`` →
+    ``Sergeant X``), from ``role_hypernyms.csv``.
+
+    >>> "police-officer" in role_hypernyms()["officer"]
+    True
+    """
+    return {r["noun"]: frozenset(g for g in r["covers"].split("|") if g)
+            for r in read_lexicon("role_hypernyms.csv")}
+
+
+@lru_cache(maxsize=None)
 def pronouns() -> dict[str, tuple[int, str, str]]:
     """Pronoun → (person, gender, number), from ``pronouns.csv``.
 
