@@ -6,45 +6,66 @@ reference to a person, not only the named ones).
 How it works (a light version of Lappin & Leass 1994, "An algorithm for pronominal anaphora
 resolution", Computational Linguistics 20(4)):
 
-* **Salience.** Reading the Doc in order, every mention of an actor adds weight to that actor:
-  sentence recency 100, subject 80, direct object 50, other roles 40, head noun 80, not inside
-  an adverbial phrase 50, and (our addition, after the "previous speaker" preference of quote
-  attribution systems such as Muzny et al. 2017) 50 when the mention is the subject of a
-  reporting verb. All weights halve at each new sentence, so recent and prominent actors win.
+* **Salience.** Reading the Doc in order, every noun phrase that stands for an actor adds
+  weight to that actor: sentence recency 100, subject 80, direct object 50, other roles 40,
+  head noun 80, not inside an adverbial phrase 50, and (our addition, after the "previous
+  speaker" preference of quote attribution systems such as Muzny et al. 2017) 50 when the
+  mention is the subject of a reporting verb. A name weighs as the noun phrase it sits in: an
+  appositive has its head's role ("One senator, Eduardo Bhatia, said" — a subject), and so has
+  a name the tagger cut short ("Wanda Vázquez| Garced"); a title and its name are one phrase,
+  counted once. All weights halve at each new sentence, so recent and prominent actors win.
+  People the text does not name (``a 36-year-old man``, ``the suspect``) and names the tagger
+  missed ("Mayor Hugo Brandt") are weighed too, as anonymous referents (L&L weigh every NP): a
+  pronoun that takes one stays unlinked rather than taking a named actor.
 * **Pronouns** (he/she/it/they…) take the most salient actor that agrees in gender and number:
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
   list (``lexicons/first_names.csv``); unknown gender agrees with both. The text's own words
   win: a he/she linked to a person fixes that person's gender for the rest of the article
   (once Ofelia Brandt is "she", "he" is someone else), and a gendered role noun
-  (``spokeswoman``) outranks a first-name guess. A speaker pronoun right after a quotation
-  or opening a sentence (``"…," he said``, ``He added``) takes the most recent compatible
-  subject — the last person who spoke or acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
-  ``their`` link to an organisation or place only with evidence from the parse (subject
-  continuity, as in centering theory): a possessive takes the subject of the first verb above
-  it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
-  of the verb reporting it ("Nato said it would…"), a main-clause subject the previous
-  sentence's subject actor. Impersonal ``it`` ("it is unclear", "it seems") and pronouns in a
+  (``spokeswoman``) outranks a first-name guess. In order:
+
+  1. a speaker pronoun right after a quotation or opening a sentence (``"…," he said``,
+     ``He added``) takes the most recent compatible subject — the last person who spoke or
+     acted (after Muzny et al. 2017);
+  2. a he/she/his/her in a clause that another clause governs (reported, adverbial,
+     conjoined) takes the agreeing subject of the governing clause, and a possessive first
+     the subject of its own clause — the first candidates of Hobbs's (1978) naive algorithm
+     ("Bhatia said he intended to sue");
+  3. else the most salient agreeing actor, with Lappin & Leass's role-parallelism reward (35:
+     "The governor appointed Pierluisi. The House confirmed him" — an object continues the
+     object) and Mitkov's (1998) heading preference (75 for an actor the headline names: the
+     stabbed mayor of the headline, not the minister named last).
+
+  ``it``/``its``/``they``/``their``/``itself`` link to an organisation or place only with
+  evidence from the parse (subject continuity, as in centering theory): a reflexive takes its
+  clause's subject (binding principle A), a possessive the subject of the first verb above it
+  ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject of
+  the verb reporting it ("Nato said it would…"), a main-clause subject the subject of a
+  subordinate clause before it ("While Ruritania is small, it …") or else the previous
+  sentence's subject. Impersonal ``it`` ("it is unclear", "it seems") and pronouns in a
   relative clause on another noun ("the plans, which are in their infancy") stay unresolved;
-  ``they`` needs a group (``NORP``) or a plural-looking name, ``it`` a singular one. Objects
-  (``them``) are left alone. A pronoun never takes an
-  actor named as another argument of its own verb ("Smith praised him": him ≠ Smith).
+  ``they`` needs a group (``NORP``), a plural-looking name or a collective body noun as its
+  antecedent ("The team … They found": notional concord), ``it`` a singular one. Objects
+  (``them``) are left alone. A pronoun never takes an actor named as another argument of its
+  own verb ("Smith praised him": him ≠ Smith).
 * **Aliases.** An apposition (``Sergei Lavrov, Russia's foreign minister``), a title before a
   name (``Foreign Minister Sergei Lavrov``) or a predicate (``Rasmussen … became the head of
   Nato``) makes that noun phrase an alias of the person and records its role group
   (``lexicons/role_nouns.csv``: chief, head and leader are one group).
-* **Organisation descriptors** (``the military alliance``, ``the bloc``, ``the company``; and a
-  descriptor modifying a role noun, ``Alliance chief``, ``party leader``) link to the most
-  salient organisation read so far that the noun fits: its name ends in the noun (``the party``
-  → Labour Party) or ``lexicons/org_descriptors.csv`` lists it (``alliance`` → NATO, ``bloc``
-  → EU). In the headline/standfirst the article's most mentioned fitting organisation is taken
-  (cataphora). Generic nouns marked ``any`` there (``the company``, ``the group``) may also take
-  an organisation named in the last sentence or two that the table does not call something
-  else. A possessor, an ``of``-phrase, a restrictive relative clause, a narrowing compound
-  (``the county party``) or a contrastive adjective (``the other party``) blocks the link.
+* **Organisations and countries** by a common noun (``the bloc``, ``the company``, ``party
+  leader``; ``the country``, ``the kingdom``; ``the Saudi government``, ``the Montreal team``,
+  ``police``; ``Tehran, the capital``; ``the new company, to be called X`` and the same
+  description repeated): :mod:`newslab.extract.org_references`, each linked to the most salient
+  named actor it fits, and never to one it does not fit.
 * **Role nouns** (``the minister``, ``Alliance chief``) resolve only to a person the text gave
   that role (same group, and the reference's modifiers among the holder's: ``the employment
   minister`` is not ``Foreign Minister X``), the most salient such person first — also from a
-  headline, before the name (cataphora). A role nobody holds, and an indefinite one (``a
+  headline, before the name (cataphora). A broader noun may take a narrower holder (``the
+  officer`` → ``Sergeant X``: ``lexicons/role_hypernyms.csv``). A holder who left the role
+  (``resigned as governor``, ``the former governor``) is ``the governor`` only when no current
+  holder is known. A predicate noun (``X is the mayor``, ``appointed X as treasurer``,
+  ``succeeded Y as governor``) describes its subject or object and is never resolved to another
+  holder. A role nobody holds, and an indefinite one (``a
   spokesman``, ``one reporter``), is someone the text does not name: it comes back as an
   ``unnamed`` mention (actor ``None``) so that no name nearby is taken for them.
 * **Unnamed sources** (``a neighbour said``, ``according to a source``): an indefinite
