@@ -4,7 +4,11 @@ One resolver, shared by quotes (who is the ``he`` in ``he said``?) and actors (c
 reference to a person, not only the named ones).
 
 How it works (a light version of Lappin & Leass 1994, "An algorithm for pronominal anaphora
-resolution", Computational Linguistics 20(4)):
+resolution", Computational Linguistics 20(4)). This module reads the Doc in order and decides;
+the parts it asks live beside it, one job each: :mod:`~newslab.extract.salience` (referents and
+their weights), :mod:`~newslab.extract.pronoun_rules` (agreement and the parse's evidence for
+it/they), :mod:`~newslab.extract.role_words` (role nouns and their holders),
+:mod:`~newslab.extract.org_references` (organisations and countries by a common noun).
 
 * **Salience.** Reading the Doc in order, every noun phrase that stands for an actor adds
   weight to that actor: sentence recency 100, subject 80, direct object 50, other roles 40,
@@ -86,9 +90,7 @@ other unresolvable references are not returned.
 from __future__ import annotations
 
 import bisect
-import re
-from collections import Counter, defaultdict
-from functools import lru_cache
+from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from ..lexicons import (country_nouns, first_names, holder_nouns, org_descriptors, pronouns,
@@ -97,84 +99,27 @@ from ..nlp.syntax import noun_phrase, subject_of
 from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
 from .descriptions import description_spans, introduced_facts, matches, noun_description
-from .org_references import (COLLECTIVE_NOUNS, MEMBER_BODIES, STATE_BODIES, body_owner,
+from .org_references import (MEMBER_BODIES, STATE_BODIES, body_owner,
                              org_reference, resolve_country, resolve_org, told_kinds)
-from .role_words import INDEFINITE, indefinite, role_of
+from .pronoun_rules import (GOVERNED_CLAUSES, NON_PERSON_TYPES, POSSESSOR_HOPS, agrees,
+                            collective, nonperson_antecedent, number_agrees)
+from .role_words import (FORMER, INDEFINITE, PEOPLE_HOLDERS, SOURCE_NOUNS, TITLE_DEPS, former_role,
+                         indefinite, person_noun, resolve_role, role_modifiers, role_of)
+from .salience import (ANONYMOUS, SALIENCE_PARALLEL, SALIENCE_TOPIC, Referent, anonymous_gender,
+                       anonymous_heads, phrase_head, role_class, weight)
+from .gender import honorific_gender
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
-#: Lappin & Leass (1994) salience factors (weights from their Table 1), plus a speaker bonus.
-SALIENCE_SENTENCE = 100
-SALIENCE_ROLE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "dobj": 50, "oprd": 50, "dative": 40}
-SALIENCE_OTHER_ROLE = 40
-SALIENCE_HEAD = 80
-SALIENCE_NON_ADVERBIAL = 50
-SALIENCE_SPEAKER = 50
-#: Dependency labels that put a mention inside an adverbial (no "non-adverbial" bonus).
-ADVERBIAL_DEPS = {"advcl", "advmod", "npadvmod", "prep", "pcomp"}
-#: Honorifics that reveal gender.
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
-                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
 #: Sentences (1-based) that make up an article's headline and standfirst: a descriptor there
 #: may point forward to the organisation the article names most (cataphora).
 OPENING_SENTENCES = 2
-#: Entity types that ``it``/``they`` can refer to.
-NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-class _Actor:
-    __slots__ = ("name", "type", "gender", "guessed", "roles", "count", "salience", "last_token",
-                 "first", "last_role")
-
-    def __init__(self, name: str, type_: str | None) -> None:
-        self.name, self.type = name, type_
-        self.gender = ""
-        self.guessed = False  # gender only from the first-name list, not from the text
-        # role group -> the modifier sets the text gave it ("employment" of "Employment Minister")
-        self.roles: dict[str, list[frozenset[str]]] = {}
-        self.first: int | None = None  # token of the first named mention
-        self.count = 0
-        self.salience = 0.0
-        self.last_token: int | None = None
-        self.last_role = ""  # "subject" / "object" / "" of the last mention (parallelism)
-
-
-def _phrase_head(tok: "Token") -> "Token":
-    """The head of the noun phrase a mention sits in, whose grammatical role the mention has
-    (Lappin & Leass 1994 weigh the NP, not its words): an appositive shares its head's role
-    ("One senator, Eduardo Bhatia, said" — Bhatia is a subject), and so does a name the tagger
-    cut short ("Wanda Vázquez" in "Wanda Vázquez Garced has said": the name's last word is the
-    head). A title is a head of its own ("Senate" in "Senate President X" stays a modifier)."""
-    for _ in range(3):
-        head = tok.head
-        if head.i == tok.i:
-            break
-        if tok.dep_ == "appos" or (tok.dep_ in ("compound", "flat") and head.i > tok.i
-                                   and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON")
-                                   and role_of(head) is None
-                                   and head.lower_ not in HONORIFIC_GENDER):
-            tok = head
-        else:
-            break
-    return tok
-
-
-def _weight(tok: "Token", speaker: bool) -> float:
-    w = SALIENCE_SENTENCE + SALIENCE_HEAD + SALIENCE_ROLE.get(tok.dep_, SALIENCE_OTHER_ROLE)
-    if not any(a.dep_ in ADVERBIAL_DEPS for a in [tok, *tok.ancestors][:4]):
-        w += SALIENCE_NON_ADVERBIAL
-    if speaker:
-        w += SALIENCE_SPEAKER
-    return w
-
-
-#: Dependencies of a title before a name ("Foreign Minister Lavrov"; "Secretary of State
-#: Hillary Clinton", where spaCy makes the title an nmod).
-TITLE_DEPS = frozenset({"compound", "nmod"})
 #: Verbs whose object takes the next turn in a conversation ("X asked Sanders whether …").
 ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challenge", "urge"})
 #: Links from a name up to the subject it belongs to ("The chief executive, Marcus Heller";
@@ -275,22 +220,13 @@ def _gender_of_name(doc: "Doc", m: Mention) -> tuple[str, bool]:
     whether it is only that guess."""
     if m.token_start > 0:
         prev = doc[m.token_start - 1].lower_
-        if prev in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[prev], False
+        if honorific_gender(prev):
+            return honorific_gender(prev), False
     first = doc[m.token_start].lower_
-    if first in HONORIFIC_GENDER:
-        return HONORIFIC_GENDER[first], False
+    if honorific_gender(first):
+        return honorific_gender(first), False
     guess = first_names().get(first, "")
     return guess, bool(guess)
-
-
-def _agrees(actor: _Actor, gender: str, number: str) -> bool:
-    if gender == "n":
-        return actor.type in NON_PERSON_TYPES
-    if gender in ("m", "f"):
-        return actor.type == "PERSON" and actor.gender in ("", gender)
-    # they/them: organisations, nations, groups (singular-they for people is left unresolved)
-    return actor.type in NON_PERSON_TYPES
 
 
 def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
@@ -321,12 +257,12 @@ class _Resolver:
     def __init__(self, doc: "Doc", mentions: Iterable[Mention], cues: set[str]) -> None:
         self.doc, self.cues = doc, cues
         self.named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
-        self.actors: dict[str, _Actor] = {}
+        self.actors: dict[str, Referent] = {}
         self.by_token: dict[int, Mention] = {}
         for m in self.named:
             a = self.actors.get(m.actor)
             if a is None:
-                a = self.actors[m.actor] = _Actor(m.actor, m.type)
+                a = self.actors[m.actor] = Referent(m.actor, m.type)
             a.count += 1
             if a.first is None:
                 a.first = m.token_start
@@ -381,7 +317,7 @@ class _Resolver:
                                 "PERSON", None, None, "unnamed"))
         self.aliased.add(tok.i)
 
-    def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
+    def add_nominal(self, start: int, end: int, actor: Referent) -> None:
         span = self.doc[start:end]
         self.linked[span.root.i] = actor.name
         key = _description_key(span.root)
@@ -398,11 +334,11 @@ class _Resolver:
                 a.salience *= factor
             self.current_sent = k
 
-    def bump(self, actor: _Actor, tok: "Token") -> None:
-        head = _phrase_head(tok) if tok.pos_ == "PROPN" else tok
-        actor.salience += _weight(head, _is_speaker_subject(head, self.cues))
+    def bump(self, actor: Referent, tok: "Token") -> None:
+        head = phrase_head(tok) if tok.pos_ == "PROPN" else tok
+        actor.salience += weight(head, _is_speaker_subject(head, self.cues))
         actor.last_token = tok.i
-        actor.last_role = _role_class(head)
+        actor.last_role = role_class(head)
         self.recent[actor.name] = self.current_sent
         if _takes_turn(tok, self.cues) and not self.in_quote(tok.idx):
             self.last_subject[actor.name] = tok.i
@@ -470,7 +406,7 @@ class _Resolver:
             if not owner:
                 continue
             actor = self.actors[owner.actor]
-            mods = _role_modifiers(tok, self.by_token) | ({FORMER} if _former(tok) else set())
+            mods = role_modifiers(tok, self.by_token) | ({FORMER} if former_role(tok) else set())
             actor.roles.setdefault(role[0], []).append(frozenset(mods))
             if role[1] and (not actor.gender or actor.guessed):
                 actor.gender, actor.guessed = role[1], False
@@ -514,7 +450,7 @@ class _Resolver:
         events += [(i, "desc", d) for i, d in self.descriptions.items()]
         events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
         events += [(i, "noun", None) for i in _definite_speaker_heads(self.doc, self.cues)]
-        events += [(i, "anon", None) for i in _anonymous_heads(self.doc)]
+        events += [(i, "anon", None) for i in anonymous_heads(self.doc)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
         # a description before its head's role noun; an unnamed referent after every link
@@ -550,11 +486,11 @@ class _Resolver:
         meaning them finds them and stays unlinked instead of taking a named actor."""
         if tok.i in self.linked or self.person_mention_at(tok) is not None:
             return
-        actor = self.actors[ANONYMOUS + str(tok.i)] = _Actor(ANONYMOUS + str(tok.i), "PERSON")
-        actor.gender = _anonymous_gender(tok)
+        actor = self.actors[ANONYMOUS + str(tok.i)] = Referent(ANONYMOUS + str(tok.i), "PERSON")
+        actor.gender = anonymous_gender(tok)
         self.bump(actor, tok)
 
-    def person_facts(self, actor: _Actor) -> dict[str, set]:
+    def person_facts(self, actor: Referent) -> dict[str, set]:
         """What the appositions after the person's names stated (age, from, noun)."""
         if actor.name not in self.facts:
             facts: dict[str, set] = {"age": set(), "from": set(), "noun": set()}
@@ -660,14 +596,14 @@ class _Resolver:
             if gender in ("m", "f") and (not best.gender or best.guessed):
                 best.gender, best.guessed = gender, False  # the text's own word now
 
-    def _parallel(self, actor: _Actor, tok: "Token") -> float:
+    def _parallel(self, actor: Referent, tok: "Token") -> float:
         """Lappin & Leass's (1994) role-parallelism reward: an antecedent whose last mention
         had the pronoun's grammatical role (subject, object) gains 35 ("The governor appointed
         Pierluisi. The House confirmed him": him, an object, continues the object)."""
-        role = _role_class(tok)
+        role = role_class(tok)
         return SALIENCE_PARALLEL if role and role == actor.last_role else 0.0
 
-    def _topic(self, actor: _Actor) -> float:
+    def _topic(self, actor: Referent) -> float:
         """The heading preference of Mitkov (1998, "Robust pronoun resolution with limited
         knowledge", COLING): an actor the headline names is what the article is about, and a
         pronoun that salience leaves close goes to it (the stabbed mayor of the headline, not
@@ -675,7 +611,7 @@ class _Resolver:
         return SALIENCE_TOPIC if actor.first is not None and self.sent_idx[actor.first] == 1 \
             else 0.0
 
-    def _governing_subject(self, tok: "Token", cands: list[_Actor]) -> _Actor | None:
+    def _governing_subject(self, tok: "Token", cands: list[Referent]) -> Referent | None:
         """For a he/she/his/her inside a clause that another clause governs (a reported clause,
         an adverbial clause, a conjunct), the agreeing person who is the subject of the governing
         clause: "One senator, Eduardo Bhatia, said he intended to sue" → Bhatia. This is the
@@ -701,7 +637,7 @@ class _Resolver:
         subj = subject_of(verb.head)
         return self._person_cand(subj, cands) if subj is not None else None
 
-    def _person_cand(self, subj: "Token", cands: list[_Actor]) -> _Actor | None:
+    def _person_cand(self, subj: "Token", cands: list[Referent]) -> Referent | None:
         """The candidate a subject token stands for: a name, a linked pronoun or role noun, or
         a name in apposition or as the last word's compound ("Secretary Wanda Vázquez
         Garced")."""
@@ -713,20 +649,20 @@ class _Resolver:
                 return names[name]
         return None
 
-    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
+    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[Referent]:
         """Actors read so far that the pronoun may take (agreement, evidence for it/they,
         binding)."""
         low = tok.lower_
-        cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
+        cands = [a for a in self.actors.values() if a.salience > 0 and agrees(a, gender, number)]
         if gender in ("n", ""):
             # it / they: only with evidence that the pronoun continues an organisation or
             # place (it is the subject of the clause that governs the pronoun, or of the
             # previous sentence); "since they were frozen" (relations) stays unresolved
             k = int(self.sent_idx[i])
-            source = _nonperson_antecedent(tok, lambda d: self.sent_subject(k + d))
+            source = nonperson_antecedent(tok, lambda d: self.sent_subject(k + d))
             name = self.actor_at(source) if source is not None else None
             cands = [a for a in cands if a.name == name
-                     and (_number_agrees(a, low) or _collective(source, low))
+                     and (number_agrees(a, low) or collective(source, low))
                      and self.current_sent - self.recent.get(a.name, -99) <= 1]
         if not low.endswith("self") and not low.endswith("selves"):
             # binding: not a co-argument of the same verb
@@ -749,8 +685,8 @@ class _Resolver:
         if not indefinite(tok):
             role = (role[0] + "|" + "|".join(role_hypernyms().get(tok.lemma_.lower(), ())),
                     role[1])
-            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token),
-                                 former=_former(tok))
+            best = resolve_role(self.actors, role, role_modifiers(tok, self.by_token),
+                                 former=former_role(tok))
         if best is not None:
             self.add_nominal(start, end, best)
             self.bump(best, tok)
@@ -758,15 +694,6 @@ class _Resolver:
             self.add_unnamed(tok)
 
 
-#: Nouns for a person that the role and holder lexicons leave out, typical of unnamed sources
-#: in news copy ("a source close to…", "a friend of…", "a local man"); after the anonymous-
-#: source descriptions of the AP Stylebook ("anonymous sources").
-SOURCE_NOUNS = frozenset({"source", "friend", "relative", "man", "woman", "person", "insider",
-                          "staffer", "colleague", "associate", "acquaintance", "passenger",
-                          "driver", "bystander", "local", "villager", "farmer", "mother",
-                          "father", "wife", "husband", "son", "daughter", "brother", "sister",
-                          "nurse", "veteran", "survivor", "volunteer", "shopkeeper", "onlooker",
-                          "eyewitness", "confidant", "partner", "tenant", "commuter", "diner"})
 
 
 def _body_noun(tok: "Token") -> bool:
@@ -781,20 +708,6 @@ WORK_NOUNS = frozenset({"movie", "film", "book", "report", "statement", "letter"
                         "survey", "study", "ad", "advert", "story", "article", "show", "website",
                         "video", "memo", "document", "analysis", "paper", "bill", "law", "plan",
                         "email", "tweet", "post", "message", "data", "record", "speech"})
-#: Holder nouns that stand for one person, not a body ("a voter", "the witness").
-PEOPLE_HOLDERS = frozenset({"citizen", "critic", "customer", "democrat", "demonstrator",
-                            "doctor", "employee", "employer", "fan", "investigator", "investor",
-                            "member", "militant", "negotiator", "neighbour", "neighbor",
-                            "observer", "opponent", "owner", "parent", "participant", "player",
-                            "protester", "protestor", "rebel", "republican", "resident",
-                            "scientist", "shareholder", "student", "supporter", "teacher",
-                            "user", "victim", "voter", "witness", "worker"})
-
-
-def _person_noun(tok: "Token") -> bool:
-    """A noun for a person or a body of people (not ``a poll``, ``a report``)."""
-    lemma = tok.lemma_.lower()
-    return lemma in SOURCE_NOUNS or lemma in holder_nouns()
 
 
 def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
@@ -810,7 +723,7 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
         else:
             source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                 and doc[tok.head.i - 1].lower_ == "according"
-        if source and indefinite(tok) and _person_noun(tok) and \
+        if source and indefinite(tok) and person_noun(tok) and \
                 not any(c.dep_ == "appos" for c in tok.children):
             out.append(i)
     return out
@@ -823,138 +736,6 @@ def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
-#: Name prefix of a referent the text does not name (never in the output).
-ANONYMOUS = "\x00unnamed:"
-#: Nouns for a person that say their gender ("a 36-year-old man": he).
-MALE_NOUNS = frozenset({"man", "boy", "father", "husband", "son", "brother", "gentleman",
-                        "grandfather", "uncle", "nephew", "king", "prince", "policeman"})
-FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "wife", "daughter", "sister", "lady",
-                          "grandmother", "aunt", "niece", "queen", "princess", "policewoman"})
-#: Nouns for an unnamed person typical of crime and accident reports.
-INCIDENT_NOUNS = frozenset({"suspect", "victim", "officer", "teenager", "boy", "girl", "child",
-                            "pedestrian", "gunman", "attacker", "assailant", "defendant",
-                            "patient", "prisoner", "detainee", "lady", "gentleman"})
-
-
-def _anonymous_heads(doc: "Doc") -> list[int]:
-    """Heads of noun phrases that may be a person no name mention stands for: a singular
-    person noun as subject or object (``the man``, ``a witness``, ``the suspect``), or a
-    proper noun the tagger left untagged after a first name (``Hugo| Brandt``)."""
-    out = []
-    for i in dep_pos_indices(doc, ("nsubj", "nsubjpass", "dobj", "dative"), ("NOUN", "PROPN")):
-        tok = doc[i]
-        if tok.pos_ == "NOUN":
-            lemma = tok.lemma_.lower()
-            if tok.tag_ == "NN" and (lemma in MALE_NOUNS or lemma in FEMALE_NOUNS
-                                     or lemma in INCIDENT_NOUNS or _person_noun(tok)
-                                     or role_of(tok) is not None):
-                out.append(i)
-        elif tok.ent_type_ in ("", "PERSON") and any(
-                c.dep_ == "compound" and (c.lower_ in first_names() or c.lower_ in HONORIFIC_GENDER
-                                          or role_of(c) is not None) for c in tok.children):
-            out.append(i)  # "Hugo Brandt", "Mayor Hugo Brandt", "Ms Brandt"
-    return out
-
-
-def _anonymous_gender(tok: "Token") -> str:
-    """``m`` / ``f`` when the noun or the first name says so, else ``""``."""
-    lemma = tok.lemma_.lower()
-    if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
-        return "m" if lemma in MALE_NOUNS else "f"
-    role = role_of(tok) if tok.pos_ == "NOUN" else None
-    if role is not None:
-        return role[1]
-    for c in tok.children:
-        if c.dep_ == "compound" and (c.lower_ in HONORIFIC_GENDER or c.lower_ in first_names()):
-            return HONORIFIC_GENDER.get(c.lower_) or first_names()[c.lower_]
-    return ""
-
-
-def _collective(tok: "Token", pronoun: str) -> bool:
-    """A they/their whose antecedent is a collective noun for a body ("The team … They found":
-    notional concord, Quirk et al. 1985, §10.35) agrees with the organisation behind it."""
-    lemma = tok.lemma_.lower()
-    return pronoun.startswith("the") and lemma in COLLECTIVE_NOUNS \
-        and (tok.tag_ not in ("NNS", "NNPS") or lemma == "police")
-
-
-def _number_agrees(actor: _Actor, pronoun: str) -> bool:
-    """it/its need a singular organisation or place; they/their a group (a nationality or
-    party, ``NORP``) or a plural-looking name ("Democrats", "the Yankees")."""
-    if pronoun.startswith("it"):
-        return actor.type != "NORP"
-    return actor.type == "NORP" or actor.name.lower().endswith("s")
-
-
-#: Lappin & Leass's (1994) reward for an antecedent in the pronoun's grammatical role.
-SALIENCE_PARALLEL = 35
-#: Reward for an actor the headline names (Mitkov 1998's heading preference).
-SALIENCE_TOPIC = 75
-#: Clauses governed by another clause, whose subject a pronoun in them prefers (Hobbs 1978).
-GOVERNED_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
-
-
-def _role_class(tok: "Token") -> str:
-    """``subject``, ``object`` or ``""``: the grammatical role parallelism compares."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return "subject"
-    if tok.dep_ in ("dobj", "dative", "oprd"):  # "appointed X as …" parses X as oprd
-        return "object"
-    return ""
-
-
-#: Verbs whose "it" subject is impersonal ("it seems", "it appears", "it happens").
-IMPERSONAL_VERBS = {"seem", "appear", "happen", "turn", "matter", "rain", "take"}
-#: How far up the parse a possessive "its" / "their" may look for the verb whose subject owns it.
-POSSESSOR_HOPS = 6
-
-
-def _nonperson_antecedent(tok: "Token", sent_subject) -> "Token | None":
-    """The token of the noun phrase an ``it`` / ``its`` / ``they`` / ``their`` refers to, when
-    the parse gives evidence for one (after the subject-continuity preference of centering
-    theory, Grosz, Joshi & Weinstein 1995), else ``None``; the caller asks which actor it names.
-
-    * a reflexive takes the subject of its own clause (binding principle A, Chomsky 1981):
-      "Sears, which has confined itself to malls" → (which →) Sears;
-    * a possessive takes the subject of the first verb above it that has one: "Moscow
-      expressed its willingness" → Moscow; "the plans, which are in their infancy" → (which);
-    * a subject pronoun in a reported or subordinate clause takes the subject of the verb that
-      governs it: "Nato said it would stay" → Nato;
-    * a main-clause subject takes the subject of a subordinate clause before it in the same
-      sentence ("While Ruritania is a monarchy, it is not …": Hobbs 1978 searches the
-      sentence left of the pronoun first), else the previous sentence's main subject
-      (``sent_subject(k)``): "Nato met in Brussels. It said …" → Nato.
-    """
-    if tok.lower_.endswith(("self", "selves")):
-        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head
-        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if tok.dep_ == "poss":
-        cur = tok.head
-        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.dep_ == "ROOT":
-            # "Its army …": the possessor of a main subject continues the last sentence
-            return sent_subject(-1)
-        for _ in range(POSSESSOR_HOPS):
-            if cur.pos_ in ("VERB", "AUX"):
-                subj = subject_of(cur)
-                if subj is not None:
-                    return subj
-            if cur.head.i == cur.i:
-                return None
-            cur = cur.head
-        return None
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        verb = tok.head
-        copula = verb.lemma_ == "be" or verb.lower_ in ("’s", "'s")
-        if tok.lower_ == "it" and (verb.lemma_ in IMPERSONAL_VERBS or copula and any(
-                c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
-            return None  # "it's unclear", "it seems", "it is to deport …": no referent
-        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            return subject_of(verb.head)
-        if verb.dep_ == "ROOT":
-            fronted = [c for c in verb.children if c.dep_ == "advcl" and c.i < tok.i]
-            subj = subject_of(fronted[-1]) if fronted else None
-            return subj if subj is not None else sent_subject(-1)
-    return None
 
 
 def _candidates(doc: "Doc"):
@@ -983,101 +764,6 @@ def _candidates(doc: "Doc"):
                                      | np.isin(arr[:, 1], org_hashes)))
     sent_idx = np.cumsum(arr[:, 3].astype("int64") == 1)
     return roles.tolist(), prons.tolist(), orgs.tolist(), sent_idx
-
-
-def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
-                  modifiers: frozenset[str], *, former: bool = False) -> _Actor | None:
-    """The person who holds ``role`` (group, gender) in the text, most salient first, else
-    None — never merely the most prominent person (a role noun refers to its holder: Poesio &
-    Vieira 1998, "A corpus-based investigation of definite description use").
-
-    ``role`` is ``(groups, gender)``, the groups joined by ``|``: the noun's own, then those
-    its hypernym covers (``the officer`` → ``Sergeant X``: ``lexicons/role_hypernyms.csv``).
-    The holder got the role from an apposition, a title or a predicate; the reference's own
-    modifiers (``the employment minister``) must be among the holder's (``Employment Minister
-    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``). A holder who
-    left the role (``resigned as governor``, ``the former governor``) is taken for ``the
-    governor`` only when no current holder is known, and the other way round for ``the former
-    governor`` (the role's time must match: Poesio & Vieira's "same head" links fail across a
-    change of holder)."""
-    groups, gender = role[0].split("|"), role[1]  # the noun's group, then broader ones
-    held_by = {a.name: [held for g in groups if g for held in a.roles.get(g, ())]
-               for a in actors.values() if a.type == "PERSON"}
-    matching = [a for a in actors.values() if a.type == "PERSON"
-                and a.gender in ("", gender or a.gender)
-                and any(_narrower_or_equal(held, modifiers) for held in held_by[a.name])]
-    if not matching:
-        return None
-    return max(matching, key=lambda a: (any((FORMER in held) == former
-                                            for held in held_by[a.name]),
-                                        a.salience, a.count))
-
-
-def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
-    """Whether a role given with modifiers ``held`` can be the one referred to with ``said``.
-
-    Plain words must be among the holder's unless the role was given bare (``Minister Jane
-    Roe`` may be ``the employment minister``); a named place, nation or body (``@France``)
-    must have been given with the role (``the French president`` is not ``President Obama``).
-    """
-    held, said = held - {FORMER}, said - {FORMER}
-    plain_held = {m for m in held if not m.startswith("@")}
-    plain_said = {m for m in said if not m.startswith("@")}
-    return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
-
-
-#: Marker among a role's modifiers: the person no longer holds it.
-FORMER = "!former"
-#: Words saying a role is no longer held ("the former governor", "the outgoing mayor").
-FORMER_WORDS = frozenset({"former", "outgoing", "exiting", "departing", "ex", "retired",
-                          "ousted", "erstwhile", "previous", "late"})
-#: Verbs of leaving a role: "resigned as governor" says the subject is governor no more.
-LEAVING_VERBS = frozenset({"resign", "quit", "retire", "leave", "step", "oust", "fire", "sack",
-                           "dismiss", "remove", "depose", "expel"})
-
-
-def _former(tok: "Token") -> bool:
-    """Whether the role noun ``tok`` is one its holder left: a modifier says so (``the former
-    governor``, ``ex-minister``) or the noun is the as-phrase of a verb of leaving
-    (``resigned as governor``)."""
-    if any(c.lower_ in FORMER_WORDS for c in tok.children if c.i < tok.i):
-        return True
-    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "ex":
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "as" \
-        and tok.head.head.lemma_.lower() in LEAVING_VERBS
-
-
-#: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
-UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgoing", "acting",
-                         "interim", "top", "senior", "junior", "longtime", "veteran",
-                         "presumptive", "likely", "prospective", "eventual"})
-
-
-def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
-    """Lower-cased words that narrow a role noun (``employment`` in ``the employment minister``,
-    ``foreign`` in ``Russia's foreign minister``); a named modifier counts as its actor
-    (``@France`` for ``the French minister``, so ``the GOP front-runner`` is not the
-    ``Democratic front-runner``); possessors and the first word of a two-word role (``prime
-    minister``) are not modifiers."""
-    roles = role_nouns()
-    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod",
-                                                                     "poss")]
-    if tok.dep_ in TITLE_DEPS:  # a title: "Employment Minister Jane Roe" (flat compounds)
-        j = tok.i - 1
-        while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
-            words.append(tok.doc[j])
-            j -= 1
-    mods = set()
-    for c in words:
-        if c.i in by_token:
-            mods.add("@" + by_token[c.i].actor)
-        elif c.dep_ == "poss":
-            continue  # "his spokesman": a pronoun possessor narrows nothing we can compare
-        elif not (c.lower_ in UNNARROWING or c.lower_ in roles
-                  or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles):
-            mods.add(c.lemma_.lower())
-    return frozenset(mods)
 
 
 def mention_for_span(mentions: Iterable[Mention], start: int, end: int,

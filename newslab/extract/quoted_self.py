@@ -6,8 +6,9 @@ al. 2013, the speaker sieve of Stanford's deterministic coreference: "I" and "my
 corefer with its speaker). A person's *we* is a group that includes them, not the person, so it
 stays unlinked — unless the text gave the person an office of a named body (``Iran's President
 Rouhani``, ``a spokeswoman for Acme``): then *we/our* is that body, the institutional *we*
-(:mod:`newslab.extract.affiliation`). Runs after attribution (it needs each quotation's actor), so these mentions go
-into the mentions and actors tables, not into the mentions attribution reads.
+(:mod:`newslab.extract.affiliation`). Runs after attribution (it needs each quotation's
+actor), so these mentions go into the mentions and actors tables, not into the mentions
+attribution reads.
 """
 
 from __future__ import annotations
