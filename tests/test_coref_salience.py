@@ -339,3 +339,10 @@ def test_police_without_article_is_the_named_force(resolve):
 def test_police_with_no_force_named_stays_unlinked(resolve):
     got = resolve("Police in Lyon arrested a man on Monday. Police said he was 40.")
     assert "Police" not in got
+
+
+def test_faded_unnamed_referents_are_forgotten_safely(resolve):
+    filler = " ".join(f"Prices rose in week {n}." for n in range(15))
+    got = resolve(f"A man arrived at Acme Corp on Monday. He sat down. {filler} He left. "
+                  "It said sales fell.")
+    assert "He" not in got  # the man is nobody named, however long ago

@@ -300,7 +300,8 @@ class _Resolver:
         """The non-person actor a token names (or a pronoun already linked to one)."""
         m = self.by_token.get(t.i)
         name = m.actor if m is not None else self.linked.get(t.i)
-        return name if name is not None and self.actors[name].type in NON_PERSON_TYPES else None
+        actor = self.actors.get(name) if name is not None else None
+        return name if actor is not None and actor.type in NON_PERSON_TYPES else None
 
     def sent_subject(self, k: int) -> "Token | None":
         """The subject of sentence ``k``'s main clause (1-based, as ``sent_idx`` counts)."""
@@ -328,10 +329,17 @@ class _Resolver:
         self.aliased.update(range(start, end))
 
     def decay(self, k: int) -> None:
+        """Halve every salience per sentence read; an anonymous referent that has faded out
+        (below 1) is forgotten, so long texts keep a small discourse model."""
         if k != self.current_sent:
             factor = 0.5 ** (k - self.current_sent)
+            faded = []
             for a in self.actors.values():
                 a.salience *= factor
+                if a.salience < 1 and a.name.startswith(ANONYMOUS):
+                    faded.append(a.name)
+            for name in faded:
+                del self.actors[name]
             self.current_sent = k
 
     def bump(self, actor: Referent, tok: "Token") -> None:
