@@ -4,47 +4,72 @@ One resolver, shared by quotes (who is the ``he`` in ``he said``?) and actors (c
 reference to a person, not only the named ones).
 
 How it works (a light version of Lappin & Leass 1994, "An algorithm for pronominal anaphora
-resolution", Computational Linguistics 20(4)):
+resolution", Computational Linguistics 20(4)). This module reads the Doc in order and decides;
+the parts it asks live beside it, one job each: :mod:`~newslab.extract.salience` (referents and
+their weights), :mod:`~newslab.extract.pronoun_rules` (agreement and the parse's evidence for
+it/they), :mod:`~newslab.extract.role_words` (role nouns and their holders),
+:mod:`~newslab.extract.org_references` (organisations and countries by a common noun).
 
-* **Salience.** Reading the Doc in order, every mention of an actor adds weight to that actor:
-  sentence recency 100, subject 80, direct object 50, other roles 40, head noun 80, not inside
-  an adverbial phrase 50, and (our addition, after the "previous speaker" preference of quote
-  attribution systems such as Muzny et al. 2017) 50 when the mention is the subject of a
-  reporting verb. All weights halve at each new sentence, so recent and prominent actors win.
+* **Salience.** Reading the Doc in order, every noun phrase that stands for an actor adds
+  weight to that actor: sentence recency 100, subject 80, direct object 50, other roles 40,
+  head noun 80, not inside an adverbial phrase 50, and (our addition, after the "previous
+  speaker" preference of quote attribution systems such as Muzny et al. 2017) 50 when the
+  mention is the subject of a reporting verb. A name weighs as the noun phrase it sits in: an
+  appositive has its head's role ("One senator, Eduardo Bhatia, said" — a subject), and so has
+  a name the tagger cut short ("Wanda Vázquez| Garced"); a title and its name are one phrase,
+  counted once. All weights halve at each new sentence, so recent and prominent actors win.
+  People the text does not name (``a 36-year-old man``, ``the suspect``) and names the tagger
+  missed ("Mayor Hugo Brandt") are weighed too, as anonymous referents (L&L weigh every NP): a
+  pronoun that takes one stays unlinked rather than taking a named actor.
 * **Pronouns** (he/she/it/they…) take the most salient actor that agrees in gender and number:
   gender comes from an honorific before the name (Mr/Mrs/Ms…) or else from a small first-name
   list (``lexicons/first_names.csv``); unknown gender agrees with both. The text's own words
   win: a he/she linked to a person fixes that person's gender for the rest of the article
   (once Ofelia Brandt is "she", "he" is someone else), and a gendered role noun
-  (``spokeswoman``) outranks a first-name guess. A speaker pronoun right after a quotation
-  or opening a sentence (``"…," he said``, ``He added``) takes the most recent compatible
-  subject — the last person who spoke or acted — before salience (after Muzny et al. 2017). ``it``/``its``/``they``/
-  ``their`` link to an organisation or place only with evidence from the parse (subject
-  continuity, as in centering theory): a possessive takes the subject of the first verb above
-  it ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject
-  of the verb reporting it ("Nato said it would…"), a main-clause subject the previous
-  sentence's subject actor. Impersonal ``it`` ("it is unclear", "it seems") and pronouns in a
+  (``spokeswoman``) outranks a first-name guess. In order:
+
+  1. a speaker pronoun right after a quotation or opening a sentence (``"…," he said``,
+     ``He added``) takes the most recent compatible subject — the last person who spoke or
+     acted (after Muzny et al. 2017);
+  2. a he/she/his/her in a clause that another clause governs (reported, adverbial,
+     conjoined) takes the agreeing subject of the governing clause, and a possessive first
+     the subject of its own clause — the first candidates of Hobbs's (1978) naive algorithm
+     ("Bhatia said he intended to sue");
+  3. else the most salient agreeing actor, with Lappin & Leass's role-parallelism reward (35:
+     "The governor appointed Pierluisi. The House confirmed him" — an object continues the
+     object) and Mitkov's (1998) heading preference (75 for an actor the headline names: the
+     stabbed mayor of the headline, not the minister named last).
+
+  ``it``/``its``/``they``/``their``/``itself`` link to an organisation or place only with
+  evidence from the parse (subject continuity, as in centering theory): a reflexive takes its
+  clause's subject (binding principle A), a possessive the subject of the first verb above it
+  ("Moscow expressed its willingness"), a subject pronoun in a reported clause the subject of
+  the verb reporting it ("Nato said it would…"), a main-clause subject the subject of a
+  subordinate clause before it ("While Ruritania is small, it …") or else the previous
+  sentence's subject. Impersonal ``it`` ("it is unclear", "it seems") and pronouns in a
   relative clause on another noun ("the plans, which are in their infancy") stay unresolved;
-  ``they`` needs a group (``NORP``) or a plural-looking name, ``it`` a singular one. Objects
-  (``them``) are left alone. A pronoun never takes an
-  actor named as another argument of its own verb ("Smith praised him": him ≠ Smith).
+  ``they`` needs a group (``NORP``), a plural-looking name or a collective body noun as its
+  antecedent ("The team … They found": notional concord), ``it`` a singular one. Objects
+  (``them``) are left alone. A pronoun never takes an actor named as another argument of its
+  own verb ("Smith praised him": him ≠ Smith).
 * **Aliases.** An apposition (``Sergei Lavrov, Russia's foreign minister``), a title before a
   name (``Foreign Minister Sergei Lavrov``) or a predicate (``Rasmussen … became the head of
   Nato``) makes that noun phrase an alias of the person and records its role group
   (``lexicons/role_nouns.csv``: chief, head and leader are one group).
-* **Organisation descriptors** (``the military alliance``, ``the bloc``, ``the company``; and a
-  descriptor modifying a role noun, ``Alliance chief``, ``party leader``) link to the most
-  salient organisation read so far that the noun fits: its name ends in the noun (``the party``
-  → Labour Party) or ``lexicons/org_descriptors.csv`` lists it (``alliance`` → NATO, ``bloc``
-  → EU). In the headline/standfirst the article's most mentioned fitting organisation is taken
-  (cataphora). Generic nouns marked ``any`` there (``the company``, ``the group``) may also take
-  an organisation named in the last sentence or two that the table does not call something
-  else. A possessor, an ``of``-phrase, a restrictive relative clause, a narrowing compound
-  (``the county party``) or a contrastive adjective (``the other party``) blocks the link.
+* **Organisations and countries** by a common noun (``the bloc``, ``the company``, ``party
+  leader``; ``the country``, ``the kingdom``; ``the Saudi government``, ``the Montreal team``,
+  ``police``; ``Tehran, the capital``; ``the new company, to be called X`` and the same
+  description repeated): :mod:`newslab.extract.org_references`, each linked to the most salient
+  named actor it fits, and never to one it does not fit.
 * **Role nouns** (``the minister``, ``Alliance chief``) resolve only to a person the text gave
   that role (same group, and the reference's modifiers among the holder's: ``the employment
   minister`` is not ``Foreign Minister X``), the most salient such person first — also from a
-  headline, before the name (cataphora). A role nobody holds, and an indefinite one (``a
+  headline, before the name (cataphora). A broader noun may take a narrower holder (``the
+  officer`` → ``Sergeant X``: ``lexicons/role_hypernyms.csv``). A holder who left the role
+  (``resigned as governor``, ``the former governor``) is ``the governor`` only when no current
+  holder is known. A predicate noun (``X is the mayor``, ``appointed X as treasurer``,
+  ``succeeded Y as governor``) describes its subject or object and is never resolved to another
+  holder. A role nobody holds, and an indefinite one (``a
   spokesman``, ``one reporter``), is someone the text does not name: it comes back as an
   ``unnamed`` mention (actor ``None``) so that no name nearby is taken for them.
 * **Unnamed sources** (``a neighbour said``, ``according to a source``): an indefinite
@@ -65,118 +90,36 @@ other unresolvable references are not returned.
 from __future__ import annotations
 
 import bisect
-import re
-from collections import Counter, defaultdict
-from functools import lru_cache
+from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
-from ..lexicons import (canonical_names, name_key, first_names, holder_nouns, org_descriptors,
-                        pronouns, role_nouns,
-                        speech_verbs)
+from ..lexicons import (country_nouns, first_names, holder_nouns, org_descriptors, pronouns,
+                        role_hypernyms, role_nouns, speech_verbs)
 from ..nlp.syntax import noun_phrase, subject_of
 from ..nlp.tokens import dep_pos_indices
 from ..records import Mention
 from .descriptions import description_spans, introduced_facts, matches, noun_description
+from .org_references import (MEMBER_BODIES, STATE_BODIES, body_owner,
+                             org_reference, resolve_country, resolve_org, told_kinds)
+from .pronoun_rules import (GOVERNED_CLAUSES, NON_PERSON_TYPES, POSSESSOR_HOPS, agrees,
+                            collective, nonperson_antecedent, number_agrees)
+from .role_words import (FORMER, INDEFINITE, PEOPLE_HOLDERS, SOURCE_NOUNS, TITLE_DEPS, former_role,
+                         indefinite, person_noun, resolve_role, role_modifiers, role_of)
+from .salience import (ANONYMOUS, SALIENCE_PARALLEL, SALIENCE_TOPIC, Referent, anonymous_gender,
+                       anonymous_heads, phrase_head, role_class, weight)
+from .gender import honorific_gender
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
-#: Lappin & Leass (1994) salience factors (weights from their Table 1), plus a speaker bonus.
-SALIENCE_SENTENCE = 100
-SALIENCE_ROLE = {"nsubj": 80, "nsubjpass": 80, "expl": 70, "dobj": 50, "dative": 40}
-SALIENCE_OTHER_ROLE = 40
-SALIENCE_HEAD = 80
-SALIENCE_NON_ADVERBIAL = 50
-SALIENCE_SPEAKER = 50
-#: Dependency labels that put a mention inside an adverbial (no "non-adverbial" bonus).
-ADVERBIAL_DEPS = {"advcl", "advmod", "npadvmod", "prep", "pcomp"}
-#: Honorifics that reveal gender.
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
-                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
-#: Determiners that make a role noun indefinite (a new person, not a reference back).
-INDEFINITE = {"a", "an", "another", "some", "any", "one", "no", "every", "each"}
 #: Verbs whose predicate nominal names a role of the subject ("X became the head of Nato").
 COPULAS = {"be", "become", "remain", "serve", "name", "appoint", "elect", "act"}
-#: Determiners that make an organisation descriptor a reference back ("the alliance").
-DEFINITE = {"the", "this"}
-#: Modifiers saying a descriptor names a *different* organisation ("the other party").
-CONTRASTIVE = {"other", "another", "rival", "opposing", "opposition", "new", "former",
-               "different", "second", "third"}
 #: Sentences (1-based) that make up an article's headline and standfirst: a descriptor there
 #: may point forward to the organisation the article names most (cataphora).
 OPENING_SENTENCES = 2
-#: How many sentences back an unlisted organisation may be for "the company"/"the group".
-ANY_ORG_WINDOW = 1
-#: Entity types that ``it``/``they`` can refer to.
-NON_PERSON_TYPES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
-
-
-@lru_cache(maxsize=4096)
-def _org_kinds(name: str) -> frozenset[str]:
-    """The descriptor nouns an organisation is known by: listed for it in
-    ``org_descriptors.csv`` or a word of its own name ("Labour Party" → party)."""
-    key = name_key(name)
-    keys = {key, canonical_names().get(key, key)}
-    own = re.split(r" (?:of|on|for|in|to|and) ", key)[0].split()
-    if len(own) < 2 and not keys & _all_known():
-        return frozenset()  # a bare "Committee" / "Group" (an NER slip) is no organisation
-    head = own[-1]  # "Labour Party" → party; "Bank of England" → bank
-    return frozenset(noun for noun, (known, _) in org_descriptors().items()
-                     if keys & known or noun == head)
-
-
-@lru_cache(maxsize=None)
-def _all_known() -> frozenset[str]:
-    """Keys of every organisation listed in ``org_descriptors.csv``."""
-    return frozenset(k for known, _ in org_descriptors().values() for k in known)
-
-
-def _role_of(tok: "Token") -> tuple[str, str] | None:
-    """The role group of a noun token, trying two-word roles ("prime minister") first."""
-    roles = role_nouns()
-    lemma = tok.lemma_.lower()
-    if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
-        hyphenated = f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}"  # "front-runner"
-        if hyphenated in roles:
-            return roles[hyphenated]
-    if tok.i > 0:
-        two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}"
-        if two in roles:
-            return roles[two]
-    return roles.get(lemma) or roles.get(tok.text.lower())
-
-
-class _Actor:
-    __slots__ = ("name", "type", "gender", "guessed", "roles", "count", "salience", "last_token",
-                 "first")
-
-    def __init__(self, name: str, type_: str | None) -> None:
-        self.name, self.type = name, type_
-        self.gender = ""
-        self.guessed = False  # gender only from the first-name list, not from the text
-        # role group -> the modifier sets the text gave it ("employment" of "Employment Minister")
-        self.roles: dict[str, list[frozenset[str]]] = {}
-        self.first: int | None = None  # token of the first named mention
-        self.count = 0
-        self.salience = 0.0
-        self.last_token: int | None = None
-
-
-def _weight(tok: "Token", speaker: bool) -> float:
-    w = SALIENCE_SENTENCE + SALIENCE_HEAD + SALIENCE_ROLE.get(tok.dep_, SALIENCE_OTHER_ROLE)
-    if not any(a.dep_ in ADVERBIAL_DEPS for a in [tok, *tok.ancestors][:4]):
-        w += SALIENCE_NON_ADVERBIAL
-    if speaker:
-        w += SALIENCE_SPEAKER
-    return w
-
-
-#: Dependencies of a title before a name ("Foreign Minister Lavrov"; "Secretary of State
-#: Hillary Clinton", where spaCy makes the title an nmod).
-TITLE_DEPS = frozenset({"compound", "nmod"})
 #: Verbs whose object takes the next turn in a conversation ("X asked Sanders whether …").
 ASK_VERBS = frozenset({"ask", "question", "press", "quiz", "interview", "challenge", "urge"})
 #: Links from a name up to the subject it belongs to ("The chief executive, Marcus Heller";
@@ -209,6 +152,36 @@ def _quoted(doc: "Doc") -> list[int]:
         elif inside and tok.text in ('"', "”", "»", "''"):
             bounds.append(tok.idx)
     return bounds
+
+
+#: Verbs whose as-phrase describes the subject, not the object ("X succeeded Y as governor").
+SUCCESSION_VERBS = frozenset({"succeed", "replace"})
+#: Verbs that give a name to their subject ("the new company, which is to be called X").
+NAMING_VERBS = frozenset({"call", "name", "rename", "dub", "christen", "brand", "title"})
+
+
+def _definite(tok: "Token", *, articles: bool = False) -> bool:
+    """Whether the phrase ``tok`` heads is definite (``the``/``this``), or with ``articles``
+    introduced by any article (an apposition: ``Acme, a carmaker``)."""
+    dets = {"the", "this", "a", "an"} if articles else {"the", "this"}
+    return any(c.dep_ == "det" and c.lower_ in dets for c in tok.children)
+
+
+def _description_key(tok: "Token") -> tuple[str, frozenset[str]]:
+    """The head lemma and premodifier lemmas of a description: two definite descriptions with
+    the same key and at least one modifier ("the new company") name the same thing (same-head
+    direct anaphora: Vieira & Poesio 2000)."""
+    mods = frozenset(c.lemma_.lower() for c in tok.children
+                     if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"))
+    return tok.lemma_.lower(), mods
+
+
+def _predicative(tok: "Token") -> bool:
+    """A predicate nominal ("X is the mayor", "appointed X as secretary", "I will be
+    governor"): it describes a referent, it does not refer to one (Huddleston & Pullum 2002,
+    ch. 4), so it is never resolved to a role holder of its own."""
+    return tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+                                            and tok.head.dep_ == "prep")
 
 
 def _takes_turn(tok: "Token", cues: set[str]) -> bool:
@@ -247,22 +220,13 @@ def _gender_of_name(doc: "Doc", m: Mention) -> tuple[str, bool]:
     whether it is only that guess."""
     if m.token_start > 0:
         prev = doc[m.token_start - 1].lower_
-        if prev in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[prev], False
+        if honorific_gender(prev):
+            return honorific_gender(prev), False
     first = doc[m.token_start].lower_
-    if first in HONORIFIC_GENDER:
-        return HONORIFIC_GENDER[first], False
+    if honorific_gender(first):
+        return honorific_gender(first), False
     guess = first_names().get(first, "")
     return guess, bool(guess)
-
-
-def _agrees(actor: _Actor, gender: str, number: str) -> bool:
-    if gender == "n":
-        return actor.type in NON_PERSON_TYPES
-    if gender in ("m", "f"):
-        return actor.type == "PERSON" and actor.gender in ("", gender)
-    # they/them: organisations, nations, groups (singular-they for people is left unresolved)
-    return actor.type in NON_PERSON_TYPES
 
 
 def resolve_mentions(doc: "Doc", mentions: Iterable[Mention], *,
@@ -293,12 +257,12 @@ class _Resolver:
     def __init__(self, doc: "Doc", mentions: Iterable[Mention], cues: set[str]) -> None:
         self.doc, self.cues = doc, cues
         self.named = sorted((m for m in mentions if m.actor), key=lambda m: m.token_start)
-        self.actors: dict[str, _Actor] = {}
+        self.actors: dict[str, Referent] = {}
         self.by_token: dict[int, Mention] = {}
         for m in self.named:
             a = self.actors.get(m.actor)
             if a is None:
-                a = self.actors[m.actor] = _Actor(m.actor, m.type)
+                a = self.actors[m.actor] = Referent(m.actor, m.type)
             a.count += 1
             if a.first is None:
                 a.first = m.token_start
@@ -315,29 +279,36 @@ class _Resolver:
         self.last_subject: dict[str, int] = {}  # actor → token of its last turn (_takes_turn)
         self.quoted = _quoted(doc)
         self.pron_actor: dict[int, str] = {}  # pronoun token → actor it was linked to
+        self.linked: dict[int, str] = {}  # head token of a pronoun or nominal → its actor
         self.descriptions = {d[2]: d for d in description_spans(doc)}
         self.facts: dict[str, dict[str, set]] = {}  # person → facts its introduction stated
+        self.teams: dict[str, int] = {}  # organisation → teams the text gave it ("the team")
+        self.told: dict[str, set[str]] = {}  # place → country nouns the text gave it
+        self.descriptors: dict[tuple, str] = {}  # (head, modifiers) of a linked description
 
     # -- look-ups --------------------------------------------------------------------------
     def person_mention_at(self, tok: "Token") -> Mention | None:
+        """The person mention at ``tok``, or the one right before it when ``tok`` is the last
+        word of a name the tagger cut short ("Wanda Vázquez| Garced")."""
         m = self.by_token.get(tok.i)
+        if m is None and tok.pos_ == "PROPN" and tok.i > 0 and \
+                any(c.dep_ in ("compound", "flat") and c.i == tok.i - 1 for c in tok.children):
+            m = self.by_token.get(tok.i - 1)
         return m if m and self.actors[m.actor].type == "PERSON" else None
 
     def actor_at(self, t: "Token") -> str | None:
         """The non-person actor a token names (or a pronoun already linked to one)."""
         m = self.by_token.get(t.i)
-        if m is not None:
-            return m.actor if self.actors[m.actor].type in NON_PERSON_TYPES else None
-        return self.pron_actor.get(t.i)
+        name = m.actor if m is not None else self.linked.get(t.i)
+        actor = self.actors.get(name) if name is not None else None
+        return name if actor is not None and actor.type in NON_PERSON_TYPES else None
 
-    def sent_subjects(self, k: int) -> str | None:
-        """The non-person actor that is the subject of sentence ``k``'s main clause (1-based,
-        as ``sent_idx`` counts)."""
+    def sent_subject(self, k: int) -> "Token | None":
+        """The subject of sentence ``k``'s main clause (1-based, as ``sent_idx`` counts)."""
         if not 0 <= k - 1 < len(self.sents):  # sent_idx counts from 1
             return None
         root = self.sents[k - 1].root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return self.actor_at(subj) if subj is not None else None
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     # -- updates ---------------------------------------------------------------------------
     def add_unnamed(self, tok: "Token") -> None:
@@ -347,22 +318,35 @@ class _Resolver:
                                 "PERSON", None, None, "unnamed"))
         self.aliased.add(tok.i)
 
-    def add_nominal(self, start: int, end: int, actor: _Actor) -> None:
+    def add_nominal(self, start: int, end: int, actor: Referent) -> None:
         span = self.doc[start:end]
+        self.linked[span.root.i] = actor.name
+        key = _description_key(span.root)
+        if actor.type != "PERSON" and key[1] and _definite(span.root):
+            self.descriptors.setdefault(key, actor.name)  # "the new company" said again
         self.out.append(Mention(span.text, span.start_char, span.end_char, start, end,
                                 actor.type or "", actor.name, actor.type, "nominal"))
         self.aliased.update(range(start, end))
 
     def decay(self, k: int) -> None:
+        """Halve every salience per sentence read; an anonymous referent that has faded out
+        (below 1) is forgotten, so long texts keep a small discourse model."""
         if k != self.current_sent:
             factor = 0.5 ** (k - self.current_sent)
+            faded = []
             for a in self.actors.values():
                 a.salience *= factor
+                if a.salience < 1 and a.name.startswith(ANONYMOUS):
+                    faded.append(a.name)
+            for name in faded:
+                del self.actors[name]
             self.current_sent = k
 
-    def bump(self, actor: _Actor, tok: "Token") -> None:
-        actor.salience += _weight(tok, _is_speaker_subject(tok, self.cues))
+    def bump(self, actor: Referent, tok: "Token") -> None:
+        head = phrase_head(tok) if tok.pos_ == "PROPN" else tok
+        actor.salience += weight(head, _is_speaker_subject(head, self.cues))
         actor.last_token = tok.i
+        actor.last_role = role_class(head)
         self.recent[actor.name] = self.current_sent
         if _takes_turn(tok, self.cues) and not self.in_quote(tok.idx):
             self.last_subject[actor.name] = tok.i
@@ -381,16 +365,32 @@ class _Resolver:
             owner = self.person_mention_at(tok.head)
         elif tok.dep_ in TITLE_DEPS and tok.head.i in self.by_token:
             owner = self.person_mention_at(tok.head)  # "Foreign Minister Sergei Lavrov"
-        elif tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
-            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.lemma_.lower() in COPULAS:
-                subj = subject_of(verb)
-                owner = self.person_mention_at(subj) if subj is not None else None
+        elif _predicative(tok):
+            owner = self._predicate_owner(tok)
+        elif self.person_mention_at(tok.doc[tok.i + 1]) if tok.i + 1 < len(tok.doc) else None:
+            # a role noun right before a name is its title, however the parser joined them
+            # ("The exiting governor Rosselló appointed …" parsed with "governor" as the root)
+            owner = self.person_mention_at(tok.doc[tok.i + 1])
         if not owner:
             for c in tok.children:  # "the minister, Sergei Lavrov"
                 if c.dep_ == "appos" and self.person_mention_at(c):
                     owner = self.person_mention_at(c)
         return owner or self._title_of_owner(tok)
+
+    def _predicate_owner(self, tok: "Token") -> Mention | None:
+        """Whom a predicate nominal describes: the object of an object predicate ("appointed
+        Pierluisi as secretary", "named her chair": Huddleston & Pullum 2002, ch. 4, the
+        predicative complement of a complex-transitive verb describes the object), else the
+        subject of a copula or of an "as"-phrase ("resigned as governor", "was sworn in as
+        governor")."""
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        for c in verb.children if verb.lemma_.lower() not in SUCCESSION_VERBS else ():
+            if c.i != tok.i and c.dep_ in ("dobj", "oprd"):
+                return self.person_mention_at(c)  # an object nobody named: no owner
+        if tok.dep_ == "pobj" or verb.lemma_.lower() in COPULAS:
+            subj = subject_of(verb)
+            return self.person_mention_at(subj) if subj is not None else None
+        return None
 
     def _title_of_owner(self, tok: "Token") -> Mention | None:
         """The person a title with an ``of``-phrase stands before: ``Secretary of State Hillary
@@ -409,18 +409,45 @@ class _Resolver:
             tok = self.doc[i]
             if i in self.by_token:
                 continue
-            role = _role_of(tok)
+            role = role_of(tok)
             owner = self._alias_owner(tok) if role is not None else None
             if not owner:
                 continue
             actor = self.actors[owner.actor]
-            actor.roles.setdefault(role[0], []).append(_role_modifiers(tok, self.by_token))
+            mods = role_modifiers(tok, self.by_token) | ({FORMER} if former_role(tok) else set())
+            actor.roles.setdefault(role[0], []).append(frozenset(mods))
             if role[1] and (not actor.gender or actor.guessed):
                 actor.gender, actor.guessed = role[1], False
             if tok.dep_ not in TITLE_DEPS:
                 self.add_nominal(*noun_phrase(tok), actor)
             else:
                 self.aliased.add(tok.i)
+        self.link_body_aliases()
+
+    def link_body_aliases(self) -> None:
+        """Descriptions that name an organisation or place they stand next to become its
+        aliases, as appositions do for people (Lee et al. 2013, the appositive and predicate-
+        nominative sieves): ``Tehran, the capital``, ``the carmaker, Voltura``, and a naming
+        predicate, ``the new company, which is to be called Sears Holdings``."""
+        for i in dep_pos_indices(self.doc, ("appos",), ("NOUN",)):
+            tok = self.doc[i]
+            named = self.body_at(tok.head)
+            if named is not None and i not in self.aliased and _definite(tok, articles=True):
+                self.add_nominal(*noun_phrase(tok), self.actors[named])
+        for m in self.named:
+            root = self.doc[m.token_start:m.token_end].root
+            if root.dep_ not in ("oprd", "attr") or root.head.lemma_.lower() not in NAMING_VERBS:
+                continue
+            subj = subject_of(root.head, noun_controls=("acl", "advcl", "relcl"))
+            if subj is not None and subj.pos_ == "NOUN" and _definite(subj) \
+                    and subj.i not in self.by_token and subj.i not in self.aliased:
+                self.add_nominal(*noun_phrase(subj, of_phrase=False), self.actors[m.actor])
+
+    def body_at(self, tok: "Token") -> str | None:
+        """The organisation or place actor a named token stands for, else ``None``."""
+        m = self.by_token.get(tok.i)
+        return m.actor if m is not None and self.actors[m.actor].type in NON_PERSON_TYPES \
+            and self.actors[m.actor].type != "NORP" else None
 
     # -- 2. one pass in reading order: salience, pronouns, role nouns -------------------------
     def read(self) -> None:
@@ -431,9 +458,12 @@ class _Resolver:
         events += [(i, "desc", d) for i, d in self.descriptions.items()]
         events += [(i, "unnamed", None) for i in _unnamed_speaker_heads(self.doc, self.cues)]
         events += [(i, "noun", None) for i in _definite_speaker_heads(self.doc, self.cues)]
+        events += [(i, "anon", None) for i in anonymous_heads(self.doc)]
         for m in self.named:
             events.append((self.doc[m.token_start:m.token_end].root.i, "name", m))
-        events.sort(key=lambda e: (e[0], e[1]))  # a description before its head's role noun
+        # a description before its head's role noun; an unnamed referent after every link
+        events.sort(key=lambda e: (e[0], e[1] == "anon", e[1]))
+        self.told = told_kinds((self.doc[i] for i in self.org_toks), self.body_at)
         for i, what, m in events:
             self.decay(int(self.sent_idx[i]))
             tok = self.doc[i]
@@ -448,14 +478,27 @@ class _Resolver:
             elif what == "noun":
                 self._noun_description(tok)
             elif what == "unnamed":
-                if i not in self.aliased and _role_of(tok) is None:
+                if i not in self.aliased and role_of(tok) is None:
                     self.add_unnamed(tok)
             elif what == "pron":
                 self._pronoun(i, tok)
+            elif what == "anon":
+                self._anonymous(tok)
             else:
                 self._role(i, tok)
 
-    def person_facts(self, actor: _Actor) -> dict[str, set]:
+    def _anonymous(self, tok: "Token") -> None:
+        """A person the text does not name (``a 36-year-old man``, ``the suspect``) or whose
+        name the tagger missed enters the discourse model with its salience like any noun
+        phrase (Lappin & Leass 1994 weigh every NP, not only names), so that a pronoun
+        meaning them finds them and stays unlinked instead of taking a named actor."""
+        if tok.i in self.linked or self.person_mention_at(tok) is not None:
+            return
+        actor = self.actors[ANONYMOUS + str(tok.i)] = Referent(ANONYMOUS + str(tok.i), "PERSON")
+        actor.gender = anonymous_gender(tok)
+        self.bump(actor, tok)
+
+    def person_facts(self, actor: Referent) -> dict[str, set]:
         """What the appositions after the person's names stated (age, from, noun)."""
         if actor.name not in self.facts:
             facts: dict[str, set] = {"age": set(), "from": set(), "noun": set()}
@@ -488,7 +531,7 @@ class _Resolver:
     def _noun_description(self, tok: "Token") -> None:
         """``the nurse from Leeds said``: the person introduced as a nurse from Leeds; else, when
         the phrase states a place or an age, someone unnamed (the place is not the speaker)."""
-        if tok.i in self.aliased or tok.i in self.descriptions or _role_of(tok) is not None:
+        if tok.i in self.aliased or tok.i in self.descriptions or role_of(tok) is not None:
             return  # role nouns resolve to their holders (_role)
         found = noun_description(self.doc, tok)
         if found is None or _body_noun(tok) or tok.lemma_.lower() in WORK_NOUNS:
@@ -503,11 +546,34 @@ class _Resolver:
             self.add_unnamed(tok)
 
     def _organisation(self, tok: "Token") -> None:
-        span = _org_reference(tok, self.by_token)
+        """A noun that may refer back to a body: a government or team of a named actor
+        (:func:`~newslab.extract.org_references.body_owner`), a country noun
+        (:func:`~newslab.extract.org_references.resolve_country`), a descriptor repeating one
+        already linked ("the new company" again), or an organisation descriptor
+        (:func:`~newslab.extract.org_references.resolve_org`)."""
+        if tok.i in self.linked or tok.i in self.by_token:
+            return  # an apposition or naming predicate already linked it
+        noun = tok.lemma_.lower()
+        if noun in MEMBER_BODIES or noun in STATE_BODIES:
+            owner = body_owner(tok, self.by_token, self.actors, self.teams)
+            if owner is not None and any(c.dep_ in ("det", "poss") and c.lower_ not in INDEFINITE
+                                         for c in tok.children):
+                self.add_nominal(*noun_phrase(tok, of_phrase=False), owner)
+                self.bump(owner, tok)
+                return
+        repeated = self.descriptors.get(_description_key(tok))
+        if repeated is not None and _definite(tok):
+            self.add_nominal(*noun_phrase(tok, of_phrase=False), self.actors[repeated])
+            self.bump(self.actors[repeated], tok)
+            return
+        span = org_reference(tok, self.by_token)
         if span is None:
             return
-        best = _resolve_org(self.actors, tok.lemma_.lower(), self.current_sent, self.recent,
-                            opening=self.current_sent <= OPENING_SENTENCES)
+        opening = self.current_sent <= OPENING_SENTENCES
+        if noun in country_nouns():
+            best = resolve_country(self.actors, noun, self.told, opening=opening)
+        else:
+            best = resolve_org(self.actors, noun, self.current_sent, self.recent, opening=opening)
         if best is not None:
             self.add_nominal(*span, best)
             self.bump(best, tok)
@@ -526,27 +592,85 @@ class _Resolver:
             # person who spoke or acted (Muzny et al. 2017's "closest compatible speaker")
             best = max(cands, key=lambda a: (self.last_subject.get(a.name, -1), a.salience))
         elif cands:
-            best = max(cands, key=lambda a: a.salience)
-        if cands:
+            best = self._governing_subject(tok, cands) or max(
+                cands, key=lambda a: a.salience + self._parallel(a, tok) + self._topic(a))
+        if cands and not best.name.startswith(ANONYMOUS):
             self.out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
                                     best.type or "", best.name, best.type, "pronoun"))
+        if cands:
             self.bump(best, tok)
             self.pron_actor[tok.i] = best.name
+            self.linked[tok.i] = best.name
             if gender in ("m", "f") and (not best.gender or best.guessed):
                 best.gender, best.guessed = gender, False  # the text's own word now
 
-    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[_Actor]:
+    def _parallel(self, actor: Referent, tok: "Token") -> float:
+        """Lappin & Leass's (1994) role-parallelism reward: an antecedent whose last mention
+        had the pronoun's grammatical role (subject, object) gains 35 ("The governor appointed
+        Pierluisi. The House confirmed him": him, an object, continues the object)."""
+        role = role_class(tok)
+        return SALIENCE_PARALLEL if role and role == actor.last_role else 0.0
+
+    def _topic(self, actor: Referent) -> float:
+        """The heading preference of Mitkov (1998, "Robust pronoun resolution with limited
+        knowledge", COLING): an actor the headline names is what the article is about, and a
+        pronoun that salience leaves close goes to it (the stabbed mayor of the headline, not
+        the minister named last)."""
+        return SALIENCE_TOPIC if actor.first is not None and self.sent_idx[actor.first] == 1 \
+            else 0.0
+
+    def _governing_subject(self, tok: "Token", cands: list[Referent]) -> Referent | None:
+        """For a he/she/his/her inside a clause that another clause governs (a reported clause,
+        an adverbial clause, a conjunct), the agreeing person who is the subject of the governing
+        clause: "One senator, Eduardo Bhatia, said he intended to sue" → Bhatia. This is the
+        first candidate of Hobbs's (1978) naive algorithm, which searches the tree above the
+        pronoun before the sentences before it; a possessive first asks its own clause
+        ("Kosgei finished ahead of her rivals")."""
+        gender = pronouns()[tok.lower_][1]
+        if gender not in ("m", "f") or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return None
+        verb = tok.head
+        if tok.dep_ == "poss":
+            for _ in range(POSSESSOR_HOPS):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            subj = subject_of(verb)
+            if subj is not None and subj.i != tok.i:
+                return self._person_cand(subj, cands)
+        if verb.dep_ not in GOVERNED_CLAUSES or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(verb.head)
+        return self._person_cand(subj, cands) if subj is not None else None
+
+    def _person_cand(self, subj: "Token", cands: list[Referent]) -> Referent | None:
+        """The candidate a subject token stands for: a name, a linked pronoun or role noun, or
+        a name in apposition or as the last word's compound ("Secretary Wanda Vázquez
+        Garced")."""
+        names = {a.name: a for a in cands}
+        for t in [subj, *(c for c in subj.children if c.dep_ in ("appos", "compound"))]:
+            m = self.by_token.get(t.i)
+            name = m.actor if m is not None else self.linked.get(t.i)
+            if name in names:
+                return names[name]
+        return None
+
+    def _pronoun_candidates(self, i: int, tok: "Token", gender: str, number: str) -> list[Referent]:
         """Actors read so far that the pronoun may take (agreement, evidence for it/they,
         binding)."""
         low = tok.lower_
-        cands = [a for a in self.actors.values() if a.salience > 0 and _agrees(a, gender, number)]
+        cands = [a for a in self.actors.values() if a.salience > 0 and agrees(a, gender, number)]
         if gender in ("n", ""):
             # it / they: only with evidence that the pronoun continues an organisation or
             # place (it is the subject of the clause that governs the pronoun, or of the
             # previous sentence); "since they were frozen" (relations) stays unresolved
-            source = _nonperson_antecedent(tok, self.actor_at, self.sent_subjects,
-                                           int(self.sent_idx[i]))
-            cands = [a for a in cands if a.name == source and _number_agrees(a, low)
+            k = int(self.sent_idx[i])
+            source = nonperson_antecedent(tok, lambda d: self.sent_subject(k + d))
+            name = self.actor_at(source) if source is not None else None
+            cands = [a for a in cands if a.name == name
+                     and (number_agrees(a, low) or collective(source, low))
                      and self.current_sent - self.recent.get(a.name, -99) <= 1]
         if not low.endswith("self") and not low.endswith("selves"):
             # binding: not a co-argument of the same verb
@@ -557,16 +681,20 @@ class _Resolver:
     def _role(self, i: int, tok: "Token") -> None:
         """A definite role noun takes the person the text gave that role; an indefinite one
         (``a spokesman``, ``one official``) or one nobody holds stays unnamed."""
-        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS"):
+        if i in self.aliased or tok.dep_ in TITLE_DEPS or tok.tag_ in ("NNS", "NNPS") \
+                or _predicative(tok):
             return
-        role = _role_of(tok)
+        role = role_of(tok)
         if role is None:
             return
         start, end = noun_phrase(tok)
         # a name inside the phrase is someone else: "Obama's adviser", "the French minister"
         best = None
-        if not _indefinite(tok):
-            best = _resolve_role(self.actors, role, _role_modifiers(tok, self.by_token))
+        if not indefinite(tok):
+            role = (role[0] + "|" + "|".join(role_hypernyms().get(tok.lemma_.lower(), ())),
+                    role[1])
+            best = resolve_role(self.actors, role, role_modifiers(tok, self.by_token),
+                                 former=former_role(tok))
         if best is not None:
             self.add_nominal(start, end, best)
             self.bump(best, tok)
@@ -574,15 +702,6 @@ class _Resolver:
             self.add_unnamed(tok)
 
 
-#: Nouns for a person that the role and holder lexicons leave out, typical of unnamed sources
-#: in news copy ("a source close to…", "a friend of…", "a local man"); after the anonymous-
-#: source descriptions of the AP Stylebook ("anonymous sources").
-SOURCE_NOUNS = frozenset({"source", "friend", "relative", "man", "woman", "person", "insider",
-                          "staffer", "colleague", "associate", "acquaintance", "passenger",
-                          "driver", "bystander", "local", "villager", "farmer", "mother",
-                          "father", "wife", "husband", "son", "daughter", "brother", "sister",
-                          "nurse", "veteran", "survivor", "volunteer", "shopkeeper", "onlooker",
-                          "eyewitness", "confidant", "partner", "tenant", "commuter", "diner"})
 
 
 def _body_noun(tok: "Token") -> bool:
@@ -597,20 +716,6 @@ WORK_NOUNS = frozenset({"movie", "film", "book", "report", "statement", "letter"
                         "survey", "study", "ad", "advert", "story", "article", "show", "website",
                         "video", "memo", "document", "analysis", "paper", "bill", "law", "plan",
                         "email", "tweet", "post", "message", "data", "record", "speech"})
-#: Holder nouns that stand for one person, not a body ("a voter", "the witness").
-PEOPLE_HOLDERS = frozenset({"citizen", "critic", "customer", "democrat", "demonstrator",
-                            "doctor", "employee", "employer", "fan", "investigator", "investor",
-                            "member", "militant", "negotiator", "neighbour", "neighbor",
-                            "observer", "opponent", "owner", "parent", "participant", "player",
-                            "protester", "protestor", "rebel", "republican", "resident",
-                            "scientist", "shareholder", "student", "supporter", "teacher",
-                            "user", "victim", "voter", "witness", "worker"})
-
-
-def _person_noun(tok: "Token") -> bool:
-    """A noun for a person or a body of people (not ``a poll``, ``a report``)."""
-    lemma = tok.lemma_.lower()
-    return lemma in SOURCE_NOUNS or lemma in holder_nouns()
 
 
 def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
@@ -626,7 +731,7 @@ def _unnamed_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
         else:
             source = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                 and doc[tok.head.i - 1].lower_ == "according"
-        if source and _indefinite(tok) and _person_noun(tok) and \
+        if source and indefinite(tok) and person_noun(tok) and \
                 not any(c.dep_ == "appos" for c in tok.children):
             out.append(i)
     return out
@@ -639,58 +744,6 @@ def _definite_speaker_heads(doc: "Doc", cues: set[str]) -> list[int]:
             and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in doc[i].children)]
 
 
-def _number_agrees(actor: _Actor, pronoun: str) -> bool:
-    """it/its need a singular organisation or place; they/their a group (a nationality or
-    party, ``NORP``) or a plural-looking name ("Democrats", "the Yankees")."""
-    if pronoun.startswith("it"):
-        return actor.type != "NORP"
-    return actor.type == "NORP" or actor.name.lower().endswith("s")
-
-
-#: Verbs whose "it" subject is impersonal ("it seems", "it appears", "it happens").
-IMPERSONAL_VERBS = {"seem", "appear", "happen", "turn", "matter", "rain", "take"}
-#: How far up the parse a possessive "its" / "their" may look for the verb whose subject owns it.
-POSSESSOR_HOPS = 6
-
-
-def _nonperson_antecedent(tok: "Token", actor_at, sent_subjects, k: int) -> str | None:
-    """The organisation or place an ``it`` / ``its`` / ``they`` / ``their`` refers to, when the
-    parse gives evidence for one (after the subject-continuity preference of centering theory,
-    Grosz, Joshi & Weinstein 1995), else ``None``.
-
-    * a possessive takes the subject of the first verb above it that has one: "Moscow
-      expressed its willingness" → Moscow; "the plans, which are in their infancy" → (which);
-    * a subject pronoun in a reported or subordinate clause takes the subject of the verb that
-      governs it: "Nato said it would stay" → Nato;
-    * a main-clause subject (or its possessor) takes the previous sentence's subject actor:
-      "Nato met in Brussels. It said …" → Nato.
-    """
-    if tok.dep_ == "poss":
-        cur = tok.head
-        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.dep_ == "ROOT":
-            # "Its army …": the possessor of a main subject continues the last sentence
-            return sent_subjects(k - 1)
-        for _ in range(POSSESSOR_HOPS):
-            if cur.pos_ in ("VERB", "AUX"):
-                subj = subject_of(cur)
-                if subj is not None:
-                    return actor_at(subj)
-            if cur.head.i == cur.i:
-                return None
-            cur = cur.head
-        return None
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        verb = tok.head
-        copula = verb.lemma_ == "be" or verb.lower_ in ("’s", "'s")
-        if tok.lower_ == "it" and (verb.lemma_ in IMPERSONAL_VERBS or copula and any(
-                c.dep_ in ("acomp", "ccomp", "xcomp") for c in verb.children)):
-            return None  # "it's unclear", "it seems", "it is to deport …": no referent
-        if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-            subj = subject_of(verb.head)
-            return actor_at(subj) if subj is not None else None
-        if verb.dep_ == "ROOT":
-            return sent_subjects(k - 1)
-    return None
 
 
 def _candidates(doc: "Doc"):
@@ -713,144 +766,12 @@ def _candidates(doc: "Doc"):
     roles = np.flatnonzero(nominal & (np.isin(arr[:, 0], role_hashes)
                                       | np.isin(arr[:, 1], role_hashes)))
     prons = np.flatnonzero((pos == PRON) & np.isin(arr[:, 1], pron_hashes))
-    org_hashes = np.array([strings.add(w) for w in org_descriptors()], dtype="uint64")
+    body_nouns = {*org_descriptors(), *country_nouns(), *MEMBER_BODIES, *STATE_BODIES}
+    org_hashes = np.array([strings.add(w) for w in body_nouns], dtype="uint64")
     orgs = np.flatnonzero(nominal & (np.isin(arr[:, 0], org_hashes)
                                      | np.isin(arr[:, 1], org_hashes)))
     sent_idx = np.cumsum(arr[:, 3].astype("int64") == 1)
     return roles.tolist(), prons.tolist(), orgs.tolist(), sent_idx
-
-
-def _org_reference(tok: "Token", by_token: dict) -> tuple[int, int] | None:
-    """Token range of the phrase with which descriptor noun ``tok`` refers back to an
-    organisation, or ``None`` when it does not (after the definite-description reading of
-    Vieira & Poesio 2000, "An empirically based system for processing definite descriptions",
-    Computational Linguistics 26(4): a definite NP with no restrictive post-modifier is
-    usually anaphoric).
-
-    * the modifier of a role noun: "Alliance chief", "party leader" → the modifier itself;
-    * a singular definite NP, "the (adj)* alliance", with no possessor, no ``of``-phrase, no
-      restrictive relative clause and no contrastive adjective ("the other party").
-    """
-    if tok.tag_ in ("NNS", "NNPS") or tok.i in by_token:
-        return None
-    if tok.dep_ == "compound":
-        head = tok.head
-        if (head.i > tok.i and _role_of(head) is not None and head.i not in by_token
-                and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
-                and not any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in head.children)):
-            return tok.i, tok.i + 1  # "Alliance chief", "the party leader"; not "a state party chairman"
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
-        return None
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-            return None
-        if c.dep_ in ("relcl", "acl") and c.i > tok.i and tok.doc[c.left_edge.i - 1].text != ",":
-            return None
-        if c.dep_ in ("amod", "compound") and c.lower_ in CONTRASTIVE:
-            return None
-        if c.dep_ == "compound" and c.i < tok.i:
-            return None  # "the county party", "the foreign policy group": a narrower body
-    start, end = noun_phrase(tok)
-    if any(j in by_token for j in range(start, end)):
-        return None  # "the Nato alliance": already named
-    return start, end
-
-
-def _resolve_org(actors: dict[str, "_Actor"], noun: str, sent: int, recent: dict[str, int], *,
-                 opening: bool) -> "_Actor | None":
-    """The organisation a descriptor noun refers to: the most salient compatible one read so far
-    (its name holds the noun, or ``org_descriptors.csv`` lists it); in the headline/standfirst
-    the most mentioned compatible one of the article; else, for generic nouns ("the company"),
-    the most salient organisation named in the last sentence or two that is not known to be
-    something else."""
-    entry = org_descriptors().get(noun)
-    if entry is None:
-        return None
-    # a party may be named by its members ("Democrats", NORP) when the table lists them
-    orgs = [a for a in actors.values() if a.type == "ORG"
-            or a.type == "NORP" and name_key(a.name) in entry[0]]
-    kinds = {a.name: _org_kinds(a.name) for a in orgs}
-    compatible = [a for a in orgs if noun in kinds[a.name]]
-    seen = [a for a in compatible if a.salience > 0]
-    if seen:
-        return max(seen, key=lambda a: a.salience)
-    if opening and compatible:
-        return max(compatible, key=lambda a: a.count)
-    if entry[1]:
-        near = [a for a in orgs if a.salience > 0 and not kinds[a.name]
-                and sent - recent.get(a.name, -99) <= ANY_ORG_WINDOW]
-        if near:
-            return max(near, key=lambda a: a.salience)
-    return None
-
-
-def _resolve_role(actors: dict[str, _Actor], role: tuple[str, str],
-                  modifiers: frozenset[str]) -> _Actor | None:
-    """The person who holds ``role`` (group, gender) in the text, most salient first, else
-    None — never merely the most prominent person (a role noun refers to its holder: Poesio &
-    Vieira 1998, "A corpus-based investigation of definite description use").
-
-    The holder got the role from an apposition, a title or a predicate; the reference's own
-    modifiers (``the employment minister``) must be among the holder's (``Employment Minister
-    Jane Roe``) unless the holder's role was given bare (``Minister Jane Roe``)."""
-    group, gender = role
-    matching = [a for a in actors.values() if a.type == "PERSON"
-                and a.gender in ("", gender or a.gender)
-                and any(_narrower_or_equal(held, modifiers) for held in a.roles.get(group, ()))]
-    if not matching:
-        return None
-    return max(matching, key=lambda a: (a.salience, a.count))
-
-
-def _narrower_or_equal(held: frozenset[str], said: frozenset[str]) -> bool:
-    """Whether a role given with modifiers ``held`` can be the one referred to with ``said``.
-
-    Plain words must be among the holder's unless the role was given bare (``Minister Jane
-    Roe`` may be ``the employment minister``); a named place, nation or body (``@France``)
-    must have been given with the role (``the French president`` is not ``President Obama``).
-    """
-    plain_held = {m for m in held if not m.startswith("@")}
-    plain_said = {m for m in said if not m.startswith("@")}
-    return (not plain_held or plain_said <= plain_held) and said - plain_said <= held - plain_held
-
-
-def _indefinite(tok: "Token") -> bool:
-    """A noun phrase that introduces someone new: ``a``/``another``/``one``/``some`` …"""
-    return any(c.dep_ in ("det", "nummod", "quantmod", "predet") and c.lower_ in INDEFINITE
-               for c in tok.children)
-
-
-#: Modifiers of a role noun that do not narrow the role ("the new minister", "the then mayor").
-UNNARROWING = frozenset({"new", "former", "then", "current", "incumbent", "outgoing", "acting",
-                         "interim", "top", "senior", "junior", "longtime", "veteran",
-                         "presumptive", "likely", "prospective", "eventual"})
-
-
-def _role_modifiers(tok: "Token", by_token: dict) -> frozenset[str]:
-    """Lower-cased words that narrow a role noun (``employment`` in ``the employment minister``,
-    ``foreign`` in ``Russia's foreign minister``); a named modifier counts as its actor
-    (``@France`` for ``the French minister``, so ``the GOP front-runner`` is not the
-    ``Democratic front-runner``); possessors and the first word of a two-word role (``prime
-    minister``) are not modifiers."""
-    roles = role_nouns()
-    words = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod",
-                                                                     "poss")]
-    if tok.dep_ in TITLE_DEPS:  # a title: "Employment Minister Jane Roe" (flat compounds)
-        j = tok.i - 1
-        while j >= 0 and tok.doc[j].dep_ == "compound" and tok.doc[j].head.i == tok.head.i:
-            words.append(tok.doc[j])
-            j -= 1
-    mods = set()
-    for c in words:
-        if c.i in by_token:
-            mods.add("@" + by_token[c.i].actor)
-        elif c.dep_ == "poss":
-            continue  # "his spokesman": a pronoun possessor narrows nothing we can compare
-        elif not (c.lower_ in UNNARROWING or c.lower_ in roles
-                  or f"{c.lemma_.lower()} {tok.lemma_.lower()}" in roles):
-            mods.add(c.lemma_.lower())
-    return frozenset(mods)
 
 
 def mention_for_span(mentions: Iterable[Mention], start: int, end: int,

@@ -34,6 +34,18 @@ def _words() -> tuple[dict[str, str], dict[str, str]]:
     return pronouns, titles
 
 
+def honorific_gender(word: str) -> str:
+    """``m`` / ``f`` for a gendered honorific (``Mr``, ``Ms.``, ``Dame``; case and a final full
+    stop ignored, ``lexicons/honorific_gender.csv``), else ``""``. The resolver reads a name's
+    gender from it.
+
+    >>> honorific_gender("Mrs."), honorific_gender("mr"), honorific_gender("Dr")
+    ('f', 'm', '')
+    """
+    gender = _words()[1].get(word.lower().rstrip("."), "")
+    return {FEMALE: "f", MALE: "m"}.get(gender, "")
+
+
 def referring_gender(phrases: Iterable[str]) -> str:
     """``female``, ``male`` or ``unknown``, from the words a text uses for one person.
 

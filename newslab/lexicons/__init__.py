@@ -252,6 +252,38 @@ def org_descriptors() -> dict[str, tuple[frozenset[str], bool]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def country_nouns() -> dict[str, tuple[frozenset[str], bool]]:
+    """Country noun → (keys of the places it fits, does it fit every country), from
+    ``country_nouns.csv``.
+
+    >>> "saudi arabia" in country_nouns()["kingdom"][0], country_nouns()["country"][1]
+    (True, True)
+    """
+    canon = canonical_names()
+    out = {}
+    for r in read_lexicon("country_nouns.csv"):
+        keys = {name_key(k) for k in (r["known"] or "").split("|") if k.strip()}
+        out[r["noun"]] = (frozenset(keys | {canon[k] for k in keys if k in canon}),
+                          r["any"] == "yes")
+    return out
+
+
+@lru_cache(maxsize=None)
+def country_keys() -> frozenset[str]:
+    """Name keys of countries: those ``demonyms.csv`` names and the places ``names.csv`` gives
+    other names for (with those names), so ``country_keys()`` knows "Iran", "US" and "Britain".
+
+    >>> "iran" in country_keys(), "us" in country_keys(), "chicago" in country_keys()
+    (True, True, False)
+    """
+    keys = {name_key(c) for c in demonyms().values()}
+    for r in read_lexicon("names.csv"):
+        if r["type"] == "GPE":
+            keys |= {name_key(r["name"]), name_key(r["actor"])}
+    return frozenset(keys)
+
+
 # -- coreference ---------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def role_nouns() -> dict[str, tuple[str, str]]:
@@ -261,6 +293,18 @@ def role_nouns() -> dict[str, tuple[str, str]]:
     ('leader', '')
     """
     return {r["noun"]: (r["group"], r["gender"]) for r in read_lexicon("role_nouns.csv")}
+
+
+@lru_cache(maxsize=None)
+def role_hypernyms() -> dict[str, frozenset[str]]:
+    """Role noun → the other role groups whose holders it may refer to (``the officer`` →
+    ``Sergeant X``), from ``role_hypernyms.csv``.
+
+    >>> "police-officer" in role_hypernyms()["officer"]
+    True
+    """
+    return {r["noun"]: frozenset(g for g in r["covers"].split("|") if g)
+            for r in read_lexicon("role_hypernyms.csv")}
 
 
 @lru_cache(maxsize=None)
