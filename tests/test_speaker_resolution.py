@@ -293,3 +293,15 @@ def test_noun_description_links_only_to_the_person_introduced_that_way(body, sni
     r = row(analyze(body), snippet)
     assert r["speaker"] == speaker
     assert r["actor"] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On Friday the legislature of Taiwan, the Legislative Yuan, voted to legalize same-sex "
+     "marriage, officials said. \"This is a historic day,\" the legislature of Taiwan, the "
+     "Legislative Yuan, said in a statement.", "Legislative Yuan"),
+    ("The head of Unite, Carla Diaz, said workers would strike on Monday.", "Carla Diaz"),
+    ("The president of Real Madrid, Tomas Berg, said the stadium would close.", "Tomas Berg"),
+])
+def test_a_name_in_apposition_renames_the_speaker_not_its_complement(nlp, text, actor):
+    quotes = newslab.analyze(text, nlp=nlp).quotes
+    assert actor in set(quotes.actor), quotes[["speaker", "actor"]].to_string()

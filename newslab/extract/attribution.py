@@ -168,7 +168,8 @@ def _finish(text: str, row: Quote, mentions: IndexedMentions) -> Quote | None:
     if row.speaker:
         sp = row.speaker
         if sp.start <= sp.head < sp.end:
-            m = mention_for_span(mentions.near(sp.start, sp.end), sp.start, sp.end, sp.head)
+            m = mention_for_span(mentions.near(sp.start, sp.end), sp.start, sp.end, sp.head,
+                                 text)
         else:  # a relative pronoun: the actor is the one of the noun it stands for
             m = mention_for_span(mentions.near(sp.head, sp.head + 1), sp.head, sp.head + 1,
                                  sp.head)

@@ -89,6 +89,8 @@ other unresolvable references are not returned.
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
@@ -774,13 +776,19 @@ def _candidates(doc: "Doc"):
     return roles.tolist(), prons.tolist(), orgs.tolist(), sent_idx
 
 
+#: A name right after a comma (and an article) renames the noun phrase before it.
+_APPOSITION_BEFORE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
 def mention_for_span(mentions: Iterable[Mention], start: int, end: int,
-                     head: int | None = None) -> Mention | None:
+                     head: int | None = None, text: str | None = None) -> Mention | None:
     """The mention that best stands for the Doc character span [start, end).
 
     Prefers the mention containing the ``head`` character offset (the speaker's head word);
     none when the head is an ``unnamed`` reference (``a neighbour said``: a name elsewhere in
-    the phrase is someone else); else the first resolved mention inside the span.
+    the phrase is someone else); then, given the Doc ``text``, a name in apposition (after a
+    comma: ``the legislature of Taiwan, the Legislative Yuan``), which renames the head, over
+    one in its complement (``of Taiwan``); else the first resolved mention inside the span.
 
     >>> m = Mention("he", 10, 12, 2, 3, "PERSON", "Rasmussen", "PERSON", "pronoun")
     >>> mention_for_span([m], 10, 12).actor
@@ -792,6 +800,12 @@ def mention_for_span(mentions: Iterable[Mention], start: int, end: int,
         for m in inside:
             if m.start <= head < m.end:
                 return m
+        if text is not None:  # "a neighbour, Jo Smith," / "the head of Unite, Carla Diaz,"
+            renaming = [m for m in inside if m.start > head
+                        and m.kind not in ("pronoun", "nominal", "unnamed")
+                        and _APPOSITION_BEFORE.search(text[max(start, m.start - 8):m.start])]
+            if renaming:
+                return renaming[0]
         if any(m.kind == "unnamed" and m.start <= head < m.end for m in mentions):
             return None  # "one reporter", "the 27-year-old from Göteborg": someone unnamed
     covering = [m for m in mentions if m.start <= start and m.end >= end and m.actor]
