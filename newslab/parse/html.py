@@ -66,11 +66,18 @@ from .html_common import (
     _norm_key,
     _visible_lines,
 )
-from .html_meta import copyright_year_date, page_metadata, tidy_author
+from .html_meta import (
+    choose_date,
+    copyright_year_date,
+    page_metadata,
+    shown_dates,
+    tidy_author,
+)
 from .html_structure import (
     _article_root,
     _find_author,
     _find_captions,
+    _header_text,
     _format_byline,
     _outside_article,
     _pick_headline,
@@ -522,7 +529,9 @@ def _inside(el, root) -> bool:
 
 def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
     """Author and date from the page's own structured data first, then trafilatura, then a
-    byline on the page; a date that is only the footer's copyright year is dropped."""
+    byline on the page; the date printed under the headline is weighed against the markup
+    (:func:`~newslab.parse.html_meta.choose_date`); a date that is only the footer's
+    copyright year is dropped."""
     stated = page_metadata(tree)
     for field in ("author", "date"):
         if field in stated:
@@ -531,13 +540,42 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
         if not meta["author"]:
             del meta["author"], meta["sources"]["author"]
-    if meta.get("date") and meta["sources"].get("date") == "trafilatura" \
+    _weigh_shown_date(tree, meta, stated, layout)
+    if meta.get("date") and meta["sources"].get("date") in ("trafilatura", "htmldate") \
             and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
         del meta["date"], meta["sources"]["date"]
     if not meta.get("author"):
         author = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order))
         if author:
             meta["author"], meta["sources"]["author"] = author, "byline element"
+
+
+def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, layout: _Layout) -> None:
+    """Set ``meta["date"]`` from the header's shown date when :func:`choose_date` prefers it;
+    without any date, ask htmldate (publication date, extensive search) on the parsed tree."""
+    published = stated["date"][0] if "date" in stated else None
+    modified = stated["modified"][0] if "modified" in stated else None
+    shown = shown_dates(_header_text(tree, layout.first_pos, layout.order))
+    chosen = choose_date(published, modified, shown)
+    if chosen and chosen[1] == "shown":
+        meta["date"], meta["sources"]["date"] = chosen[0], "shown under the headline"
+    elif chosen:
+        meta["date"], meta["sources"]["date"] = stated["date"]
+    if not meta.get("date"):
+        date = _htmldate(tree)
+        if date:
+            meta["date"], meta["sources"]["date"] = date, "htmldate"
+
+
+def _htmldate(tree) -> str | None:
+    """htmldate's publication date (``original_date=True``, extensive search) for the parsed
+    tree (a tree, never a string: htmldate fetches a string that looks like a URL)."""
+    try:
+        from htmldate import find_date
+
+        return find_date(tree, original_date=True, extensive_search=True)
+    except Exception:  # a bug inside htmldate on an odd page: no date
+        return None
 
 
 def _body_blocks(items, layout: _Layout, headline: str | None, meta: dict[str, Any],

@@ -288,3 +288,42 @@ def _format_byline(author: str) -> str:
     if len(names) <= 1:
         return f"By {author.strip()}"
     return f"By {', '.join(names[:-1])} and {names[-1]}"
+
+
+#: The header (headline, byline, date line) is read up to this many characters.
+HEADER_MAX_CHARS = 1500
+
+
+def _header_text(tree, first_pos: int | None, order: dict) -> str:
+    """Visible text from the headline (<h1>) down to the first body block: where a page prints
+    its byline and date line. Empty when the page has no <h1> above the body."""
+    h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
+               and (first_pos is None or order.get(el, 0) < first_pos)), None)
+    if h1 is None:
+        return ""
+    parts: list[str] = []
+    size = 0
+    skip_below = None  # an invisible element whose text is skipped
+    for el in h1.getroottree().iter():
+        pos = order.get(el, 0)
+        if pos < order.get(h1, 0) or not isinstance(el.tag, str):
+            continue
+        if first_pos is not None and pos >= first_pos and el is not h1:
+            break
+        if first_pos is None and el.tag == "p" and len(el.text_content()) > 200:
+            break
+        if skip_below is not None and skip_below in el.iterancestors():
+            continue
+        if el.tag in ("script", "style", "template", "noscript"):
+            skip_below = el
+            texts = [el.tail]
+        else:
+            texts = [el.text, el.tail]
+        for t in texts:
+            t = _clean(t)
+            if t:
+                parts.append(t)
+                size += len(t)
+        if size > HEADER_MAX_CHARS:
+            break
+    return " ".join(parts)
