@@ -77,7 +77,8 @@ from .html_structure import (
     _article_root,
     _find_author,
     _find_captions,
-    _header_text,
+    _header_parts,
+    header_byline,
     _format_byline,
     _outside_article,
     _pick_headline,
@@ -540,7 +541,9 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
         if not meta["author"]:
             del meta["author"], meta["sources"]["author"]
-    _weigh_shown_date(tree, meta, stated, layout)
+    header = _header_parts(tree, layout.first_pos, layout.order)
+    _weigh_shown_date(tree, meta, stated, " ".join(header))
+    _prefer_header_byline(meta, header)
     if meta.get("date") and meta["sources"].get("date") in ("trafilatura", "htmldate") \
             and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
         del meta["date"], meta["sources"]["date"]
@@ -550,12 +553,27 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
             meta["author"], meta["sources"]["author"] = author, "byline element"
 
 
-def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, layout: _Layout) -> None:
+def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
+    """The labelled byline printed under the headline ("By …", "Author: …") names the
+    author when the markup names nobody or someone else: markup authors are often the CMS
+    account that posted the story or the publisher itself, the printed byline is the credit
+    the newsroom gives (a name inside the markup's value, or containing it, agrees)."""
+    byline = tidy_author(header_byline(header))
+    if not byline:
+        return
+    first = _norm_key(byline.split(";")[0])
+    stated = [_norm_key(n) for n in (meta.get("author") or "").split(";") if n.strip()]
+    if any(first in n or n in first for n in stated):
+        return
+    meta["author"], meta["sources"]["author"] = byline, "byline under the headline"
+
+
+def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, header: str) -> None:
     """Set ``meta["date"]`` from the header's shown date when :func:`choose_date` prefers it;
     without any date, ask htmldate (publication date, extensive search) on the parsed tree."""
     published = stated["date"][0] if "date" in stated else None
     modified = stated["modified"][0] if "modified" in stated else None
-    shown = shown_dates(_header_text(tree, layout.first_pos, layout.order))
+    shown = shown_dates(header)
     chosen = choose_date(published, modified, shown)
     if chosen and chosen[1] == "shown":
         meta["date"], meta["sources"]["date"] = chosen[0], "shown under the headline"

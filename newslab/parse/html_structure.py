@@ -294,13 +294,14 @@ def _format_byline(author: str) -> str:
 HEADER_MAX_CHARS = 1500
 
 
-def _header_text(tree, first_pos: int | None, order: dict) -> str:
-    """Visible text from the headline (<h1>) down to the first body block: where a page prints
-    its byline and date line. Empty when the page has no <h1> above the body."""
+def _header_parts(tree, first_pos: int | None, order: dict) -> list[str]:
+    """Visible text pieces (one per text node) from the headline (<h1>) down to the first body
+    block: where a page prints its byline and date line. Empty when the page has no <h1>
+    above the body."""
     h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
                and (first_pos is None or order.get(el, 0) < first_pos)), None)
     if h1 is None:
-        return ""
+        return []
     parts: list[str] = []
     size = 0
     skip_below = None  # an invisible element whose text is skipped
@@ -326,4 +327,57 @@ def _header_text(tree, first_pos: int | None, order: dict) -> str:
                 size += len(t)
         if size > HEADER_MAX_CHARS:
             break
-    return " ".join(parts)
+    return parts
+
+
+def _header_text(tree, first_pos: int | None, order: dict) -> str:
+    """The text of :func:`_header_parts` on one line."""
+    return " ".join(_header_parts(tree, first_pos, order))
+
+
+#: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
+_HEADER_BY = re.compile(r"(?i)^(?:(?:written|words|story|article|reporting)\s+)?by\s*:?\s*"
+                        r"|^authors?\s*:\s*|^authors?$")
+#: What joins two names of one byline when each sits in its own element.
+_NAME_JOINS = frozenset({",", "and", ", and", "&", "·"})
+
+
+def header_byline(parts: list[str]) -> str | None:
+    """The names of a labelled byline in the header pieces ("By" + names), ``"; "``-joined.
+
+    The label opens its piece (so "Photo by", "Reviewed by", "powered by" are not bylines);
+    the name follows in the same piece or in the next ones, joined by "," / "and".
+
+    >>> header_byline(["Pier to be rebuilt", "By", "Ana Ruiz", ",", "Li Wei", "4 min read"])
+    'Ana Ruiz; Li Wei'
+    >>> header_byline(["Pier to be rebuilt", "Author: Ana Ruiz", "Published: May 2, 2023"])
+    'Ana Ruiz'
+    >>> header_byline(["Pier to be rebuilt", "Photo by Ana Ruiz"]) is None
+    True
+    """
+    for k, part in enumerate(parts):
+        m = _HEADER_BY.match(part)
+        if not m:
+            continue
+        rest = part[m.end():].strip()
+        pieces = [rest] if rest else []
+        pieces += parts[k + 1:k + 8] if not rest or rest.endswith((",", " and")) else []
+        names: list[str] = []
+        want = True  # a name is expected: first, or after "," / "and"
+        for piece in pieces:
+            piece = piece.strip()
+            joined = bool(re.match(r"(?i)^(?:,\s*)?and\s+|^,\s*|^&\s*", piece))
+            piece = re.sub(r"(?i)^(?:,\s*)?and\s+|^,\s*|^&\s*", "", piece)
+            if not piece or piece.lower() in _NAME_JOINS:
+                want = True
+                continue
+            trailing = bool(re.search(r"(?:,|\sand)$", piece))
+            piece = re.sub(r",$|\s+and$", "", piece).strip()
+            name = _author_name(piece, prefixed=False) if (want or joined) else None
+            if not name:
+                break
+            names.append(name)
+            want = trailing
+        if names:
+            return "; ".join(names)
+    return None
