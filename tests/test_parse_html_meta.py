@@ -156,3 +156,43 @@ def test_dates_below_the_first_paragraph_or_in_the_footer_are_not_the_header_dat
                  footer="<p>Page last updated 4 January 2024. Copyright 2024</p>")
     art = parse_html(html.replace("</article>", f"{related}</article>"))
     assert art.meta["date"] == "2021-03-01"
+
+
+# --- the byline printed under the headline -------------------------------------------------
+from newslab.parse.html_structure import header_byline  # noqa: E402
+
+
+def test_header_byline_reads_labels_and_names_split_over_elements():
+    assert header_byline(["Pier to be rebuilt", "Written by", "Danielle Ruiz", ",",
+                          "Li Wei", ", and", "Joris Hendriks", "Updated May 2, 2023"]) \
+        == "Danielle Ruiz; Li Wei; Joris Hendriks"
+    assert header_byline(["Pier to be rebuilt", "By: Paul Fenner", "Share"]) == "Paul Fenner"
+    assert header_byline(["Pier to be rebuilt", "Author:", "Nirmala Pandey", "Published:"]) \
+        == "Nirmala Pandey"
+
+
+def test_header_byline_is_not_a_photo_credit_a_reviewer_or_a_role():
+    assert header_byline(["Pier to be rebuilt", "Photo by Ana Ruiz"]) is None
+    assert header_byline(["Pier to be rebuilt", "Medically reviewed by Ana Ruiz"]) is None
+    assert header_byline(["Checkout powered by Shopify"]) is None
+    # a role line after the name is not a second author
+    assert header_byline(["Pier to be rebuilt", "By", "Ana Ruiz", "Senior Editor"]) == "Ana Ruiz"
+
+
+def test_printed_byline_beats_a_cms_account_or_publisher_in_the_markup():
+    for head in ('<meta name="author" content="coastnews_admin">',
+                 '<script type="application/ld+json">{"@type": "NewsArticle", '
+                 '"author": {"@type": "Person", "name": "Coast News"}}</script>'):
+        art = parse_html(_page(head=head, body_extra="<div class='byline'><span>By</span> "
+                                                      "<a href='/a/mq'>Marta Quintela</a></div>"))
+        assert (art.meta["author"], art.meta["sources"]["author"]) == (
+            "Marta Quintela", "byline under the headline"), head
+
+
+def test_printed_byline_that_agrees_with_the_markup_keeps_the_markup_names():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+          '{"@type": "Person", "name": "Marta Quintela"}, '
+          '{"@type": "Person", "name": "Joris Hendriks"}]}</script>')
+    art = parse_html(_page(head=ld, body_extra="<p>By Marta Quintela</p>"))
+    assert art.meta["author"] == "Marta Quintela; Joris Hendriks"
+    assert art.meta["sources"]["author"] == "json-ld"
