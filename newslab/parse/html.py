@@ -541,7 +541,7 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
         if not meta["author"]:
             del meta["author"], meta["sources"]["author"]
-    header = _header_parts(tree, layout.first_pos, layout.order)
+    header = _header_parts(tree, layout.positions, layout.order)
     _weigh_shown_date(tree, meta, stated, " ".join(header))
     _prefer_header_byline(meta, header)
     if meta.get("date") and meta["sources"].get("date") in ("trafilatura", "htmldate") \

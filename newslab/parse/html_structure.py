@@ -294,14 +294,19 @@ def _format_byline(author: str) -> str:
 HEADER_MAX_CHARS = 1500
 
 
-def _header_parts(tree, first_pos: int | None, order: dict) -> list[str]:
-    """Visible text pieces (one per text node) from the headline (<h1>) down to the first body
-    block: where a page prints its byline and date line. Empty when the page has no <h1>
-    above the body."""
+def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
+    """Visible text pieces (one per text node) from the headline (<h1>) down to the next body
+    block: where a page prints its byline and date line. ``positions``: the body blocks'
+    places in ``order``; the first of them may sit above the headline (a kicker, a heading
+    or the box around the headline kept as a block). Empty when the page has no <h1> above
+    the body's second block."""
+    placed = [p for p in positions if p is not None]  # in body order
+    limit = placed[min(1, len(placed) - 1)] if placed else None
     h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
-               and (first_pos is None or order.get(el, 0) < first_pos)), None)
+               and (limit is None or order.get(el, 0) < limit)), None)
     if h1 is None:
         return []
+    first_pos = next((p for p in placed if p > order.get(h1, 0)), None) if placed else None
     parts: list[str] = []
     size = 0
     skip_below = None  # an invisible element whose text is skipped
@@ -328,11 +333,6 @@ def _header_parts(tree, first_pos: int | None, order: dict) -> list[str]:
         if size > HEADER_MAX_CHARS:
             break
     return parts
-
-
-def _header_text(tree, first_pos: int | None, order: dict) -> str:
-    """The text of :func:`_header_parts` on one line."""
-    return " ".join(_header_parts(tree, first_pos, order))
 
 
 #: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
