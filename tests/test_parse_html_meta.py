@@ -196,3 +196,26 @@ def test_printed_byline_that_agrees_with_the_markup_keeps_the_markup_names():
     art = parse_html(_page(head=ld, body_extra="<p>By Marta Quintela</p>"))
     assert art.meta["author"] == "Marta Quintela; Joris Hendriks"
     assert art.meta["sources"]["author"] == "json-ld"
+
+
+def test_name_line_above_the_date_names_the_author_when_nothing_else_does():
+    from newslab.parse.html_structure import header_name_line
+
+    assert header_name_line(["Pier to be rebuilt", "Matteo Lorenzi", "Last Updated:"]) \
+        == "Matteo Lorenzi"
+    assert header_name_line(["Pier to be rebuilt", "Opinion", "May 2, 2023"]) is None
+    assert header_name_line(["Pier to be rebuilt", "Matteo Lorenzi", "Harbour"]) is None
+    art = parse_html(_page(body_extra="<div><span>Marta Quintela</span><span>May 2, 2023</span>"
+                                      "</div>"))
+    assert (art.meta["author"], art.meta["sources"]["author"]) == (
+        "Marta Quintela", "name line under the headline")
+
+
+def test_name_line_replaces_a_team_author_but_not_a_named_writer():
+    line = "<div><span>Marta Quintela</span><span>May 2, 2023</span></div>"
+    art = parse_html(_page(head='<meta name="author" content="Coast News Team">',
+                           body_extra=line))
+    assert art.meta["author"] == "Marta Quintela"
+    art = parse_html(_page(head='<meta name="author" content="Joris Hendriks">',
+                           body_extra=line))
+    assert art.meta["author"] == "Joris Hendriks"

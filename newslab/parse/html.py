@@ -79,6 +79,7 @@ from .html_structure import (
     _find_captions,
     _header_parts,
     header_byline,
+    header_name_line,
     _format_byline,
     _outside_article,
     _pick_headline,
@@ -553,19 +554,32 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
             meta["author"], meta["sources"]["author"] = author, "byline element"
 
 
+#: An author value naming a group rather than a writer ("Acme Team", "News Desk").
+_COLLECTIVE_AUTHOR = re.compile(r"(?i)\b(?:team|staff|editors?|editorial|desk|newsroom)\b")
+
+
 def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
     """The labelled byline printed under the headline ("By …", "Author: …") names the
     author when the markup names nobody or someone else: markup authors are often the CMS
     account that posted the story or the publisher itself, the printed byline is the credit
-    the newsroom gives (a name inside the markup's value, or containing it, agrees)."""
+    the newsroom gives (a name inside the markup's value, or containing it, agrees).
+    Without a label, a name alone on the line above the date is taken only when nothing
+    names a writer (no author, or a team, desk or the site's own name)."""
     byline = tidy_author(header_byline(header))
+    source = "byline under the headline"
+    author = meta.get("author") or ""
     if not byline:
-        return
+        if author and not _COLLECTIVE_AUTHOR.search(author) \
+                and _norm_key(author) != _norm_key(meta.get("sitename") or ""):
+            return
+        byline, source = tidy_author(header_name_line(header)), "name line under the headline"
+        if not byline:
+            return
     first = _norm_key(byline.split(";")[0])
-    stated = [_norm_key(n) for n in (meta.get("author") or "").split(";") if n.strip()]
+    stated = [_norm_key(n) for n in author.split(";") if n.strip()]
     if any(first in n or n in first for n in stated):
         return
-    meta["author"], meta["sources"]["author"] = byline, "byline under the headline"
+    meta["author"], meta["sources"]["author"] = byline, source
 
 
 def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, header: str) -> None:

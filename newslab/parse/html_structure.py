@@ -381,3 +381,33 @@ def header_byline(parts: list[str]) -> str | None:
         if names:
             return "; ".join(names)
     return None
+
+
+#: Header pieces that stand before a date but are not names: labels and section words.
+_NOT_A_NAME_LINE = frozenset("""by author authors written published posted updated video audio
+podcast photos gallery welcome share advertisement sponsored opinion news home blog""".split())
+
+
+def header_name_line(parts: list[str]) -> str | None:
+    """A name alone on its line right under the headline, followed by the date line
+    ("Jane Doe" then "March 5, 2026" or "Last updated: …"): the byline without "By" that
+    blogs and company pages print.
+
+    >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz", "March 5, 2026", "4 min read"])
+    'Ana Ruiz'
+    >>> header_name_line(["Pier to be rebuilt", "Video", "March 5, 2026"]) is None
+    True
+    """
+    from .html_meta import shown_dates
+
+    for k in range(1, min(len(parts) - 1, 12)):
+        nxt = parts[k + 1]
+        if not (shown_dates(nxt) or re.match(r"(?i)(?:last\s+)?(?:updated|published|posted)\b",
+                                             nxt)):
+            continue
+        name = _author_name(parts[k], prefixed=False)
+        words = name.lower().split() if name else []
+        if name and len(words) <= 4 and not any(w in _NOT_A_NAME_LINE for w in words) \
+                and not shown_dates(parts[k]):
+            return name
+    return None
