@@ -315,12 +315,14 @@ def _first_last(name: str) -> str:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 #: A written date: "March 3, 2021", "Mar. 3rd 2021", "3 March 2021", "3rd of March, 2021",
-#: ISO "2021-03-03" (also at the head of a timestamp). Numeric d/m/y forms are left out: their
-#: order differs between countries.
+#: ISO "2021-03-03" (also at the head of a timestamp), and numeric day/month forms
+#: ("25/03/2021", "12.12.2025") only where the order cannot matter (a part above 12, or both
+#: the same): day-month and month-day orders differ between countries.
 _SHOWN_DATE = re.compile(
     rf"(?i)\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?=T|\b))")
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?=T|\b)"
+    rf"|(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})\b)")
 #: The label just before a shown date says which date it is ("Published on", "Updated:").
 _DATE_LABEL = re.compile(r"(?i)\b(published|posted|first published|created|written|"
                          r"updated|updates|modified|reviewed|edited|fact[- ]checked)\b[^\d]{0,15}$")
@@ -339,10 +341,15 @@ def shown_dates(text: str) -> list[tuple[str, str]]:
     [('2021-03-03', 'published'), ('2021-03-04', 'updated')]
     >>> shown_dates("Ana Ruiz · 2021-03-03T10:00 · 5 min read")
     [('2021-03-03', 'shown')]
+    >>> shown_dates("25/03/2021"), shown_dates("03/04/2021")
+    ([('2021-03-25', 'shown')], [])
     """
     out: list[tuple[str, str]] = []
     for m in _SHOWN_DATE.finditer(text):
-        date = iso_date(re.sub(r"(?i)(\d)(?:st|nd|rd|th)\b|\bof\s+|\.", r"\1 ", m.group(0)))
+        if m.group("a"):
+            date = _numeric_date(int(m.group("a")), int(m.group("b")), int(m.group("y")))
+        else:
+            date = iso_date(re.sub(r"(?i)(\d)(?:st|nd|rd|th)\b|\bof\s+|\.", r"\1 ", m.group(0)))
         if not date:
             continue
         label = _DATE_LABEL.search(text[max(0, m.start() - 40):m.start()])
@@ -350,6 +357,21 @@ def shown_dates(text: str) -> list[tuple[str, str]]:
         kind = "updated" if word in _UPDATE_LABELS else "published" if word else "shown"
         out.append((date, kind))
     return out
+
+
+def _numeric_date(a: int, b: int, year: int) -> str | None:
+    """``YYYY-MM-DD`` from a numeric date whose day/month order cannot matter, else None."""
+    if a > 12 and 1 <= b <= 12:
+        day, month = a, b
+    elif b > 12 and 1 <= a <= 12:
+        day, month = b, a
+    elif a == b and 1 <= a <= 12:
+        day = month = a
+    else:
+        return None
+    if day > 31 or not 1990 <= year <= 2100:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def choose_date(published: str | None, modified: str | None,
