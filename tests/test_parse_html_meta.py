@@ -219,3 +219,13 @@ def test_name_line_replaces_a_team_author_but_not_a_named_writer():
     art = parse_html(_page(head='<meta name="author" content="Joris Hendriks">',
                            body_extra=line))
     assert art.meta["author"] == "Joris Hendriks"
+
+
+def test_outlet_after_the_names_in_markup_is_not_an_author():
+    for value in ("Marta Quintela, The Coast News", "Marta Quintela, The Daily Ledger"):
+        ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+              f'{{"@type": "Person", "name": "{value}"}}}}</script>')
+        assert parse_html(_page(head=ld)).meta["author"] == "Marta Quintela", value
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+          '{"@type": "Person", "name": "The Harbour Desk"}}</script>')
+    assert parse_html(_page(head=ld)).meta["author"] == "The Harbour Desk"

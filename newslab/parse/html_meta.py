@@ -240,7 +240,10 @@ def _clean_author(value: str | None) -> str | None:
         return None
     if not re.search(r"[^\W\d_]{2}", value):
         return None
-    return value  # the publisher's own wording, degrees and outlets included
+    # "Jane Doe and Li Wei, The Daily Ledger": the outlet after the names (the "Name, Outlet"
+    # byline of partner and syndicated stories) is not an author
+    value = re.sub(r"(?<=\w),\s+The\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$", "", value)
+    return value  # the publisher's own wording otherwise, degrees included
 
 
 def tidy_author(value: str | None) -> str | None:
