@@ -229,3 +229,17 @@ def test_outlet_after_the_names_in_markup_is_not_an_author():
     ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
           '{"@type": "Person", "name": "The Harbour Desk"}}</script>')
     assert parse_html(_page(head=ld)).meta["author"] == "The Harbour Desk"
+
+
+def test_htmldate_finds_a_date_the_markup_and_header_do_not_give():
+    # a date class far from the headline (below the story): htmldate's markup search finds it
+    html = _page().replace("</article>", "<p class='entry-date'>2021-03-04</p></article>")
+    art = parse_html(html)
+    assert art.meta["date"] == "2021-03-04"
+    assert art.meta["sources"]["date"] in ("trafilatura", "htmldate")
+    from lxml import html as lxml_html
+
+    from newslab.parse.html import _htmldate
+
+    assert _htmldate(lxml_html.fromstring(html)) == "2021-03-04"
+    assert _htmldate(lxml_html.fromstring(_page())) is None
