@@ -22,10 +22,16 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   tags, language, image, hostname, and ``extraction`` (``"trafilatura"`` or ``"fallback"``).
   Author and date come from the page's own structured data first (JSON-LD, ``article:*`` /
   ``author`` / Dublin Core meta tags, microdata: :mod:`newslab.parse.html_meta`), then from
-  trafilatura (its author tidied of job titles and dates), then from a byline on the page; a
-  date that is only the footer's copyright year is dropped. ``meta["sources"]`` says where
-  each field came from (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``,
-  ``"byline element"``…).
+  trafilatura (its author tidied of job titles and dates), then from a byline on the page.
+  What the page prints between the headline and the body is weighed against the markup: a
+  labelled byline ("By …", "Author: …") that names someone else replaces the markup author
+  (a CMS account or the publisher), a name alone above the date line fills a missing or
+  team author; a "Published …" or plain date line beats a disagreeing markup date, an
+  "Updated …" line never replaces a publication date. Without any date, htmldate
+  (``original_date=True``, extensive search) reads the parsed tree. A date that is only the
+  footer's copyright year is dropped. ``meta["sources"]`` says where each field came from
+  (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``, ``"htmldate"``,
+  ``"shown under the headline"``, ``"byline under the headline"``, ``"byline element"``…).
 * **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
   teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
   them inside the article container and outside any widget (see ``_recover_dropped``).

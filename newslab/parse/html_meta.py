@@ -12,6 +12,11 @@ reads it before anything is guessed from the visible text, in this order:
 3. **microdata**: ``itemprop="datePublished"`` / ``itemprop="author"``, and ``<time
    datetime>`` inside the article.
 
+The markup is then weighed against what the page prints under its headline: the date line
+(:func:`shown_dates`, :func:`choose_date`: "Published …" and an unlabelled date line win over
+markup that disagrees, "Updated …" never replaces a publication date) and, in
+:mod:`newslab.parse.html`, the printed byline.
+
 A copyright line ("© 2022 The Daily Ledger") is never a publication date: it gives the year the
 site notice was last changed, not the day the story appeared (see :func:`copyright_year_date`).
 
