@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newslab import parse_html
-from newslab.parse.html_meta import tidy_author
+from newslab.parse.html_meta import choose_date, shown_dates, tidy_author
+from newslab.parse.html_structure import header_byline
 
 PARAS = "".join(
     f"<p>{s}</p>" for s in (
@@ -91,8 +92,6 @@ def test_one_meta_tag_per_author_reads_every_author():
 
 
 # --- the date a page prints under its headline, weighed against its markup ---------------
-from newslab.parse.html_meta import choose_date, shown_dates  # noqa: E402
-
 LD_DATES = ('<script type="application/ld+json">{"@type": "NewsArticle", '
             '"datePublished": "%s", "dateModified": "%s"}</script>')
 
@@ -159,7 +158,6 @@ def test_dates_below_the_first_paragraph_or_in_the_footer_are_not_the_header_dat
 
 
 # --- the byline printed under the headline -------------------------------------------------
-from newslab.parse.html_structure import header_byline  # noqa: E402
 
 
 def test_header_byline_reads_labels_and_names_split_over_elements():
@@ -180,9 +178,9 @@ def test_header_byline_is_not_a_photo_credit_a_reviewer_or_a_role():
 
 
 def test_printed_byline_beats_a_cms_account_or_publisher_in_the_markup():
-    for head in ('<meta name="author" content="coastnews_admin">',
-                 '<script type="application/ld+json">{"@type": "NewsArticle", '
-                 '"author": {"@type": "Person", "name": "Coast News"}}</script>'):
+    ld_publisher = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+                    '"author": {"@type": "Person", "name": "Coast News"}}</script>')
+    for head in ('<meta name="author" content="coastnews_admin">', ld_publisher):
         art = parse_html(_page(head=head, body_extra="<div class='byline'><span>By</span> "
                                                       "<a href='/a/mq'>Marta Quintela</a></div>"))
         assert (art.meta["author"], art.meta["sources"]["author"]) == (

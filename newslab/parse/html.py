@@ -83,14 +83,14 @@ from .html_structure import (
     _article_root,
     _find_author,
     _find_captions,
-    _header_parts,
-    header_byline,
-    header_name_line,
     _format_byline,
+    _header_parts,
     _outside_article,
     _pick_headline,
     _raw_text,
     _tokens,
+    header_byline,
+    header_name_line,
 )
 from .limits import check_size
 from .lines import chrome_reason
