@@ -22,10 +22,16 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   tags, language, image, hostname, and ``extraction`` (``"trafilatura"`` or ``"fallback"``).
   Author and date come from the page's own structured data first (JSON-LD, ``article:*`` /
   ``author`` / Dublin Core meta tags, microdata: :mod:`newslab.parse.html_meta`), then from
-  trafilatura (its author tidied of job titles and dates), then from a byline on the page; a
-  date that is only the footer's copyright year is dropped. ``meta["sources"]`` says where
-  each field came from (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``,
-  ``"byline element"``…).
+  trafilatura (its author tidied of job titles and dates), then from a byline on the page.
+  What the page prints between the headline and the body is weighed against the markup: a
+  labelled byline ("By …", "Author: …") that names someone else replaces the markup author
+  (a CMS account or the publisher), a name alone above the date line fills a missing or
+  team author; a "Published …" or plain date line beats a disagreeing markup date, an
+  "Updated …" line never replaces a publication date. Without any date, htmldate
+  (``original_date=True``, extensive search) reads the parsed tree. A date that is only the
+  footer's copyright year is dropped. ``meta["sources"]`` says where each field came from
+  (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``, ``"htmldate"``,
+  ``"shown under the headline"``, ``"byline under the headline"``, ``"byline element"``…).
 * **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
   teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
   them inside the article container and outside any widget (see ``_recover_dropped``).
@@ -66,16 +72,25 @@ from .html_common import (
     _norm_key,
     _visible_lines,
 )
-from .html_meta import copyright_year_date, page_metadata, tidy_author
+from .html_meta import (
+    choose_date,
+    copyright_year_date,
+    page_metadata,
+    shown_dates,
+    tidy_author,
+)
 from .html_structure import (
     _article_root,
     _find_author,
     _find_captions,
     _format_byline,
+    _header_parts,
     _outside_article,
     _pick_headline,
     _raw_text,
     _tokens,
+    header_byline,
+    header_name_line,
 )
 from .limits import check_size
 from .lines import chrome_reason
@@ -522,7 +537,9 @@ def _inside(el, root) -> bool:
 
 def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
     """Author and date from the page's own structured data first, then trafilatura, then a
-    byline on the page; a date that is only the footer's copyright year is dropped."""
+    byline on the page; the date printed under the headline is weighed against the markup
+    (:func:`~newslab.parse.html_meta.choose_date`); a date that is only the footer's
+    copyright year is dropped."""
     stated = page_metadata(tree)
     for field in ("author", "date"):
         if field in stated:
@@ -531,13 +548,72 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
         if not meta["author"]:
             del meta["author"], meta["sources"]["author"]
-    if meta.get("date") and meta["sources"].get("date") == "trafilatura" \
+    header = _header_parts(tree, layout.positions, layout.order)
+    _weigh_shown_date(tree, meta, stated, " ".join(header))
+    _prefer_header_byline(meta, header)
+    if meta.get("date") and meta["sources"].get("date") in ("trafilatura", "htmldate") \
             and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
         del meta["date"], meta["sources"]["date"]
     if not meta.get("author"):
         author = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order))
         if author:
             meta["author"], meta["sources"]["author"] = author, "byline element"
+
+
+#: An author value naming a group rather than a writer ("Acme Team", "News Desk").
+_COLLECTIVE_AUTHOR = re.compile(r"(?i)\b(?:team|staff|editors?|editorial|desk|newsroom)\b")
+
+
+def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
+    """The labelled byline printed under the headline ("By …", "Author: …") names the
+    author when the markup names nobody or someone else: markup authors are often the CMS
+    account that posted the story or the publisher itself, the printed byline is the credit
+    the newsroom gives (a name inside the markup's value, or containing it, agrees).
+    Without a label, a name alone on the line above the date is taken only when nothing
+    names a writer (no author, or a team, desk or the site's own name)."""
+    byline = tidy_author(header_byline(header))
+    source = "byline under the headline"
+    author = meta.get("author") or ""
+    if not byline:
+        if author and not _COLLECTIVE_AUTHOR.search(author) \
+                and _norm_key(author) != _norm_key(meta.get("sitename") or ""):
+            return
+        byline, source = tidy_author(header_name_line(header)), "name line under the headline"
+        if not byline:
+            return
+    first = _norm_key(byline.split(";")[0])
+    stated = [_norm_key(n) for n in author.split(";") if n.strip()]
+    if any(first in n or n in first for n in stated):
+        return
+    meta["author"], meta["sources"]["author"] = byline, source
+
+
+def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, header: str) -> None:
+    """Set ``meta["date"]`` from the header's shown date when :func:`choose_date` prefers it;
+    without any date, ask htmldate (publication date, extensive search) on the parsed tree."""
+    published = stated["date"][0] if "date" in stated else None
+    modified = stated["modified"][0] if "modified" in stated else None
+    shown = shown_dates(header)
+    chosen = choose_date(published, modified, shown)
+    if chosen and chosen[1] == "shown":
+        meta["date"], meta["sources"]["date"] = chosen[0], "shown under the headline"
+    elif chosen:
+        meta["date"], meta["sources"]["date"] = stated["date"]
+    if not meta.get("date"):
+        date = _htmldate(tree)
+        if date:
+            meta["date"], meta["sources"]["date"] = date, "htmldate"
+
+
+def _htmldate(tree) -> str | None:
+    """htmldate's publication date (``original_date=True``, extensive search) for the parsed
+    tree (a tree, never a string: htmldate fetches a string that looks like a URL)."""
+    try:
+        from htmldate import find_date
+
+        return find_date(tree, original_date=True, extensive_search=True)
+    except Exception:  # a bug inside htmldate on an odd page: no date
+        return None
 
 
 def _body_blocks(items, layout: _Layout, headline: str | None, meta: dict[str, Any],

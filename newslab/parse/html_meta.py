@@ -12,6 +12,11 @@ reads it before anything is guessed from the visible text, in this order:
 3. **microdata**: ``itemprop="datePublished"`` / ``itemprop="author"``, and ``<time
    datetime>`` inside the article.
 
+The markup is then weighed against what the page prints under its headline: the date line
+(:func:`shown_dates`, :func:`choose_date`: "Published …" and an unlabelled date line win over
+markup that disagrees, "Updated …" never replaces a publication date) and, in
+:mod:`newslab.parse.html`, the printed byline.
+
 A copyright line ("© 2022 The Daily Ledger") is never a publication date: it gives the year the
 site notice was last changed, not the day the story appeared (see :func:`copyright_year_date`).
 
@@ -37,6 +42,9 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
              "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
              "dc.date", "dcterms.created", "dc.date.created", "date", "citation_publication_date",
              "citation_date")
+#: meta tags naming the last modification, best first.
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                 "dcterms.modified")
 #: meta tags naming the author, best first.
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "citation_author", "byl")
@@ -67,7 +75,9 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
     """Author and date a page states in its markup.
 
     Input: an lxml HTML tree. Output: ``{"author": (names, source), "date": (YYYY-MM-DD,
-    source)}`` with only the fields found; several authors are joined with ``"; "``.
+    source), "modified": (YYYY-MM-DD, source)}`` with only the fields found (``modified`` is
+    schema.org ``dateModified`` or ``article:modified_time``); several authors are joined
+    with ``"; "``.
 
     >>> from lxml import html
     >>> page = html.fromstring('<html><head><script type="application/ld+json">'
@@ -102,6 +112,9 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
             if names:
                 found["author"] = ("; ".join(dict.fromkeys(names)), f"meta:{key}")
                 break
+    modified = _modified_date(tree, metas)
+    if modified:
+        found["modified"] = modified
     if "date" not in found:
         for el in tree.xpath("//*[@itemprop='datePublished'] | //time[@pubdate]"):
             date = iso_date(el.get("content") or el.get("datetime") or el.text_content())
@@ -109,6 +122,19 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
                 found["date"] = (date, "microdata")
                 break
     return found
+
+
+def _modified_date(tree, metas: dict[str, list[str]]) -> tuple[str, str] | None:
+    """The last modification date the markup states (schema.org ``dateModified``, then meta)."""
+    for obj in _jsonld_articles(tree):
+        date = iso_date(_first_str(obj.get("dateModified")))
+        if date:
+            return date, "json-ld"
+    for key in MODIFIED_META:
+        date = iso_date(metas.get(key, [None])[0])
+        if date:
+            return date, f"meta:{key}"
+    return None
 
 
 def iso_date(value: str | None) -> str | None:
@@ -219,7 +245,10 @@ def _clean_author(value: str | None) -> str | None:
         return None
     if not re.search(r"[^\W\d_]{2}", value):
         return None
-    return value  # the publisher's own wording, degrees and outlets included
+    # "Jane Doe and Li Wei, The Daily Ledger": the outlet after the names (the "Name, Outlet"
+    # byline of partner and syndicated stories) is not an author
+    value = re.sub(r"(?<=\w),\s+The\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$", "", value)
+    return value  # the publisher's own wording otherwise, degrees included
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -286,3 +315,113 @@ def _first_last(name: str) -> str:
     """Highwire's "Last, First" author order as "First Last" ("Roy, Aniruddha")."""
     parts = [p.strip() for p in name.split(",")]
     return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) else name
+
+
+# ---------------------------------------------------------------------------------------
+# the date a page shows its reader beside the headline
+# ---------------------------------------------------------------------------------------
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+#: A written date: "March 3, 2021", "Mar. 3rd 2021", "3 March 2021", "3rd of March, 2021",
+#: ISO "2021-03-03" (also at the head of a timestamp), and numeric day/month forms
+#: ("25/03/2021", "12.12.2025") only where the order cannot matter (a part above 12, or both
+#: the same): day-month and month-day orders differ between countries.
+_SHOWN_DATE = re.compile(
+    rf"(?i)\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?=T|\b)"
+    rf"|(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})\b)")
+#: The label just before a shown date says which date it is ("Published on", "Updated:").
+_DATE_LABEL = re.compile(r"(?i)\b(published|posted|first published|created|written|"
+                         r"updated|updates|modified|reviewed|edited|fact[- ]checked)\b[^\d]{0,15}$")
+_UPDATE_LABELS = frozenset({"updated", "updates", "modified", "reviewed", "edited",
+                            "fact-checked", "fact checked"})
+
+
+def shown_dates(text: str) -> list[tuple[str, str]]:
+    """Dates written in a page's header text, in order, each with what its label says.
+
+    Input: the visible text between the headline and the first body paragraph. Output:
+    ``[(YYYY-MM-DD, kind)]`` with kind ``"published"`` ("Published", "Posted" before it),
+    ``"updated"`` ("Updated", "Last reviewed"…) or ``"shown"`` (no label).
+
+    >>> shown_dates("By Ana Ruiz | Published March 3, 2021 | Updated: 4 Mar 2021")
+    [('2021-03-03', 'published'), ('2021-03-04', 'updated')]
+    >>> shown_dates("Ana Ruiz · 2021-03-03T10:00 · 5 min read")
+    [('2021-03-03', 'shown')]
+    >>> shown_dates("25/03/2021"), shown_dates("03/04/2021")
+    ([('2021-03-25', 'shown')], [])
+    """
+    out: list[tuple[str, str]] = []
+    for m in _SHOWN_DATE.finditer(text):
+        if m.group("a"):
+            date = _numeric_date(int(m.group("a")), int(m.group("b")), int(m.group("y")))
+        else:
+            date = iso_date(re.sub(r"(?i)(\d)(?:st|nd|rd|th)\b|\bof\s+|\.", r"\1 ", m.group(0)))
+        if not date:
+            continue
+        label = _DATE_LABEL.search(text[max(0, m.start() - 40):m.start()])
+        word = label.group(1).lower() if label else ""
+        kind = "updated" if word in _UPDATE_LABELS else "published" if word else "shown"
+        out.append((date, kind))
+    return out
+
+
+def _numeric_date(a: int, b: int, year: int) -> str | None:
+    """``YYYY-MM-DD`` from a numeric date whose day/month order cannot matter, else None."""
+    if a > 12 and 1 <= b <= 12:
+        day, month = a, b
+    elif b > 12 and 1 <= a <= 12:
+        day, month = b, a
+    elif a == b and 1 <= a <= 12:
+        day = month = a
+    else:
+        return None
+    if day > 31 or not 1990 <= year <= 2100:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def choose_date(published: str | None, modified: str | None,
+                shown: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The publication date from the page's machine-readable dates and the dates it shows.
+
+    ``published``/``modified``: ``YYYY-MM-DD`` from structured data; ``shown``: the output of
+    :func:`shown_dates` for the header. Output ``(date, "markup")`` when the structured
+    publication date is kept, ``(date, "shown")`` when the header's date is taken, or ``None``
+    (the caller keeps its own fallback). A reader trusts the date printed under the headline, so it wins
+    over markup that disagrees, except where the markup says what that date is:
+
+    1. the structured publication date when the header shows it too (they agree);
+    2. a date labelled "Published"/"Posted";
+    3. an unlabelled date, unless the markup names it the modification date (then the
+       publication date), or it is a day away from the publication date (a time-zone shift of
+       the same moment: the markup's full timestamp is kept);
+    4. an "Updated" date only when the page gives no publication date at all (publication is
+       preferred over revision: a revised story keeps the day it first appeared).
+
+    >>> choose_date("2021-03-01", "2021-05-02", [("2021-05-02", "updated")])
+    >>> choose_date("2021-03-01", "2021-05-02", [("2021-05-02", "shown")])
+    ('2021-03-01', 'markup')
+    >>> choose_date("2019-01-01", None, [("2021-03-03", "shown")])
+    ('2021-03-03', 'shown')
+    """
+    from datetime import date as _date
+
+    if not shown:
+        return None
+    if published and any(d == published for d, kind in shown if kind != "updated"):
+        return published, "markup"
+    for d, kind in shown:
+        if kind == "published":
+            return d, "shown"
+    plain = [d for d, kind in shown if kind == "shown"]
+    if plain:
+        d = plain[0]
+        if published and (d == modified or abs(
+                (_date.fromisoformat(d) - _date.fromisoformat(published)).days) <= 1):
+            return published, "markup"
+        return d, "shown"
+    if not published:
+        return next(d for d, kind in shown if kind == "updated"), "shown"
+    return None

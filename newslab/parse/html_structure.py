@@ -288,3 +288,126 @@ def _format_byline(author: str) -> str:
     if len(names) <= 1:
         return f"By {author.strip()}"
     return f"By {', '.join(names[:-1])} and {names[-1]}"
+
+
+#: The header (headline, byline, date line) is read up to this many characters.
+HEADER_MAX_CHARS = 1500
+
+
+def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
+    """Visible text pieces (one per text node) from the headline (<h1>) down to the next body
+    block: where a page prints its byline and date line. ``positions``: the body blocks'
+    places in ``order``; the first of them may sit above the headline (a kicker, a heading
+    or the box around the headline kept as a block). Empty when the page has no <h1> above
+    the body's second block."""
+    placed = [p for p in positions if p is not None]  # in body order
+    limit = placed[min(1, len(placed) - 1)] if placed else None
+    h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
+               and (limit is None or order.get(el, 0) < limit)), None)
+    if h1 is None:
+        return []
+    first_pos = next((p for p in placed if p > order.get(h1, 0)), None) if placed else None
+    parts: list[str] = []
+    size = 0
+    skip_below = None  # an invisible element whose text is skipped
+    for el in h1.getroottree().iter():
+        pos = order.get(el, 0)
+        if pos < order.get(h1, 0) or not isinstance(el.tag, str):
+            continue
+        if first_pos is not None and pos >= first_pos and el is not h1:
+            break
+        if first_pos is None and el.tag == "p" and len(el.text_content()) > 200:
+            break
+        if skip_below is not None and skip_below in el.iterancestors():
+            continue
+        if el.tag in ("script", "style", "template", "noscript"):
+            skip_below = el
+            texts = [el.tail]
+        else:
+            texts = [el.text, el.tail]
+        for t in texts:
+            t = _clean(t)
+            if t:
+                parts.append(t)
+                size += len(t)
+        if size > HEADER_MAX_CHARS:
+            break
+    return parts
+
+
+#: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
+_HEADER_BY = re.compile(r"(?i)^(?:(?:written|words|story|article|reporting)\s+)?by\s*:?\s*"
+                        r"|^authors?\s*:\s*|^authors?$")
+#: What joins two names of one byline when each sits in its own element.
+_NAME_JOINS = frozenset({",", "and", ", and", "&", "·"})
+
+
+def header_byline(parts: list[str]) -> str | None:
+    """The names of a labelled byline in the header pieces ("By" + names), ``"; "``-joined.
+
+    The label opens its piece (so "Photo by", "Reviewed by", "powered by" are not bylines);
+    the name follows in the same piece or in the next ones, joined by "," / "and".
+
+    >>> header_byline(["Pier to be rebuilt", "By", "Ana Ruiz", ",", "Li Wei", "4 min read"])
+    'Ana Ruiz; Li Wei'
+    >>> header_byline(["Pier to be rebuilt", "Author: Ana Ruiz", "Published: May 2, 2023"])
+    'Ana Ruiz'
+    >>> header_byline(["Pier to be rebuilt", "Photo by Ana Ruiz"]) is None
+    True
+    """
+    for k, part in enumerate(parts):
+        m = _HEADER_BY.match(part)
+        if not m:
+            continue
+        rest = part[m.end():].strip()
+        pieces = [rest] if rest else []
+        pieces += parts[k + 1:k + 8] if not rest or rest.endswith((",", " and")) else []
+        names: list[str] = []
+        want = True  # a name is expected: first, or after "," / "and"
+        for piece in pieces:
+            piece = piece.strip()
+            joined = bool(re.match(r"(?i)^(?:,\s*)?and\s+|^,\s*|^&\s*", piece))
+            piece = re.sub(r"(?i)^(?:,\s*)?and\s+|^,\s*|^&\s*", "", piece)
+            if not piece or piece.lower() in _NAME_JOINS:
+                want = True
+                continue
+            trailing = bool(re.search(r"(?:,|\sand)$", piece))
+            piece = re.sub(r",$|\s+and$", "", piece).strip()
+            name = _author_name(piece, prefixed=False) if (want or joined) else None
+            if not name:
+                break
+            names.append(name)
+            want = trailing
+        if names:
+            return "; ".join(names)
+    return None
+
+
+#: Header pieces that stand before a date but are not names: labels and section words.
+_NOT_A_NAME_LINE = frozenset("""by author authors written published posted updated video audio
+podcast photos gallery welcome share advertisement sponsored opinion news home blog""".split())
+
+
+def header_name_line(parts: list[str]) -> str | None:
+    """A name alone on its line right under the headline, followed by the date line
+    ("Jane Doe" then "March 5, 2026" or "Last updated: …"): the byline without "By" that
+    blogs and company pages print.
+
+    >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz", "March 5, 2026", "4 min read"])
+    'Ana Ruiz'
+    >>> header_name_line(["Pier to be rebuilt", "Video", "March 5, 2026"]) is None
+    True
+    """
+    from .html_meta import shown_dates
+
+    for k in range(1, min(len(parts) - 1, 12)):
+        nxt = parts[k + 1]
+        if not (shown_dates(nxt) or re.match(r"(?i)(?:last\s+)?(?:updated|published|posted)\b",
+                                             nxt)):
+            continue
+        name = _author_name(parts[k], prefixed=False)
+        words = name.lower().split() if name else []
+        if name and len(words) <= 4 and not any(w in _NOT_A_NAME_LINE for w in words) \
+                and not shown_dates(parts[k]):
+            return name
+    return None
