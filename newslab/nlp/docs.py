@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..limits import PART_CHARS
 from .model import load_model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,8 +51,8 @@ def doc_text(article: "Article") -> tuple[str, list[tuple[int, int, int]]]:
 def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """Run the pipeline once over ``article``'s content blocks; offsets map back via segments.
 
-    A text longer than ``nlp.max_length`` is read in parts and joined into one Doc
-    (:func:`newslab.long_text.doc_in_parts`).
+    A text longer than :data:`newslab.limits.PART_CHARS` is read in parts and joined into one
+    Doc (:func:`newslab.long_text.doc_in_parts`), which keeps peak memory bounded.
 
     >>> from newslab import parse_text
     >>> doc = article_doc(parse_text("Nato chief visits Moscow\\n\\nRasmussen met Medvedev."))  # doctest: +SKIP
@@ -60,7 +61,7 @@ def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
     """
     nlp = nlp or load_model()
     text, segments = doc_text(article)
-    if len(text) > nlp.max_length:  # read in parts, joined into one Doc (newslab.long_text)
+    if len(text) > min(PART_CHARS, nlp.max_length):  # in parts, joined (newslab.long_text)
         from ..long_text import doc_in_parts
 
         doc = doc_in_parts(nlp, text)
