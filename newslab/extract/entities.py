@@ -46,7 +46,8 @@ from ..errors import AliasTableError, NotADocError
 from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
                         metonym_forms, metonyms, name_key)
 from ..records import Mention
-from .type_cues import text_type
+from .name_repair import name_repairs
+from .type_cues import TAGGER_WEIGHT, mention_cue, vote
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -174,6 +175,7 @@ class _Cand:
     key: str = ""
     cluster: str = ""
     kind: str = "name"
+    cue: tuple | None = None  # the type the text gives this mention (type_cues), () for none
     table_actor: str | None = None
     table_type: str | None = None
     alias_type: str | None = None
@@ -269,7 +271,7 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
 
     forms: dict[tuple[str, ...], str] = {}
     for c in cands:
-        if c.origin not in ("ner", "speaker"):
+        if c.origin not in ("ner", "speaker", "repaired"):
             continue
         words = tuple(t.text for t in doc[c.clean[0]:c.clean[1]])
         if not words or len("".join(words)) < 2 or not any(ch.isupper() for ch in words[0]):
@@ -324,6 +326,27 @@ def _speaker_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
         for c in hits:
             cands.remove(c)
         cands.append(_Cand(start, end, "PERSON", "speaker"))
+    return cands
+
+
+def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
+    """Add the names the NER missed or cut short (:mod:`newslab.extract.name_repair`).
+
+    A repaired span replaces the candidates inside it (with its title: ``Sgt Mat Knowles``
+    tagged ORG); one that a candidate crosses, or that a PERSON already covers, is left out.
+    """
+    repairs = name_repairs(doc, [(c.start, c.end, c.label) for c in cands])
+    for start, end, label, rule in repairs:
+        first = start - 1 if rule == "title + name" else start  # a span may hold the title
+        hits = [c for c in cands if _overlaps((first, end), (c.start, c.end))]
+        if any(c.start < first or c.end > end for c in hits):
+            continue
+        if label == "PERSON" and any(c.label == "PERSON" and (c.start, c.end) == (start, end)
+                                     for c in hits):
+            continue
+        for c in hits:
+            cands.remove(c)
+        cands.append(_Cand(start, end, label, "repaired"))
     return cands
 
 
@@ -410,6 +433,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
                              blocked=blocked + person_spans, override=False)
 
     cands = _speaker_names(doc, cands)
+    cands = _repair_names(doc, cands)
     _, with_the = metonym_forms()
     for c in cands:
         c.start, c.end = _with_possessive(doc, c.start, c.end)
@@ -429,8 +453,35 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
                                             any(ch.isupper() for ch in doc[c.start:c.end].text))]
     cands.sort(key=lambda c: c.start)
 
+    _retype(doc, cands, alias_table)
     _classify(doc, cands, alias_table, metonymy)
     return _to_mentions(doc, cands, alias_table)
+
+
+def _retype(doc: "Doc", cands: list[_Cand], alias_table: dict) -> None:
+    """Relabel each name by a vote over all of its mentions (:mod:`.type_cues`) before the
+    names are linked, so a person the tagger called an ORG (``Ottavia Brenn, the chief
+    executive of Brennwerk``) takes its surname mentions, and an organisation it called a
+    PERSON takes none. Names in the tables (metonyms, known names, demonyms) and the user's
+    aliases keep their labels: the tables type them."""
+    metonym_table, known = metonyms(), known_names()
+    groups: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if c.origin != "alias" and c.key not in alias_table and c.key not in metonym_table \
+                and c.key not in known and _demonym_country(c.key) is None:
+            groups[c.key].append(c)
+    for group in groups.values():
+        typ = vote([_mention_vote(doc, c) for c in group])
+        if typ:
+            for c in group:
+                c.label = typ
+
+
+def _mention_vote(doc: "Doc", c: _Cand) -> tuple[str, float]:
+    """The candidate's vote on its actor's type: the text's cue (computed once), else its label."""
+    if c.cue is None:
+        c.cue = mention_cue(doc, c.start, c.end, c.clean, c.label) or ()
+    return c.cue or (c.label, TAGGER_WEIGHT)
 
 
 def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
@@ -556,20 +607,14 @@ def _spelling(surfaces: list[str]) -> str:
 
 
 def _cluster_type(doc: "Doc", members: list[_Cand]) -> str:
-    """The user's type, else a table's (metonyms and demonyms are GPE), else the type the
-    wording gives any of the mentions (``the carmaker X``, ``X said its``:
-    :func:`newslab.extract.type_cues.text_type`), else the NER's majority."""
+    """The user's type, else a table's (metonyms and demonyms are GPE), else a vote over all
+    the mentions (:func:`newslab.extract.type_cues.vote`): the wording around each (``the
+    carmaker X``, ``X said its``, ``X, the chief executive of Y``, ``travel to X``), a known
+    given name, the tagger's label; a surname linked to a full name votes PERSON."""
     for attr in ("alias_type", "table_type"):
         typ = next((getattr(c, attr) for c in members if getattr(c, attr)), None)
         if typ:
             return typ
-    worded = Counter(t for c in members if (t := text_type(doc, c.start, c.end)))
-    if worded:
-        return worded.most_common(1)[0][0]
-    if any(c.kind == "surname" for c in members):
-        return "PERSON"
-    votes = Counter(c.label for c in members if c.label != "ALIAS")
-    if not votes:
-        return "ORG"
-    best = max(votes.values())
-    return next(c.label for c in members if votes.get(c.label) == best)
+    votes = [("PERSON", TAGGER_WEIGHT) if c.kind == "surname" else _mention_vote(doc, c)
+             for c in members if c.label != "ALIAS"]
+    return vote(votes) or "ORG"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicons import org_descriptors
+from ..lexicons import first_names, org_descriptors, role_nouns
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -25,6 +25,31 @@ COMPANY_NOUNS = frozenset({
     "insurer", "publisher", "developer", "operator", "provider", "conglomerate", "brewer",
     "charity", "broadcaster", "outlet", "club", "team", "supplier", "utility", "exchange",
     "platform", "corporation", "business", "enterprise", "subsidiary", "nonprofit"})
+#: Role nouns that places and organisations hold too (``China, the host of the games``,
+#: ``Voltura, the market leader``): no sign of a person.
+SHARED_ROLES = frozenset({"host", "leader", "head", "chief", "chair", "candidate", "nominee",
+                          "frontrunner", "front-runner", "actor", "boss", "manager", "body"})
+#: Posts in a company: ``the chief executive of X`` makes X an organisation (a person or a
+#: place has no chief executive or board).
+COMPANY_ROLES = frozenset({"executive", "ceo", "chairman", "chairwoman", "chairperson",
+                           "founder", "co-founder", "cofounder", "shareholder", "investor",
+                           "employee", "board", "cfo", "coo", "director", "owner",
+                           "workforce", "subsidiary", "headquarters"})
+#: Verbs of motion and location whose locative object is a place (Levin 1993, §51, §47.1).
+MOTION_VERBS = frozenset({"travel", "fly", "arrive", "drive", "sail", "relocate", "emigrate",
+                          "immigrate", "flee", "evacuate", "commute", "journey", "trek", "land",
+                          "live", "reside", "base", "headquarter", "locate", "head", "walk",
+                          "deport", "airlift"})
+#: Last words that make a capitalised name a place, whatever its first word (``Victoria Falls``).
+PLACE_HEADS = frozenset({"city", "county", "beach", "falls", "lake", "bay", "island", "islands",
+                         "springs", "heights", "park", "valley", "river", "mountain", "hills",
+                         "harbor", "harbour", "port", "street", "avenue", "square", "bridge"})
+#: Entity labels a given name does not override (the tagger's reading of a place name).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Words that make a capitalised name an organisation's (``Brennwerk Holdings``).
+ORG_WORDS = frozenset({"news", "times", "post", "journal", "press", "group", "holdings", "bank",
+                       "capital", "partners", "media", "inc", "corp", "ltd", "llc", "plc", "co",
+                       "university", "institute", "party", "foundation", "association"})
 #: How many modifier words may stand between the article and the descriptor ("the rocket firm").
 MAX_MODIFIERS = 3
 
@@ -41,17 +66,70 @@ def _before(doc: "Doc", start: int) -> bool:
     return i >= 0 and doc[i].pos_ == "NOUN" and _descriptor(doc[i].lemma_)
 
 
-def _apposition(doc: "Doc", end: int) -> bool:
-    """``UpGuard, a cybersecurity firm,``: a comma, an article, modifiers, a descriptor."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
-        return False
+def _apposition_head(doc: "Doc", end: int):
+    """The head noun of an apposition right after the name: ``UpGuard, a cybersecurity firm,``,
+    ``Ottavia Brenn, the chief executive of Brennwerk,``, ``Ana Ruiz, Voltura's director,``:
+    a comma, an article or a possessive name, modifiers, a head. ``None`` when there is none."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    if doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    elif doc[i].pos_ == "PROPN":
+        while i < len(doc) and doc[i].pos_ == "PROPN" and i < end + 4:
+            i += 1
+        if i >= len(doc) or doc[i].tag_ != "POS":
+            return None
+        i += 1
+    else:
+        return None
     head = None
-    for i in range(end + 2, min(end + 4 + MAX_MODIFIERS, len(doc))):
-        tok = doc[i]
+    for k in range(i, min(i + 2 + MAX_MODIFIERS, len(doc))):
+        tok = doc[k]
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN", "PART") and tok.text != "-":
             break
         head = tok  # the group's last word is its head ("the consumer group's director")
-    return head is not None and head.pos_ == "NOUN" and _descriptor(head.lemma_)
+    return head if head is not None and head.pos_ == "NOUN" else None
+
+
+def _apposition(doc: "Doc", end: int) -> bool:
+    """``UpGuard, a cybersecurity firm,``: an apposition headed by a descriptor."""
+    head = _apposition_head(doc, end)
+    return head is not None and _descriptor(head.lemma_)
+
+
+def _person_apposition(doc: "Doc", end: int) -> bool:
+    """``Ottavia Brenn, the chief executive of Brennwerk,``: an apposition headed by a role
+    that only a person holds (``lexicons/role_nouns.csv`` less :data:`SHARED_ROLES`)."""
+    head = _apposition_head(doc, end)
+    return head is not None and _person_role(head.lemma_)
+
+
+def _person_role(lemma: str) -> bool:
+    lemma = lemma.lower()
+    return lemma in role_nouns() and lemma not in SHARED_ROLES
+
+
+def _holder_of(doc: "Doc", start: int, end: int) -> bool:
+    """``the chief executive of Brennwerk``, ``Brennwerk's founder``: the name is what a
+    company post belongs to (:data:`COMPANY_ROLES`), so it is an organisation."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.dep_ == "prep":
+        return root.head.head.lemma_.lower() in COMPANY_ROLES
+    if root.dep_ == "poss" or (end < len(doc) and doc[end - 1].tag_ == "POS"):
+        return root.head.lemma_.lower() in COMPANY_ROLES and root.head.pos_ == "NOUN"
+    return False
+
+
+def _destination(doc: "Doc", start: int, end: int) -> bool:
+    """``she would travel to Boise``, ``arrived in Boise``, ``based in Boise``: the object of a
+    locative preposition after a verb of motion or location is a place (Levin 1993, §51
+    "verbs of motion"; §47.1 "exist": ``live``, ``reside``)."""
+    root = doc[start:end].root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "in", "into", "from", "at", "near"):
+        return False
+    verb = root.head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in MOTION_VERBS
 
 
 def _neuter_possessive(doc: "Doc", start: int, end: int) -> bool:
@@ -69,8 +147,12 @@ def _neuter_possessive(doc: "Doc", start: int, end: int) -> bool:
 
 
 def text_type(doc: "Doc", start: int, end: int) -> str | None:
-    """``"ORG"`` when the wording around the name at tokens ``[start, end)`` says it is an
-    organisation, else ``None``.
+    """The type the wording around the name at tokens ``[start, end)`` gives it, else ``None``.
+
+    ``"ORG"``: a descriptor before it or in apposition (``the carmaker Voltura``), ``X said
+    its``, or a company post it holds (``the chief executive of X``). ``"PERSON"``: an
+    apposition headed by a role only a person holds (``X, the chief executive of Y,``).
+    ``"GPE"``: the destination or location of a verb of motion (``travel to X``).
 
     >>> from newslab.nlp import load_model
     >>> doc = load_model()("He owns the carmaker Voltura. Twitter said its board met.")
@@ -79,6 +161,73 @@ def text_type(doc: "Doc", start: int, end: int) -> str | None:
     """
     if not doc.has_annotation("DEP"):
         return None
-    if _before(doc, start) or _apposition(doc, end) or _neuter_possessive(doc, start, end):
+    if _before(doc, start) or _apposition(doc, end) or _neuter_possessive(doc, start, end) or \
+            _holder_of(doc, start, end):
         return "ORG"
+    if _person_apposition(doc, end):
+        return "PERSON"
+    if _destination(doc, start, end):
+        return "GPE"
     return None
+
+
+def given_name_type(doc: "Doc", start: int, end: int, label: str) -> str | None:
+    """``"PERSON"`` when the name at tokens ``[start, end)`` (no title, no article) opens with a
+    known given name (``lexicons/given_names.csv``, ``first_names.csv``) and reads as a
+    personal name: two to four capitalised proper nouns, none an organisation or place word,
+    the last not a given name too (``Morgan Stanley``), and not a place by the tagger unless
+    nothing else says so. Else ``None``.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Wanda Garced met Morgan Stanley bankers.")
+    >>> given_name_type(doc, 0, 2, "ORG"), given_name_type(doc, 3, 5, "ORG")
+    ('PERSON', None)
+    """
+    if end - start < 2 or end - start > 4 or label in PLACE_LABELS:
+        return None
+    names = first_names()
+    words = doc[start:end]
+    if words[0].lower_ not in names or words[-1].lower_ in names:
+        return None
+    if words[-1].lower_ in PLACE_HEADS or any(
+            not (t.text[:1].isupper() and t.pos_ == "PROPN") or _descriptor(t.lemma_)
+            or t.lower_ in ORG_WORDS for t in words):
+        return None
+    return "PERSON"
+
+
+#: Weights of one mention's vote: what the wording says outright, a given name, the tagger.
+CUE_WEIGHT, NAME_WEIGHT, TAGGER_WEIGHT = 2.0, 1.5, 1.0
+
+
+def mention_cue(doc: "Doc", start: int, end: int, name: tuple[int, int],
+                label: str) -> tuple[str, float] | None:
+    """What the text says of one mention's type, as a vote ``(type, weight)``, else ``None``.
+
+    ``[start, end)`` is the mention's span, ``name`` the token range of the bare name (no
+    title or article), ``label`` the tagger's. The wording around the mention
+    (:func:`text_type`) counts most, then a given name (:func:`given_name_type`); without
+    either the mention votes for the tagger's label (weight :data:`TAGGER_WEIGHT`).
+    """
+    typ = text_type(doc, start, end)
+    if typ:
+        return typ, CUE_WEIGHT
+    typ = given_name_type(doc, name[0], name[1], label)
+    return (typ, NAME_WEIGHT) if typ else None
+
+
+def vote(votes: "list[tuple[str, float]]") -> str | None:
+    """The type with the most weight over all of an actor's mentions (never the first one's
+    alone); on a tie, the one whose strongest vote is stronger, then the most mentions.
+
+    >>> vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 2.0)])
+    'PERSON'
+    >>> vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 1.5)])
+    'ORG'
+    """
+    total: dict[str, list[float]] = {}
+    for typ, weight in votes:
+        total.setdefault(typ, []).append(weight)
+    if not total:
+        return None
+    return max(total, key=lambda t: (sum(total[t]), max(total[t]), len(total[t])))

@@ -1,0 +1,258 @@
+"""Name repair after the NER: names the tagger cut short or missed, found with spaCy Matchers.
+
+spaCy's small English NER reads names one sentence at a time and often stops short of a name
+it does not know, or misses it beside a title. Four repairs, each a Matcher pattern (no Python
+loop over the tokens of the Doc):
+
+* **cut short** - a person's name is a run of capitalised proper nouns; the tagger often keeps
+  only part of an unfamiliar one (``Carmen Yulín Cruz`` tagged ``Yulín Cruz``, ``Wanda Vázquez
+  Garced`` as ``Wanda Vázquez``, ``Dejene Debela`` as ``Debela``). A PERSON span grows over the
+  adjacent name words of its run: capitalised PROPN tokens in no other entity, that are not a
+  title or role (``Governor``), a nationality (``Ethiopian``) or an organisation word
+  (``Police``). Spanish and Portuguese names carry two surnames and Ethiopian names a father's
+  name, so three or four name words are ordinary (Chicago Manual of Style 8.11-8.14). A run
+  longer than :data:`MAX_PERSON_WORDS` or a sentence in title case (a headline) is left alone.
+* **title + name** - an abbreviated title (``Sgt``, ``Gov.``, ``Dr``, ``Sen.``; AP Stylebook,
+  "titles": abbreviated before a full name) is followed by a person's name, whatever label the
+  tagger gave it (``Sgt Mat Knowles`` tagged WORK_OF_ART). A full-word title (``Governor``)
+  needs two name words after it (``Governor Tilda Harrow``, not ``General Motors``).
+* **organisation phrase** - the official names of institutions are built as ``<names> <head
+  noun> of|for <names>`` (``Harvard–Smithsonian Center for Astrophysics``, ``Bank of
+  Pemberton``), with a head noun from :data:`ORG_HEADS`; the tagger often tags only the first
+  word. The whole phrase is an ORG.
+* **named movement** - ``the Houthi movement``, ``the Wagner group``: a proper name followed by a
+  lower-case organisation noun (:data:`MOVEMENT_NOUNS`) after a definite article is the common
+  name of that organisation (the way Wikipedia titles them). A country's demonym is not a name
+  here (``the Iranian movement`` is a description).
+
+Names found elsewhere in the document are added later by the propagation step of
+:mod:`newslab.extract.entities` (a PhraseMatcher over the document's own names), and the
+subject of a speech verb by :mod:`newslab.extract.speaker_names`; both see these repairs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..lexicons import demonyms, honorifics, name_key, org_descriptors, role_nouns
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+#: A capitalised word with a lower-case letter after its first (not ``CEO``, not ``UTC``).
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ].*[a-zß-öø-ÿ]")
+#: Most words a person's name has once repaired (``Wanda Vázquez Garced``, ``Carmen Yulín Cruz``).
+MAX_PERSON_WORDS = 4
+#: Entity labels a name word never carries (dates, times, numbers).
+NOT_NAME_ENTS = ["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]
+#: Titles abbreviated before a name (AP Stylebook, "titles"; ``lexicons/honorifics.csv`` holds
+#: the full list). One name word after them is enough (``Dr Brenn``).
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sgt", "gov", "sen", "rep",
+                          "capt", "lt", "col", "gen", "maj", "cpl", "adm", "cmdr", "det", "insp",
+                          "supt", "cllr", "rev", "fr", "brig", "pc"})
+#: Head nouns of official institution names (``Center for Astrophysics``, ``Bank of X``).
+ORG_HEADS = frozenset({
+    "center", "centre", "institute", "institution", "university", "college", "school", "academy",
+    "foundation", "council", "agency", "commission", "committee", "department", "ministry",
+    "bureau", "board", "authority", "association", "society", "federation", "league",
+    "organisation", "organization", "museum", "laboratory", "observatory", "bank", "fund",
+    "court", "tribunal", "church", "corporation", "company", "trust", "network", "service",
+    "directorate", "office", "party", "movement", "front", "coalition", "alliance"})
+#: Lower-case nouns that, after a proper name and ``the``, name an organisation.
+MOVEMENT_NOUNS = frozenset({"movement", "party", "militia", "front", "group", "faction",
+                            "organisation", "organization", "network", "brigade", "brigades"})
+#: Words that are never part of a person's name though capitalised (organisation words).
+ORG_WORDS = frozenset({"news", "times", "post", "journal", "watch", "international", "press",
+                       "association", "corporation", "corp", "inc", "ltd", "foundation", "center",
+                       "centre", "office", "service", "services", "police", "house", "street",
+                       "media", "magazine", "tribune", "herald", "daily", "television", "radio",
+                       "club", "board", "authority", "administration", "campaign", "school",
+                       "college", "hospital", "army", "navy", "force", "forces", "airlines",
+                       "group", "team", "university", "party", "ministry", "department",
+                       "court", "council", "committee", "bank", "institute"})
+#: Months and days: capitalised, never a name word.
+CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "monday", "tuesday",
+                      "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+class Repair(NamedTuple):
+    """A name span the NER missed or cut short: tokens ``[start, end)`` (end-exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    rule: str  # cut short / title + name / organisation phrase / named movement
+
+
+@lru_cache(maxsize=None)
+def _not_person_words() -> frozenset[str]:
+    """Lower-case words that stop a person's name: titles, role nouns, nationalities,
+    organisation words, months and days."""
+    titles = {w for t in honorifics() for w in t}
+    words = titles | set(role_nouns()) | set(demonyms()) | ORG_WORDS | CALENDAR | \
+        set(org_descriptors()) | {d + "s" for d in demonyms()}
+    words |= {w + "." for w in SHORT_TITLES}
+    return frozenset(words)
+
+
+def _name_word(tok: "Token", person: bool) -> bool:
+    """A word of a name: a capitalised proper noun that is no title, role, nationality,
+    organisation word or date; for a person (``person``), in no entity but a PERSON."""
+    if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in ("", "PERSON"):
+        return False
+    return tok.lower_ not in _not_person_words() and bool(_CAPITALISED.match(tok.text))
+
+
+_MATCHERS: dict[int, tuple[object, object, object]] = {}
+
+
+def _matchers(vocab):
+    """``(runs, anchors)``, built once per vocabulary: a Matcher for runs of capitalised proper
+    nouns (exact attribute values, checked inside spaCy), and a PhraseMatcher for the closed
+    word lists a repair starts from (titles, institution heads, movement nouns)."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1], cached[2]
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    runs = Matcher(vocab)
+    runs.add("RUN", [[{"POS": "PROPN", "IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
+    from spacy.tokens import Doc
+
+    anchors = PhraseMatcher(vocab, attr="LOWER")
+
+    def words(items):
+        return [Doc(vocab, words=[w]) for w in sorted(items)]
+    anchors.add("SHORT_TITLE", words(SHORT_TITLES | {t + "." for t in SHORT_TITLES}))
+    anchors.add("TITLE", words({t[-1] for t in honorifics()} - SHORT_TITLES - set(demonyms())))
+    anchors.add("ORG", words(ORG_HEADS))
+    anchors.add("MOVEMENT", words(MOVEMENT_NOUNS))
+    _MATCHERS[id(vocab)] = (vocab, runs, anchors)
+    return runs, anchors
+
+
+#: Most words before an institution's head noun (``Harvard – Smithsonian Center``).
+MAX_ORG_PREFIX = 6
+#: Signs that join two words of one name without spaces (``Harvard–Smithsonian``).
+JOINERS = frozenset({"-", "–", "&"})
+
+
+def _org_start(doc: "Doc", head: int) -> int:
+    """First token of an institution's name whose head noun is at ``head``: the capitalised
+    proper nouns and joiners right before it, at most :data:`MAX_ORG_PREFIX` tokens."""
+    start = head
+    while start > 0 and head - start < MAX_ORG_PREFIX:
+        tok = doc[start - 1]
+        if tok.ent_type_ in NOT_NAME_ENTS:
+            break
+        if not (tok.text in JOINERS and not tok.whitespace_ or
+                tok.pos_ == "PROPN" and tok.text[:1].isupper()):
+            break
+        start -= 1
+    while start < head and doc[start].text in JOINERS:
+        start += 1
+    return start
+
+
+def _headline(doc: "Doc", i: int) -> bool:
+    """Token ``i`` sits in a sentence written in title case (a headline): there every word is
+    capitalised, so a run of capitals says nothing about a name."""
+    sent = doc[i].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _extensions(doc: "Doc", runs: list[tuple[int, int]],
+                persons: list[tuple[int, int]]) -> list[Repair]:
+    """PERSON spans grown over the name words next to them, within their run of proper nouns."""
+    out = []
+    for s, e in persons:
+        run = next(((rs, re_) for rs, re_ in runs if rs <= s and e <= re_), None)
+        if run is None or run == (s, e):
+            continue
+        start, end = s, e
+        while start > run[0] and _name_word(doc[start - 1], True):
+            start -= 1
+        while end < run[1] and _name_word(doc[end], True):
+            end += 1
+        if (start, end) == (s, e) or end - start > MAX_PERSON_WORDS:
+            continue
+        if sum(1 for ps, pe in persons if start <= ps and pe <= end) > 1:
+            continue  # two people side by side ("Debela Kosgei" in a results list)
+        if _headline(doc, s):
+            continue
+        out.append(Repair(start, end, "PERSON", "cut short"))
+    return out
+
+
+def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
+    """Name spans the NER missed or cut short in ``doc``, given the names found so far.
+
+    ``spans``: ``(start, end, label)`` token ranges (end-exclusive) of the names already found.
+    Returns :class:`Repair` rows ``(start, end, label, rule)`` in text order; a title is not
+    part of the span it repairs. Needs a tagged Doc (returns ``[]`` without part-of-speech tags).
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Ethiopia's Dejene Debela came second.")
+    >>> [(doc[r.start:r.end].text, r.label) for r in name_repairs(doc, [(3, 4, "PERSON")])]
+    [('Dejene Debela', 'PERSON')]
+    """
+    if not len(doc) or not doc.has_annotation("TAG"):
+        return []
+    runs_matcher, anchors = _matchers(doc.vocab)
+    runs = [(s, e) for _, s, e in runs_matcher(doc)]
+    run_end = {i: e for s, e in runs for i in range(s, e)}
+    strings, out = doc.vocab.strings, []
+    for match_id, i, _ in anchors(doc):
+        repair = _ANCHORED[strings[match_id]](doc, i, run_end)
+        if repair is not None:
+            out.append(repair)
+    persons = [(s, e) for s, e, label in spans if label == "PERSON"]
+    out += _extensions(doc, runs, persons)
+    return sorted(set(out))
+
+
+def _titled(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+    """``Sgt Mat Knowles``, ``Governor Tilda Harrow``: the name words after a title (one is
+    enough after an abbreviated title, two after a full one)."""
+    short = doc[i].lower_.rstrip(".") in SHORT_TITLES
+    if not short and not doc[i].is_title:
+        return None
+    end = i + 1
+    while end < run_end.get(i + 1, i + 1) and _name_word(doc[end], False):
+        end += 1
+    if end - i - 1 >= (1 if short else 2):
+        return Repair(i + 1, end, "PERSON", "title + name")
+    return None
+
+
+def _institution(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+    """``Harvard–Smithsonian Center for Astrophysics``: capitalised words, a capitalised head
+    noun, ``of``/``for``/``on``, an optional ``the``, capitalised proper nouns."""
+    if not doc[i].is_title or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("of", "for", "on"):
+        return None
+    k = i + 2 + (doc[i + 2].lower_ == "the")
+    if k not in run_end:
+        return None
+    return Repair(_org_start(doc, i), run_end[k], "ORG", "organisation phrase")
+
+
+def _movement(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+    """``the Houthi movement``: ``the``, a proper name (not a country's demonym), then a
+    lower-case organisation noun."""
+    if doc[i].pos_ != "NOUN" or not doc[i].is_lower or i < 2 or run_end.get(i - 1) != i:
+        return None
+    start = i - 1
+    while start > 0 and run_end.get(start - 1) == i:
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the" or any(
+            name_key(t.text) in demonyms() for t in doc[start:i]):
+        return None
+    return Repair(start, i + 1, "ORG", "named movement")
+
+
+_ANCHORED = {"SHORT_TITLE": _titled, "TITLE": _titled, "ORG": _institution,
+             "MOVEMENT": _movement}
