@@ -36,7 +36,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicons import demonyms, honorifics, name_key, org_descriptors, role_nouns
+from ..lexicons import (demonyms, honorifics, name_key, org_descriptors, read_lexicon,
+                        role_nouns)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -47,6 +48,10 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ].*[a-zß-öø-ÿ]")
 MAX_PERSON_WORDS = 4
 #: Entity labels a name word never carries (dates, times, numbers).
 NOT_NAME_ENTS = ["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"]
+#: Entity labels a word of a person's name may carry: the tagger's slips at a name's edge
+#: (``Kenyans Tadesse`` tagged NORP before ``Worku`` PERSON), never a place or organisation.
+PERSON_SLIPS = frozenset({"", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW",
+                          "LANGUAGE"})
 #: Titles abbreviated before a name (AP Stylebook, "titles"; ``lexicons/honorifics.csv`` holds
 #: the full list). One name word after them is enough (``Dr Brenn``).
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sgt", "gov", "sen", "rep",
@@ -101,12 +106,18 @@ def _not_person_words() -> frozenset[str]:
 def _name_word(tok: "Token", person: bool) -> bool:
     """A word of a name: a capitalised proper noun that is no title, role, nationality,
     organisation word or date; for a person (``person``), in no entity but a PERSON."""
-    if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in ("", "PERSON"):
+    if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in PERSON_SLIPS:
         return False
     return tok.lower_ not in _not_person_words() and bool(_CAPITALISED.match(tok.text))
 
 
-_MATCHERS: dict[int, tuple[object, object, object]] = {}
+_MATCHERS: dict[int, tuple[object, ...]] = {}
+
+
+@lru_cache(maxsize=None)
+def _platform_names() -> tuple[str, ...]:
+    """Web platforms as written (``lexicons/not_actors.csv``, kind ``platform``)."""
+    return tuple(r["form"] for r in read_lexicon("not_actors.csv") if r["kind"] == "platform")
 
 
 def _matchers(vocab):
@@ -115,7 +126,7 @@ def _matchers(vocab):
     word lists a repair starts from (titles, institution heads, movement nouns)."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
-        return cached[1], cached[2]
+        return cached[1:]
     from spacy.matcher import Matcher, PhraseMatcher
 
     runs = Matcher(vocab)
@@ -130,8 +141,10 @@ def _matchers(vocab):
     anchors.add("TITLE", words({t[-1] for t in honorifics()} - SHORT_TITLES - set(demonyms())))
     anchors.add("ORG", words(ORG_HEADS))
     anchors.add("MOVEMENT", words(MOVEMENT_NOUNS))
-    _MATCHERS[id(vocab)] = (vocab, runs, anchors)
-    return runs, anchors
+    platforms = PhraseMatcher(vocab, attr="ORTH")
+    platforms.add("PLATFORM", [Doc(vocab, words=f.split()) for f in _platform_names()])
+    _MATCHERS[id(vocab)] = (vocab, runs, anchors, platforms)
+    return runs, anchors, platforms
 
 
 #: Most words before an institution's head noun (``Harvard – Smithsonian Center``).
@@ -158,9 +171,12 @@ def _org_start(doc: "Doc", head: int) -> int:
 
 
 def _headline(doc: "Doc", i: int) -> bool:
-    """Token ``i`` sits in a sentence written in title case (a headline): there every word is
-    capitalised, so a run of capitals says nothing about a name."""
+    """Token ``i`` sits in a headline: a sentence with no closing full stop, ``?`` or ``!``
+    whose words are capitalised (headline style), so a run of capitals says nothing there."""
     sent = doc[i].sent
+    last = next((t for t in reversed(sent) if not t.is_space and not t.is_quote), None)
+    if last is not None and last.text in (".", "?", "!", "…"):
+        return False
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
@@ -202,7 +218,7 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
     """
     if not len(doc) or not doc.has_annotation("TAG"):
         return []
-    runs_matcher, anchors = _matchers(doc.vocab)
+    runs_matcher, anchors, platforms = _matchers(doc.vocab)
     runs = [(s, e) for _, s, e in runs_matcher(doc)]
     run_end = {i: e for s, e in runs for i in range(s, e)}
     strings, out = doc.vocab.strings, []
@@ -210,6 +226,9 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
         repair = _ANCHORED[strings[match_id]](doc, i, run_end)
         if repair is not None:
             out.append(repair)
+    for _, s, e in platforms(doc):
+        if all(t.pos_ == "PROPN" for t in doc[s:e]):
+            out.append(Repair(s, e, "ORG", "platform name"))
     persons = [(s, e) for s, e, label in spans if label == "PERSON"]
     out += _extensions(doc, runs, persons)
     return sorted(set(out))
