@@ -339,7 +339,7 @@ def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     for start, end, label, rule in repairs:
         first = start - 1 if rule == "title + name" else start  # a span may hold the title
         hits = [c for c in cands if _overlaps((first, end), (c.start, c.end))]
-        if rule == "cut short":  # "Kenyans Tadesse" (NORP) + "Worku": the slip keeps its rest
+        if rule in ("cut short", "nationals + name"):  # "Kenyans Tadesse" NORP + "Worku"
             for c in [c for c in hits if c.label != "PERSON" and c.start < first]:
                 c.end, hits = first, [h for h in hits if h is not c]
         if any(c.start < first or c.end > end for c in hits):

@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicons import (demonyms, honorifics, name_key, org_descriptors, read_lexicon,
+from ..lexicons import (demonyms, first_names, honorifics, name_key, org_descriptors, read_lexicon,
                         role_nouns)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,7 +106,8 @@ def _not_person_words() -> frozenset[str]:
 def _name_word(tok: "Token", person: bool) -> bool:
     """A word of a name: a capitalised proper noun that is no title, role, nationality,
     organisation word or date; for a person (``person``), in no entity but a PERSON."""
-    if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in PERSON_SLIPS:
+    if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in PERSON_SLIPS and \
+            tok.lower_ not in first_names():  # a given name the tagger took for a place
         return False
     return tok.lower_ not in _not_person_words() and bool(_CAPITALISED.match(tok.text))
 
@@ -141,6 +142,7 @@ def _matchers(vocab):
     anchors.add("TITLE", words({t[-1] for t in honorifics()} - SHORT_TITLES - set(demonyms())))
     anchors.add("ORG", words(ORG_HEADS))
     anchors.add("MOVEMENT", words(MOVEMENT_NOUNS))
+    anchors.add("NATIONALS", words(_plural_demonyms()))
     platforms = PhraseMatcher(vocab, attr="ORTH")
     platforms.add("PLATFORM", [Doc(vocab, words=f.split()) for f in _platform_names()])
     _MATCHERS[id(vocab)] = (vocab, runs, anchors, platforms)
@@ -273,5 +275,24 @@ def _movement(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
     return Repair(start, i + 1, "ORG", "named movement")
 
 
+def _nationals(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+    """``Ethiopians Gemechu Ayanaw and …``: a plural nationality noun in apposition to the
+    names after it (the tagger often joins them into one ORG or NORP). The name words after
+    it are a person; a plural noun is never the first word of an organisation's name."""
+    end = i + 1
+    while end < run_end.get(i, i) and end - i <= MAX_PERSON_WORDS and \
+            _name_word(doc[end], False):
+        end += 1
+    if end - i - 1 >= 2 and end - i - 1 <= MAX_PERSON_WORDS:
+        return Repair(i + 1, end, "PERSON", "nationals + name")
+    return None
+
+
+@lru_cache(maxsize=None)
+def _plural_demonyms() -> frozenset[str]:
+    """``ethiopians``, ``kenyans``: demonyms (``lexicons/demonyms.csv``) made plural."""
+    return frozenset(d + "s" for d in demonyms() if not d.endswith(("s", "sh", "ch", "ese")))
+
+
 _ANCHORED = {"SHORT_TITLE": _titled, "TITLE": _titled, "ORG": _institution,
-             "MOVEMENT": _movement}
+             "MOVEMENT": _movement, "NATIONALS": _nationals}

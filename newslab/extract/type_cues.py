@@ -11,6 +11,7 @@ first one.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..lexicons import first_names, org_descriptors, role_nouns
@@ -40,6 +41,8 @@ MOTION_VERBS = frozenset({"travel", "fly", "arrive", "drive", "sail", "relocate"
                           "immigrate", "flee", "evacuate", "commute", "journey", "trek", "land",
                           "live", "reside", "base", "headquarter", "locate", "head", "walk",
                           "deport", "airlift"})
+#: Prepositions whose object, after a verb of motion or location, is a place.
+LOCATIVE_PREPS = frozenset({"to", "in", "into", "from", "at", "near"})
 #: Last words that make a capitalised name a place, whatever its first word (``Victoria Falls``).
 PLACE_HEADS = frozenset({"city", "county", "beach", "falls", "lake", "bay", "island", "islands",
                          "springs", "heights", "park", "valley", "river", "mountain", "hills",
@@ -126,10 +129,12 @@ def _destination(doc: "Doc", start: int, end: int) -> bool:
     locative preposition after a verb of motion or location is a place (Levin 1993, §51
     "verbs of motion"; §47.1 "exist": ``live``, ``reside``)."""
     root = doc[start:end].root
-    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "in", "into", "from", "at", "near"):
-        return False
-    verb = root.head.head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in MOTION_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        verb = root.head.head
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in MOTION_VERBS
+    # the parser may misread an unknown name after "to" as a verb ("flew to Carnhollow to …")
+    return start >= 2 and doc[start - 1].lower_ in LOCATIVE_PREPS and \
+        doc[start - 2].lemma_.lower() in MOTION_VERBS and doc[start - 2].pos_ == "VERB"
 
 
 def _neuter_possessive(doc: "Doc", start: int, end: int) -> bool:
@@ -187,13 +192,21 @@ def given_name_type(doc: "Doc", start: int, end: int, label: str) -> str | None:
         return None
     names = first_names()
     words = doc[start:end]
-    if words[0].lower_ not in names or words[-1].lower_ in names:
+    if _folded(words[0].lower_) not in names or _folded(words[-1].lower_) in names:
         return None
     if words[-1].lower_ in PLACE_HEADS or any(
             not (t.text[:1].isupper() and t.pos_ == "PROPN") or _descriptor(t.lemma_)
             or t.lower_ in ORG_WORDS for t in words):
         return None
     return "PERSON"
+
+
+def _folded(word: str) -> str:
+    """``lucía`` -> ``lucia``: the census lists are written without accents."""
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
 
 
 #: Weights of one mention's vote: what the wording says outright, a given name, the tagger.
