@@ -71,6 +71,7 @@ def test_a_company_post_types_the_holder_and_the_company(text, person, org):
     ("He travelled to Kestrelford on Monday.", "Kestrelford"),
     ("The delegation arrived in Umbrevik late on Sunday.", "Umbrevik"),
     ("Officials flew to Carnhollow to inspect the damage.", "Carnhollow"),
+    ("She was born in Tarvik and raised in Umbrevik.", "Tarvik"),
 ])
 def test_the_destination_of_a_verb_of_motion_is_a_place(text, place):
     assert types(text).get(place) == "GPE"
@@ -96,9 +97,39 @@ def test_the_type_is_a_vote_over_every_mention_not_the_first():
     assert types(text).get("Brennwerk Tarvo") == "ORG"
 
 
-def test_vote_weights():
+def test_vote_counts_each_cue_but_the_tagger_once():
     from newslab.extract.type_cues import vote
 
-    assert vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 2.0)]) == "PERSON"  # tie: the cue
-    assert vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 1.5)]) == "ORG"
-    assert vote([]) is None
+    # one apposition naming a role outweighs the tagger's ORG, however often it is repeated
+    assert vote([("PERSON", 2.0), None, None], ["ORG", "ORG", "ORG"]) == "PERSON"
+    # a given name counts once, not once per mention: two cues of a company outweigh it
+    assert vote([("PERSON", 1.5), ("ORG", 2.0), ("ORG", 2.0), ("PERSON", 1.5)],
+                ["PERSON"] * 4) == "ORG"
+    assert vote([None, None], ["GPE", "ORG"]) in ("GPE", "ORG")
+    assert vote([], []) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Velloran, a geologist, said the data were thin.", "Velloran"),            # -ist
+    ("The farm is owned by Pellworth, a farmer from the valley.", "Pellworth"),  # listed noun
+    ("Ottavia Brenn, the chief executive of Brennwerk, resigned.", "Ottavia Brenn"),  # role
+])
+def test_an_apposition_naming_a_person_makes_a_person(text, name):
+    assert types(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Brennwerk cut 300 jobs on Monday. Brennwerk shares fell.", "Brennwerk"),
+    ("Investors dumped Quillbyte stock after the report.", "Quillbyte"),
+])
+def test_a_name_whose_shares_are_traded_is_a_company(text, name):
+    assert types(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Talia Voss, the mayor of Sarandí, resigned.", "Sarandí"),
+    ("Protests spread in Quelmar. Quelmar's governor declared an emergency.", "Quelmar"),
+    ("Residents of Ostrava Nova were evacuated on Sunday.", "Ostrava Nova"),
+])
+def test_what_a_mayor_governor_or_resident_belongs_to_is_a_place(text, place):
+    assert types(text).get(place) == "GPE"

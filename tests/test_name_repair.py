@@ -69,8 +69,11 @@ def test_a_headline_in_title_case_is_not_read_as_one_name(nlp):
 # -- title + name --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, name", [
     ('"Nothing like this has happened," Sgt Mat Knowles said.', "Mat Knowles"),
+    ("Sgt Mat Knowles arrived at the scene shortly after midnight.", "Mat Knowles"),
+    ("The report was written by Dr Ilse Varga and Prof Halvard Ness.", "Ilse Varga"),
+    ("The report was written by Dr Ilse Varga and Prof Halvard Ness.", "Halvard Ness"),
+    ("Cllr Bryony Tasker opened the new library.", "Bryony Tasker"),
     ("Det Insp Rowan Clegg said the inquiry would continue.", "Rowan Clegg"),
-    ("Capt Ilse Varga told reporters the ship was safe.", "Ilse Varga"),
     ("Sen. Corbin Lusk voted against the bill on Tuesday.", "Corbin Lusk"),
 ])
 def test_a_name_after_a_title_is_a_person(text, name):
@@ -91,6 +94,10 @@ def test_title_rule_needs_two_name_words_after_a_full_title(nlp):
     ("Officers from the Norland Institute for Coastal Research joined the search.",
      "Norland Institute for Coastal Research"),
     ("The loan came from the Bank of Pemberton.", "Bank of Pemberton"),
+    ("The Supreme Court of Velmora ruled against the government on Monday.",
+     "Supreme Court of Velmora"),
+    ("The Commission on Human Rights of Velmora opened an inquiry.",
+     "Commission on Human Rights of Velmora"),
 ])
 def test_an_institution_phrase_is_one_organisation(text, name):
     assert actors(text).get(name) == "ORG"
@@ -103,6 +110,17 @@ def test_an_institution_phrase_is_one_organisation(text, name):
 ])
 def test_a_named_movement_is_an_organisation(text, name):
     assert actors(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The gold went to Ethiopians Gemechu Ayanaw and Birhanu Tolosa.",
+     {"Gemechu Ayanaw", "Birhanu Tolosa"}),
+    ("The Kenyans Brigid Kosgeya and Ruth Chepkemoi led from the start.",
+     {"Brigid Kosgeya", "Ruth Chepkemoi"}),
+])
+def test_names_after_a_plural_nationality_are_persons(text, names):
+    got = actors(text)
+    assert {n for n in names if got.get(n) == "PERSON"} == names, got
 
 
 def test_a_nationality_with_a_group_noun_is_no_name(nlp):

@@ -22,6 +22,15 @@ records that carry a canonical ``actor``:
 * **propagation** - a name the NER tagged once is also found where the NER missed it (a
   PhraseMatcher over the document's own names, case-sensitive, proper nouns only, never inside
   another entity or a longer capitalised name).
+* **name repair** - names the NER cut short or missed (``Yulín Cruz`` for ``Carmen Yulín Cruz``,
+  ``Sgt Mat Knowles``, ``the Houthi movement``, ``Harvard–Smithsonian Center for
+  Astrophysics``, ``Facebook``) are found by :mod:`newslab.extract.name_repair` and replace the
+  candidates inside them.
+* **types** - each name's type is a vote over all its mentions (:mod:`.type_cues`): the wording
+  around a mention (``the carmaker X``, ``X said its``, ``X, the chief executive of Y``, ``the
+  founder of X``, ``travel to X``), then a known given name, then the tagger's label. The vote
+  runs before names are linked, so a person the tagger called an ORG takes its surname
+  mentions.
 * **aliases** - a user table (dict or CSV ``alias,actor[,type]``) overrides everything.
 
 Which NER labels count as actors is in ``lexicons/actor_labels.csv`` (dates, numbers, laws and
@@ -47,7 +56,7 @@ from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifi
                         metonym_forms, metonyms, name_key)
 from ..records import Mention
 from .name_repair import name_repairs
-from .type_cues import TAGGER_WEIGHT, mention_cue, vote
+from .type_cues import mention_cue, vote
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -342,7 +351,8 @@ def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
         if rule in ("cut short", "nationals + name"):  # "Kenyans Tadesse" NORP + "Worku"
             for c in [c for c in hits if c.label != "PERSON" and c.start < first]:
                 c.end, hits = first, [h for h in hits if h is not c]
-        if any(c.start < first or c.end > end for c in hits):
+        if any(c.start + (doc[c.start].lower_ in _DETERMINERS) < first or c.end > end
+               for c in hits):  # "The Supreme Court" inside "Supreme Court of Velmora"
             continue
         if label == "PERSON" and any(c.label == "PERSON" and (c.start, c.end) == (start, end)
                                      for c in hits):
@@ -474,17 +484,17 @@ def _retype(doc: "Doc", cands: list[_Cand], alias_table: dict) -> None:
                 and c.key not in known and _demonym_country(c.key) is None:
             groups[c.key].append(c)
     for group in groups.values():
-        typ = vote([_mention_vote(doc, c) for c in group])
+        typ = vote([_cue(doc, c) for c in group], [c.label for c in group])
         if typ:
             for c in group:
                 c.label = typ
 
 
-def _mention_vote(doc: "Doc", c: _Cand) -> tuple[str, float]:
-    """The candidate's vote on its actor's type: the text's cue (computed once), else its label."""
+def _cue(doc: "Doc", c: _Cand) -> tuple[str, float] | None:
+    """The type the text gives the candidate (:func:`.type_cues.mention_cue`), computed once."""
     if c.cue is None:
         c.cue = mention_cue(doc, c.start, c.end, c.clean, c.label) or ()
-    return c.cue or (c.label, TAGGER_WEIGHT)
+    return c.cue or None
 
 
 def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
@@ -613,11 +623,11 @@ def _cluster_type(doc: "Doc", members: list[_Cand]) -> str:
     """The user's type, else a table's (metonyms and demonyms are GPE), else a vote over all
     the mentions (:func:`newslab.extract.type_cues.vote`): the wording around each (``the
     carmaker X``, ``X said its``, ``X, the chief executive of Y``, ``travel to X``), a known
-    given name, the tagger's label; a surname linked to a full name votes PERSON."""
+    given name, the tagger's labels (a surname linked to a full name counts as PERSON)."""
     for attr in ("alias_type", "table_type"):
         typ = next((getattr(c, attr) for c in members if getattr(c, attr)), None)
         if typ:
             return typ
-    votes = [("PERSON", TAGGER_WEIGHT) if c.kind == "surname" else _mention_vote(doc, c)
-             for c in members if c.label != "ALIAS"]
-    return vote(votes) or "ORG"
+    named = [c for c in members if c.label != "ALIAS"]
+    cues = [None if c.kind == "surname" else _cue(doc, c) for c in named]
+    return vote(cues, ["PERSON" if c.kind == "surname" else c.label for c in named]) or "ORG"

@@ -18,8 +18,9 @@ loop over the tokens of the Doc):
   needs two name words after it (``Governor Tilda Harrow``, not ``General Motors``).
 * **organisation phrase** - the official names of institutions are built as ``<names> <head
   noun> of|for <names>`` (``Harvard–Smithsonian Center for Astrophysics``, ``Bank of
-  Pemberton``), with a head noun from :data:`ORG_HEADS`; the tagger often tags only the first
-  word. The whole phrase is an ORG.
+  Pemberton``, ``Commission on Human Rights of Velmora``), with a head noun from
+  :data:`ORG_HEADS`; the tagger often tags only the first word, or stops before ``of``. The
+  whole phrase is an ORG.
 * **named movement** - ``the Houthi movement``, ``the Wagner group``: a proper name followed by a
   lower-case organisation noun (:data:`MOVEMENT_NOUNS`) after a definite article is the common
   name of that organisation (the way Wikipedia titles them). A country's demonym is not a name
@@ -36,8 +37,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lexicons import (demonyms, first_names, honorifics, name_key, org_descriptors, read_lexicon,
-                        role_nouns)
+from ..lexicons import (demonyms, first_names, honorifics, name_key, not_actor_forms,
+                        org_descriptors, read_lexicon, role_nouns)
+
+from .speaker_names import ORG_WORDS as SPEAKER_ORG_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -68,19 +71,30 @@ ORG_HEADS = frozenset({
 #: Lower-case nouns that, after a proper name and ``the``, name an organisation.
 MOVEMENT_NOUNS = frozenset({"movement", "party", "militia", "front", "group", "faction",
                             "organisation", "organization", "network", "brigade", "brigades"})
-#: Words that are never part of a person's name though capitalised (organisation words).
-ORG_WORDS = frozenset({"news", "times", "post", "journal", "watch", "international", "press",
-                       "association", "corporation", "corp", "inc", "ltd", "foundation", "center",
-                       "centre", "office", "service", "services", "police", "house", "street",
-                       "media", "magazine", "tribune", "herald", "daily", "television", "radio",
-                       "club", "board", "authority", "administration", "campaign", "school",
-                       "college", "hospital", "army", "navy", "force", "forces", "airlines",
-                       "group", "team", "university", "party", "ministry", "department",
-                       "court", "council", "committee", "bank", "institute"})
-#: Months and days: capitalised, never a name word.
-CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december", "monday", "tuesday",
-                      "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Words that make a capitalised run an organisation's name, never a person's: those of
+#: :mod:`.speaker_names` and more institution and company words.
+ORG_WORDS = SPEAKER_ORG_WORDS | frozenset({
+    "university", "party", "ministry", "department", "court", "council", "committee", "bank",
+    "institute", "holdings", "capital", "partners", "llc", "plc", "co", "energy", "motors",
+    "systems", "technologies", "technology", "industries", "pharmaceuticals", "resources",
+    "insurance", "communications", "entertainment", "solutions", "labs", "laboratories",
+    "foods", "brands", "airways", "railways", "steel", "oil", "coal", "mining", "electric",
+    "chemicals", "logistics", "software", "networks", "studios", "records", "pictures",
+    "hotels", "stores", "investments", "securities", "financial", "ventures", "enterprises",
+    "associates", "construction", "shipping", "telecom", "healthcare", "clinic"})
+#: Party members named like a nationality (``Republican Donald Trump``), never a name word.
+PARTY_WORDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic",
+                         "conservative", "conservatives", "liberal", "liberals", "labour",
+                         "tory", "tories", "socialist", "socialists", "green", "greens",
+                         "independent", "rival", "incumbent", "challenger"})
+#: Last words of the names of laws and awards, never of a person (``the 1994 Crime Bill``).
+NAMED_THINGS = frozenset({"bill", "act", "law", "amendment", "doctrine", "treaty", "accord",
+                          "prize", "award", "medal", "trophy", "plan", "report"})
+#: Months and days: capitalised, never a name word (``April``, ``May``, ``June`` and
+#: ``August`` are names too, and the tagger marks them DATE where they are dates).
+CALENDAR = frozenset({"january", "february", "march", "july", "september", "october",
+                      "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                      "friday", "saturday", "sunday"})
 
 
 class Repair(NamedTuple):
@@ -89,7 +103,8 @@ class Repair(NamedTuple):
     start: int
     end: int
     label: str
-    rule: str  # cut short / title + name / organisation phrase / named movement
+    rule: str  # cut short, title + name, organisation phrase, named movement, nationals + name,
+    # platform name
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +114,9 @@ def _not_person_words() -> frozenset[str]:
     titles = {w for t in honorifics() for w in t}
     words = titles | set(role_nouns()) | set(demonyms()) | ORG_WORDS | CALENDAR | \
         set(org_descriptors()) | {d + "s" for d in demonyms()}
-    words |= {w + "." for w in SHORT_TITLES}
+    words |= {w + "." for w in SHORT_TITLES} | PARTY_WORDS | NAMED_THINGS
+    words |= {w + "s" for w in titles | set(role_nouns()) if not w.endswith("s")}
+    words |= {k for k, kind in not_actor_forms().items() if kind == "event_head"}
     return frozenset(words)
 
 
@@ -109,6 +126,8 @@ def _name_word(tok: "Token", person: bool) -> bool:
     if tok.ent_type_ in NOT_NAME_ENTS or person and tok.ent_type_ not in PERSON_SLIPS and \
             tok.lower_ not in first_names():  # a given name the tagger took for a place
         return False
+    if len(tok.text) > 2 and tok.text.endswith("."):
+        return False  # an abbreviation ("Del.", "Gov."), not a name; initials ("W.") are
     return tok.lower_ not in _not_person_words() and bool(_CAPITALISED.match(tok.text))
 
 
@@ -122,18 +141,18 @@ def _platform_names() -> tuple[str, ...]:
 
 
 def _matchers(vocab):
-    """``(runs, anchors)``, built once per vocabulary: a Matcher for runs of capitalised proper
-    nouns (exact attribute values, checked inside spaCy), and a PhraseMatcher for the closed
-    word lists a repair starts from (titles, institution heads, movement nouns)."""
+    """``(runs, anchors, platforms)``, built once per vocabulary: a Matcher for runs of
+    capitalised proper nouns (exact attribute values, checked inside spaCy), a PhraseMatcher for
+    the closed word lists a repair starts from (titles, institution heads, movement nouns,
+    plural nationalities), and one for platform names as written."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1:]
     from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
     runs = Matcher(vocab)
     runs.add("RUN", [[{"POS": "PROPN", "IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
-    from spacy.tokens import Doc
-
     anchors = PhraseMatcher(vocab, attr="LOWER")
 
     def words(items):
@@ -189,11 +208,12 @@ def _extensions(doc: "Doc", runs: list[tuple[int, int]],
     out = []
     for s, e in persons:
         run = next(((rs, re_) for rs, re_ in runs if rs <= s and e <= re_), None)
-        if run is None or run == (s, e):
-            continue
+        if run is None or run == (s, e) or doc[e - 1].lower_ in NAMED_THINGS:
+            continue  # "Bill" tagged PERSON in "the 1994 Crime Bill"
         start, end = s, e
-        while start > run[0] and _name_word(doc[start - 1], True):
-            start -= 1
+        while start > run[0] and _name_word(doc[start - 1], True) and (
+                not doc[start - 1].is_sent_start or doc[start - 1].lower_ in first_names()):
+            start -= 1  # a sentence's first word is capitalised anyway: a given name only
         while end < run[1] and _name_word(doc[end], True):
             end += 1
         if (start, end) == (s, e) or end - start > MAX_PERSON_WORDS:
@@ -224,14 +244,19 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
     runs = [(s, e) for _, s, e in runs_matcher(doc)]
     run_end = {i: e for s, e in runs for i in range(s, e)}
     strings, out = doc.vocab.strings, []
+    persons = [(s, e) for s, e, label in spans if label == "PERSON"]
     for match_id, i, _ in anchors(doc):
         repair = _ANCHORED[strings[match_id]](doc, i, run_end)
-        if repair is not None:
-            out.append(repair)
+        if repair is None:
+            continue
+        if repair.label == "ORG" and (_headline(doc, i) or any(
+                i < s and e <= repair.end and e - s > 1 for s, e in persons)):
+            continue  # a headline's capitals, or a person's full name after "for" or "of"
+            # ("Abandon Republican Party for Hillary Clinton")
+        out.append(repair)
     for _, s, e in platforms(doc):
         if all(t.pos_ == "PROPN" for t in doc[s:e]):
             out.append(Repair(s, e, "ORG", "platform name"))
-    persons = [(s, e) for s, e, label in spans if label == "PERSON"]
     out += _extensions(doc, runs, persons)
     return sorted(set(out))
 
@@ -256,9 +281,12 @@ def _institution(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
     if not doc[i].is_title or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("of", "for", "on"):
         return None
     k = i + 2 + (doc[i + 2].lower_ == "the")
-    if k not in run_end:
-        return None
-    return Repair(_org_start(doc, i), run_end[k], "ORG", "organisation phrase")
+    if k not in run_end or doc[k].ent_type_ in NOT_NAME_ENTS:
+        return None  # "Hofstra University on Monday"
+    end = run_end[k]
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end + 1 in run_end:
+        end = run_end[end + 1]  # "Commission on Human Rights of Velmora"
+    return Repair(_org_start(doc, i), end, "ORG", "organisation phrase")
 
 
 def _movement(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..lexicons import first_names, org_descriptors, role_nouns
+from ..lexicons import first_names, org_descriptors, person_nouns, role_nouns
+from .name_repair import ORG_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -36,23 +37,33 @@ COMPANY_ROLES = frozenset({"executive", "ceo", "chairman", "chairwoman", "chairp
                            "founder", "co-founder", "cofounder", "shareholder", "investor",
                            "employee", "board", "cfo", "coo", "director", "owner",
                            "workforce", "subsidiary", "headquarters"})
+#: What only a place has: ``the mayor of X``, ``X's governor``, ``the residents of X``.
+PLACE_ROLES = frozenset({"mayor", "governor", "resident", "inhabitant", "citizen", "capital",
+                         "province", "suburb", "outskirts", "mayoralty", "townspeople"})
+#: Nouns for a part of a place: ``a Chelsea neighborhood``, ``the Velmora district``.
+PLACE_AREAS = frozenset({"neighborhood", "neighbourhood", "district", "suburb", "borough",
+                         "county", "province", "region", "municipality", "township"})
+#: What only a company has, said with a possessive or a modifier: ``Brennwerk shares fell``,
+#: ``Brennwerk's founder`` (a city has a board and a director too, but no shareholders).
+COMPANY_ASSETS = frozenset({"share", "stock", "shareholder", "stockholder", "ceo", "cfo",
+                            "coo", "chairman", "chairwoman", "founder", "co-founder",
+                            "cofounder", "subsidiary", "executive"})
 #: Verbs of motion and location whose locative object is a place (Levin 1993, §51, §47.1).
 MOTION_VERBS = frozenset({"travel", "fly", "arrive", "drive", "sail", "relocate", "emigrate",
                           "immigrate", "flee", "evacuate", "commute", "journey", "trek", "land",
                           "live", "reside", "base", "headquarter", "locate", "head", "walk",
-                          "deport", "airlift"})
+                          "deport", "airlift", "bear", "raise", "grow"})
 #: Prepositions whose object, after a verb of motion or location, is a place.
 LOCATIVE_PREPS = frozenset({"to", "in", "into", "from", "at", "near"})
+#: Prepositions whose object is where something is, never a person.
+SETTING_PREPS = frozenset({"in", "at", "near", "into", "inside", "across", "throughout",
+                           "outside", "within"})
 #: Last words that make a capitalised name a place, whatever its first word (``Victoria Falls``).
 PLACE_HEADS = frozenset({"city", "county", "beach", "falls", "lake", "bay", "island", "islands",
                          "springs", "heights", "park", "valley", "river", "mountain", "hills",
                          "harbor", "harbour", "port", "street", "avenue", "square", "bridge"})
 #: Entity labels a given name does not override (the tagger's reading of a place name).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Words that make a capitalised name an organisation's (``Brennwerk Holdings``).
-ORG_WORDS = frozenset({"news", "times", "post", "journal", "press", "group", "holdings", "bank",
-                       "capital", "partners", "media", "inc", "corp", "ltd", "llc", "plc", "co",
-                       "university", "institute", "party", "foundation", "association"})
 #: How many modifier words may stand between the article and the descriptor ("the rocket firm").
 MAX_MODIFIERS = 3
 
@@ -101,33 +112,62 @@ def _apposition(doc: "Doc", end: int) -> bool:
     return head is not None and _descriptor(head.lemma_)
 
 
-def _person_apposition(doc: "Doc", end: int) -> bool:
-    """``Ottavia Brenn, the chief executive of Brennwerk,``: an apposition headed by a role
-    that only a person holds (``lexicons/role_nouns.csv`` less :data:`SHARED_ROLES`)."""
+def _person_apposition(doc: "Doc", start: int, end: int) -> bool:
+    """``Ottavia Brenn, the chief executive of Brennwerk,``: an apposition headed by a noun that
+    names a person (:func:`_person_role`). Not after ``in``/``at`` (``In Tulsa, a man …`` is a
+    fronted place, not an apposition)."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in SETTING_PREPS:
+        return False
     head = _apposition_head(doc, end)
-    return head is not None and _person_role(head.lemma_)
+    return head is not None and _person_role(head.lemma_) and head.dep_ == "appos" and \
+        doc[end - 1].i <= head.head.i < end + 1  # not a fronted phrase: "In Tulsa, a man …"
 
 
 def _person_role(lemma: str) -> bool:
+    """A noun that names a person: a role (``lexicons/role_nouns.csv`` less
+    :data:`SHARED_ROLES`), an occupation (``lexicons/person_nouns.csv``), or a noun of an
+    agent suffix (``-ist``, ``-ian``: ``geologist``, ``historian``)."""
     lemma = lemma.lower()
-    return lemma in role_nouns() and lemma not in SHARED_ROLES
+    if lemma in SHARED_ROLES:
+        return False
+    return lemma in role_nouns() or lemma in person_nouns() or \
+        len(lemma) > 6 and lemma.endswith(("ist", "ian"))
 
 
 def _holder_of(doc: "Doc", start: int, end: int) -> bool:
-    """``the chief executive of Brennwerk``, ``Brennwerk's founder``: the name is what a
-    company post belongs to (:data:`COMPANY_ROLES`), so it is an organisation."""
+    """``the chief executive of Brennwerk``, ``Brennwerk's founder``, ``Brennwerk shares``: the
+    name is what a company post (:data:`COMPANY_ROLES`) or a company's shares
+    (:data:`COMPANY_ASSETS`) belong to, so it is an organisation."""
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.dep_ == "prep":
         return root.head.head.lemma_.lower() in COMPANY_ROLES
+    head = root.head.lemma_.lower()
+    if root.head.pos_ != "NOUN":
+        return False
     if root.dep_ == "poss" or (end < len(doc) and doc[end - 1].tag_ == "POS"):
-        return root.head.lemma_.lower() in COMPANY_ROLES and root.head.pos_ == "NOUN"
-    return False
+        return head in COMPANY_ASSETS  # not "Washington's board": a city has one too
+    return root.dep_ == "compound" and head in COMPANY_ASSETS  # not "Hollywood director"
+
+
+def _place_of(doc: "Doc", start: int, end: int) -> bool:
+    """``the mayor of Sarandí``, ``Sarandí's governor``, ``residents of Sarandí``, ``a Sarandí
+    neighbourhood``: the name is what a mayor, governor or resident belongs to
+    (:data:`PLACE_ROLES`) or names a part of a place (:data:`PLACE_AREAS`), so it is a place."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
+        return root.head.head.lemma_.lower() in PLACE_ROLES
+    if root.head.pos_ != "NOUN":
+        return False
+    if root.dep_ == "poss" or (end < len(doc) and doc[end - 1].tag_ == "POS"):
+        return root.head.lemma_.lower() in PLACE_ROLES
+    return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_AREAS
 
 
 def _destination(doc: "Doc", start: int, end: int) -> bool:
-    """``she would travel to Boise``, ``arrived in Boise``, ``based in Boise``: the object of a
-    locative preposition after a verb of motion or location is a place (Levin 1993, §51
-    "verbs of motion"; §47.1 "exist": ``live``, ``reside``)."""
+    """``she would travel to Boise``, ``arrived in Boise``, ``based in Boise``, ``born in
+    Boise``: the object of a locative preposition after a verb of motion or location is a place
+    (Levin 1993, §51 "verbs of motion"; §47.1 "exist": ``live``, ``reside``)."""
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         verb = root.head.head
@@ -157,7 +197,8 @@ def text_type(doc: "Doc", start: int, end: int) -> str | None:
     ``"ORG"``: a descriptor before it or in apposition (``the carmaker Voltura``), ``X said
     its``, or a company post it holds (``the chief executive of X``). ``"PERSON"``: an
     apposition headed by a role only a person holds (``X, the chief executive of Y,``).
-    ``"GPE"``: the destination or location of a verb of motion (``travel to X``).
+    ``"GPE"``: the destination or location of a verb of motion (``travel to X``), or what a
+    mayor, governor or resident belongs to (``the mayor of X``).
 
     >>> from newslab.nlp import load_model
     >>> doc = load_model()("He owns the carmaker Voltura. Twitter said its board met.")
@@ -169,9 +210,9 @@ def text_type(doc: "Doc", start: int, end: int) -> str | None:
     if _before(doc, start) or _apposition(doc, end) or _neuter_possessive(doc, start, end) or \
             _holder_of(doc, start, end):
         return "ORG"
-    if _person_apposition(doc, end):
+    if _person_apposition(doc, start, end):
         return "PERSON"
-    if _destination(doc, start, end):
+    if _destination(doc, start, end) or _place_of(doc, start, end):
         return "GPE"
     return None
 
@@ -229,18 +270,37 @@ def mention_cue(doc: "Doc", start: int, end: int, name: tuple[int, int],
     return (typ, NAME_WEIGHT) if typ else None
 
 
-def vote(votes: "list[tuple[str, float]]") -> str | None:
-    """The type with the most weight over all of an actor's mentions (never the first one's
-    alone); on a tie, the one whose strongest vote is stronger, then the most mentions.
+def vote(cues: "list[tuple[str, float] | None]", labels: "list[str]") -> str | None:
+    """The type of an actor from all of its mentions, never from the first one alone.
 
-    >>> vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 2.0)])
+    ``cues``: one entry per mention, the vote :func:`mention_cue` gives it (``None`` where the
+    text says nothing); ``labels``: the tagger's label of each mention. Each wording cue counts
+    on its own (each is a separate observation of the context); a given name counts once (one
+    name, read once); and the tagger counts once, its weight :data:`TAGGER_WEIGHT` shared out
+    by its labels (the tagger labelling the same string again and again is one guess, not
+    many). The type with the most weight wins; on a tie, the one with the strongest single
+    vote, then the most mentions. ``None`` when there is nothing to count.
+
+    >>> vote([None, ("PERSON", 2.0), None], ["ORG", "ORG", "ORG"])
     'PERSON'
-    >>> vote([("ORG", 1.0), ("ORG", 1.0), ("PERSON", 1.5)])
+    >>> vote([("PERSON", 1.5), ("PERSON", 1.5)], ["ORG", "ORG"])
+    'PERSON'
+    >>> vote([None, ("ORG", 2.0)] + [None] * 8, ["PERSON"] * 10)
     'ORG'
     """
     total: dict[str, list[float]] = {}
-    for typ, weight in votes:
+    named = set()
+    for cue in cues:
+        if cue is None:
+            continue
+        typ, weight = cue
+        if weight == NAME_WEIGHT:
+            if typ in named:
+                continue
+            named.add(typ)
         total.setdefault(typ, []).append(weight)
+    for label in labels:
+        total.setdefault(label, []).append(TAGGER_WEIGHT / len(labels))
     if not total:
         return None
-    return max(total, key=lambda t: (sum(total[t]), max(total[t]), len(total[t])))
+    return max(total, key=lambda t: (round(sum(total[t]), 6), max(total[t]), len(total[t])))

@@ -264,6 +264,17 @@ def role_nouns() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person by occupation or part in events, from ``person_nouns.csv``
+    (``geologist``, ``nurse``): an apposition headed by one makes the name a person.
+
+    >>> "nurse" in person_nouns()
+    True
+    """
+    return frozenset(r["noun"] for r in read_lexicon("person_nouns.csv"))
+
+
+@lru_cache(maxsize=None)
 def pronouns() -> dict[str, tuple[int, str, str]]:
     """Pronoun → (person, gender, number), from ``pronouns.csv``.
 
