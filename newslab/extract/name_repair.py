@@ -1,8 +1,11 @@
-"""Name repair after the NER: names the tagger cut short or missed, found with spaCy Matchers.
+"""Name repair after the NER: names the tagger cut short or missed.
 
 spaCy's small English NER reads names one sentence at a time and often stops short of a name
-it does not know, or misses it beside a title. Four repairs, each a Matcher pattern (no Python
-loop over the tokens of the Doc):
+it does not know, or misses it beside a title. Each repair starts from a word of a closed list
+found by a spaCy PhraseMatcher (a title, an institution's head noun, a movement noun, a plural
+nationality, a platform) or from a PERSON span, and reads the runs of capitalised proper nouns
+around it, which come from the Doc's arrays: no Python loop runs over every token of the Doc.
+The repairs:
 
 * **cut short** - a person's name is a run of capitalised proper nouns; the tagger often keeps
   only part of an unfamiliar one (``Carmen Yulín Cruz`` tagged ``Yulín Cruz``, ``Wanda Vázquez
@@ -141,18 +144,15 @@ def _platform_names() -> tuple[str, ...]:
 
 
 def _matchers(vocab):
-    """``(runs, anchors, platforms)``, built once per vocabulary: a Matcher for runs of
-    capitalised proper nouns (exact attribute values, checked inside spaCy), a PhraseMatcher for
-    the closed word lists a repair starts from (titles, institution heads, movement nouns,
-    plural nationalities), and one for platform names as written."""
+    """``(anchors, platforms)``, built once per vocabulary: a PhraseMatcher for the closed word
+    lists a repair starts from (titles, institution heads, movement nouns, plural
+    nationalities), and one for platform names as written."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1:]
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    runs = Matcher(vocab)
-    runs.add("RUN", [[{"POS": "PROPN", "IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
     anchors = PhraseMatcher(vocab, attr="LOWER")
 
     def words(items):
@@ -164,14 +164,58 @@ def _matchers(vocab):
     anchors.add("NATIONALS", words(_plural_demonyms()))
     platforms = PhraseMatcher(vocab, attr="ORTH")
     platforms.add("PLATFORM", [Doc(vocab, words=f.split()) for f in _platform_names()])
-    _MATCHERS[id(vocab)] = (vocab, runs, anchors, platforms)
-    return runs, anchors, platforms
+    _MATCHERS[id(vocab)] = (vocab, anchors, platforms)
+    return anchors, platforms
 
 
 #: Most words before an institution's head noun (``Harvard – Smithsonian Center``).
 MAX_ORG_PREFIX = 6
 #: Signs that join two words of one name without spaces (``Harvard–Smithsonian``).
 JOINERS = frozenset({"-", "–", "&"})
+
+
+class _RunEnds:
+    """Where the run of capitalised proper nouns holding each token ends (a NumPy array over
+    the Doc; ``-1`` for a token in no run): ``i in ends``, ``ends[i]``, ``ends.get(i, d)``."""
+
+    def __init__(self, ends):
+        self.ends = ends
+
+    def __contains__(self, i: int) -> bool:
+        return 0 <= i < len(self.ends) and self.ends[i] >= 0
+
+    def __getitem__(self, i: int) -> int:
+        return int(self.ends[i])
+
+    def get(self, i: int, default=None):
+        return int(self.ends[i]) if i in self else default
+
+
+def _runs(doc: "Doc") -> tuple[list[tuple[int, int]], _RunEnds]:
+    """Runs of capitalised proper nouns (``[start, end)`` token ranges) and where each token's
+    run ends, read from the Doc's arrays (no Python loop over the tokens)."""
+    import numpy
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
+    arr = doc.to_array([POS, IS_TITLE])
+    mask = numpy.concatenate(([0], ((arr[:, 0] == PROPN) & (arr[:, 1] == 1)).astype(int), [0]))
+    edges = numpy.flatnonzero(numpy.diff(mask))
+    starts, stops = edges[0::2], edges[1::2]
+    ends = numpy.full(len(doc), -1, dtype=numpy.int64)
+    if len(starts):
+        ends[numpy.repeat(starts, stops - starts) + _offsets(stops - starts)] = \
+            numpy.repeat(stops, stops - starts)
+    return list(zip(starts.tolist(), stops.tolist())), _RunEnds(ends)
+
+
+def _offsets(lengths):
+    """``[2, 3]`` -> ``[0, 1, 0, 1, 2]``: each position's offset inside its run."""
+    import numpy
+
+    total = int(lengths.sum())
+    firsts = numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
+    return numpy.arange(total) - firsts
 
 
 def _org_start(doc: "Doc", head: int) -> int:
@@ -240,9 +284,8 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
     """
     if not len(doc) or not doc.has_annotation("TAG"):
         return []
-    runs_matcher, anchors, platforms = _matchers(doc.vocab)
-    runs = [(s, e) for _, s, e in runs_matcher(doc)]
-    run_end = {i: e for s, e in runs for i in range(s, e)}
+    anchors, platforms = _matchers(doc.vocab)
+    runs, run_end = _runs(doc)
     strings, out = doc.vocab.strings, []
     persons = [(s, e) for s, e, label in spans if label == "PERSON"]
     for match_id, i, _ in anchors(doc):
@@ -261,7 +304,7 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
     return sorted(set(out))
 
 
-def _titled(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+def _titled(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
     """``Sgt Mat Knowles``, ``Governor Tilda Harrow``: the name words after a title (one is
     enough after an abbreviated title, two after a full one)."""
     short = doc[i].lower_.rstrip(".") in SHORT_TITLES
@@ -275,7 +318,7 @@ def _titled(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
     return None
 
 
-def _institution(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+def _institution(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
     """``Harvard–Smithsonian Center for Astrophysics``: capitalised words, a capitalised head
     noun, ``of``/``for``/``on``, an optional ``the``, capitalised proper nouns."""
     if not doc[i].is_title or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("of", "for", "on"):
@@ -289,7 +332,7 @@ def _institution(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
     return Repair(_org_start(doc, i), end, "ORG", "organisation phrase")
 
 
-def _movement(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+def _movement(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
     """``the Houthi movement``: ``the``, a proper name (not a country's demonym), then a
     lower-case organisation noun."""
     if doc[i].pos_ != "NOUN" or not doc[i].is_lower or i < 2 or run_end.get(i - 1) != i:
@@ -303,7 +346,7 @@ def _movement(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
     return Repair(start, i + 1, "ORG", "named movement")
 
 
-def _nationals(doc: "Doc", i: int, run_end: dict[int, int]) -> Repair | None:
+def _nationals(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
     """``Ethiopians Gemechu Ayanaw and …``: a plural nationality noun in apposition to the
     names after it (the tagger often joins them into one ORG or NORP). The name words after
     it are a person; a plural noun is never the first word of an organisation's name."""

@@ -18,7 +18,7 @@ from ..lexicons import first_names, org_descriptors, person_nouns, role_nouns
 from .name_repair import ORG_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Business descriptors besides ``lexicons/org_descriptors.csv`` (nouns that name what a company
 #: does; any noun ending in ``-maker`` too: carmaker, chipmaker, drugmaker).
@@ -106,22 +106,20 @@ def _apposition_head(doc: "Doc", end: int):
     return head if head is not None and head.pos_ == "NOUN" else None
 
 
-def _apposition(doc: "Doc", end: int) -> bool:
-    """``UpGuard, a cybersecurity firm,``: an apposition headed by a descriptor."""
-    head = _apposition_head(doc, end)
+def _apposition(head: "Token | None") -> bool:
+    """``UpGuard, a cybersecurity firm,``: an apposition (head ``head``) headed by a
+    descriptor."""
     return head is not None and _descriptor(head.lemma_)
 
 
-def _person_apposition(doc: "Doc", start: int, end: int) -> bool:
+def _person_apposition(root: "Token", end: int, head: "Token | None") -> bool:
     """``Ottavia Brenn, the chief executive of Brennwerk,``: an apposition headed by a noun that
     names a person (:func:`_person_role`). Not after ``in``/``at`` (``In Tulsa, a man …`` is a
     fronted place, not an apposition)."""
-    root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ in SETTING_PREPS:
         return False
-    head = _apposition_head(doc, end)
     return head is not None and _person_role(head.lemma_) and head.dep_ == "appos" and \
-        doc[end - 1].i <= head.head.i < end + 1  # not a fronted phrase: "In Tulsa, a man …"
+        end - 1 <= head.head.i < end + 1  # not a fronted phrase: "In Tulsa, a man …"
 
 
 def _person_role(lemma: str) -> bool:
@@ -135,11 +133,10 @@ def _person_role(lemma: str) -> bool:
         len(lemma) > 6 and lemma.endswith(("ist", "ian"))
 
 
-def _holder_of(doc: "Doc", start: int, end: int) -> bool:
+def _holder_of(doc: "Doc", root: "Token", end: int) -> bool:
     """``the chief executive of Brennwerk``, ``Brennwerk's founder``, ``Brennwerk shares``: the
     name is what a company post (:data:`COMPANY_ROLES`) or a company's shares
     (:data:`COMPANY_ASSETS`) belong to, so it is an organisation."""
-    root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.dep_ == "prep":
         return root.head.head.lemma_.lower() in COMPANY_ROLES
     head = root.head.lemma_.lower()
@@ -150,11 +147,10 @@ def _holder_of(doc: "Doc", start: int, end: int) -> bool:
     return root.dep_ == "compound" and head in COMPANY_ASSETS  # not "Hollywood director"
 
 
-def _place_of(doc: "Doc", start: int, end: int) -> bool:
+def _place_of(doc: "Doc", root: "Token", end: int) -> bool:
     """``the mayor of Sarandí``, ``Sarandí's governor``, ``residents of Sarandí``, ``a Sarandí
     neighbourhood``: the name is what a mayor, governor or resident belongs to
     (:data:`PLACE_ROLES`) or names a part of a place (:data:`PLACE_AREAS`), so it is a place."""
-    root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
         return root.head.head.lemma_.lower() in PLACE_ROLES
     if root.head.pos_ != "NOUN":
@@ -164,11 +160,10 @@ def _place_of(doc: "Doc", start: int, end: int) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_AREAS
 
 
-def _destination(doc: "Doc", start: int, end: int) -> bool:
+def _destination(doc: "Doc", root: "Token", start: int) -> bool:
     """``she would travel to Boise``, ``arrived in Boise``, ``based in Boise``, ``born in
     Boise``: the object of a locative preposition after a verb of motion or location is a place
     (Levin 1993, §51 "verbs of motion"; §47.1 "exist": ``live``, ``reside``)."""
-    root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         verb = root.head.head
         return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in MOTION_VERBS
@@ -207,12 +202,13 @@ def text_type(doc: "Doc", start: int, end: int) -> str | None:
     """
     if not doc.has_annotation("DEP"):
         return None
-    if _before(doc, start) or _apposition(doc, end) or _neuter_possessive(doc, start, end) or \
-            _holder_of(doc, start, end):
+    root, appos = doc[start:end].root, _apposition_head(doc, end)
+    if _before(doc, start) or _apposition(appos) or _neuter_possessive(doc, start, end) or \
+            _holder_of(doc, root, end):
         return "ORG"
-    if _person_apposition(doc, start, end):
+    if _person_apposition(root, end, appos):
         return "PERSON"
-    if _destination(doc, start, end) or _place_of(doc, start, end):
+    if _destination(doc, root, start) or _place_of(doc, root, end):
         return "GPE"
     return None
 
