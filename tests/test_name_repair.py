@@ -139,3 +139,16 @@ def test_a_platform_that_acts_is_an_organisation(text, name):
 
 def test_a_platform_that_is_only_the_medium_is_no_actor():
     assert actors("She posted the video on Facebook and Instagram.") == {}
+
+
+# -- names found again where the tagger missed them (sentence-initial, after a quotation) -------
+@pytest.mark.parametrize("text, full, times", [
+    ('Talia Mercer won the race in Oslo. Mercer thanked her coach. "It was hard," Mercer said.',
+     "Talia Mercer", 2),
+    ('Critics attacked Ilse Varga over the plan. "We will rebuild," Varga said. Varga visited '
+     "the streets.", "Ilse Varga", 2),
+])
+def test_a_surname_is_found_again_and_joins_the_full_name(text, full, times):
+    frame = newslab.analyze(text).mention_frame
+    short = frame[(frame.actor == full) & (frame.kind == "surname")]
+    assert len(short) == times, frame[["text", "actor", "kind"]]
