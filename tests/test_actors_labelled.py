@@ -22,11 +22,12 @@ from .actor_scoring import (LABELS, WIKINEWS, System, counts, label_problems, lo
 #: role accuracy 0.948 on the whole set; check half: leak 0.231, role accuracy 0.872); type
 #: accuracy raised by the types the wording gives (0.965) and link accuracy by first-person
 #: words in quotations linked to their speaker (0.586), then by coreference by salience (issue 13
-#: item 5: 0.819 on the whole set, study 0.947, check 0.695).
+#: item 5: 0.819 on the whole set, study 0.947, check 0.695); recall and type accuracy raised by
+#: name repair and the type vote (recall 0.952, type accuracy 0.975 on the whole set).
 #: Issue 13's targets are higher (recall >= 0.95, type >= 0.95, alias merge >= 0.85, 0 false
 #: merges, leak <= 0.15, links >= 0.75, on a set we do not have); raise these floors as the work
 #: lands, never lower them to let a change through.
-FLOORS = {"actor_recall": 0.89, "type_accuracy": 0.95, "alias_merge_recall": 0.75,
+FLOORS = {"actor_recall": 0.94, "type_accuracy": 0.97, "alias_merge_recall": 0.75,
           "link_accuracy": 0.78, "role_accuracy": 0.92}
 CEILINGS = {"false_merges": 2, "not_actor_leak": 0.13}
 

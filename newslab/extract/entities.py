@@ -22,6 +22,15 @@ records that carry a canonical ``actor``:
 * **propagation** - a name the NER tagged once is also found where the NER missed it (a
   PhraseMatcher over the document's own names, case-sensitive, proper nouns only, never inside
   another entity or a longer capitalised name).
+* **name repair** - names the NER cut short or missed (``Yulín Cruz`` for ``Carmen Yulín Cruz``,
+  ``Sgt Mat Knowles``, ``the Houthi movement``, ``Harvard–Smithsonian Center for
+  Astrophysics``, ``Facebook``) are found by :mod:`newslab.extract.name_repair` and replace the
+  candidates inside them.
+* **types** - each name's type is a vote over all its mentions (:mod:`.type_cues`): the wording
+  around a mention (``the carmaker X``, ``X said its``, ``X, the chief executive of Y``, ``the
+  founder of X``, ``travel to X``), then a known given name, then the tagger's label. The vote
+  runs before names are linked, so a person the tagger called an ORG takes its surname
+  mentions.
 * **aliases** - a user table (dict or CSV ``alias,actor[,type]``) overrides everything.
 
 Which NER labels count as actors is in ``lexicons/actor_labels.csv`` (dates, numbers, laws and
@@ -46,7 +55,8 @@ from ..errors import AliasTableError, NotADocError
 from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifics, known_names,
                         metonym_forms, metonyms, name_key)
 from ..records import Mention
-from .type_cues import text_type
+from .name_repair import name_repairs
+from .type_cues import mention_cue, vote
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -174,6 +184,7 @@ class _Cand:
     key: str = ""
     cluster: str = ""
     kind: str = "name"
+    cue: tuple | None = None  # the type the text gives this mention (type_cues), () for none
     table_actor: str | None = None
     table_type: str | None = None
     alias_type: str | None = None
@@ -269,7 +280,7 @@ def _propagate(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
 
     forms: dict[tuple[str, ...], str] = {}
     for c in cands:
-        if c.origin not in ("ner", "speaker"):
+        if c.origin not in ("ner", "speaker", "repaired"):
             continue
         words = tuple(t.text for t in doc[c.clean[0]:c.clean[1]])
         if not words or len("".join(words)) < 2 or not any(ch.isupper() for ch in words[0]):
@@ -324,6 +335,31 @@ def _speaker_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
         for c in hits:
             cands.remove(c)
         cands.append(_Cand(start, end, "PERSON", "speaker"))
+    return cands
+
+
+def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
+    """Add the names the NER missed or cut short (:mod:`newslab.extract.name_repair`).
+
+    A repaired span replaces the candidates inside it (with its title: ``Sgt Mat Knowles``
+    tagged ORG); one that a candidate crosses, or that a PERSON already covers, is left out.
+    """
+    repairs = name_repairs(doc, [(c.start, c.end, c.label) for c in cands])
+    for start, end, label, rule in repairs:
+        first = start - 1 if rule == "title + name" else start  # a span may hold the title
+        hits = [c for c in cands if _overlaps((first, end), (c.start, c.end))]
+        if rule in ("cut short", "nationals + name"):  # "Kenyans Tadesse" NORP + "Worku"
+            for c in [c for c in hits if c.label != "PERSON" and c.start < first]:
+                c.end, hits = first, [h for h in hits if h is not c]
+        if any(c.start + (doc[c.start].lower_ in _DETERMINERS) < first or c.end > end
+               for c in hits):  # "The Supreme Court" inside "Supreme Court of Velmora"
+            continue
+        if label == "PERSON" and any(c.label == "PERSON" and (c.start, c.end) == (start, end)
+                                     for c in hits):
+            continue
+        for c in hits:
+            cands.remove(c)
+        cands.append(_Cand(start, end, label, "repaired"))
     return cands
 
 
@@ -410,6 +446,7 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
                              blocked=blocked + person_spans, override=False)
 
     cands = _speaker_names(doc, cands)
+    cands = _repair_names(doc, cands)
     _, with_the = metonym_forms()
     for c in cands:
         c.start, c.end = _with_possessive(doc, c.start, c.end)
@@ -429,8 +466,35 @@ def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = 
                                             any(ch.isupper() for ch in doc[c.start:c.end].text))]
     cands.sort(key=lambda c: c.start)
 
+    _retype(doc, cands, alias_table)
     _classify(doc, cands, alias_table, metonymy)
     return _to_mentions(doc, cands, alias_table)
+
+
+def _retype(doc: "Doc", cands: list[_Cand], alias_table: dict) -> None:
+    """Relabel each name by a vote over all of its mentions (:mod:`.type_cues`) before the
+    names are linked, so a person the tagger called an ORG (``Ottavia Brenn, the chief
+    executive of Brennwerk``) takes its surname mentions, and an organisation it called a
+    PERSON takes none. Names in the tables (metonyms, known names, demonyms) and the user's
+    aliases keep their labels: the tables type them."""
+    metonym_table, known = metonyms(), known_names()
+    groups: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if c.origin != "alias" and c.key not in alias_table and c.key not in metonym_table \
+                and c.key not in known and _demonym_country(c.key) is None:
+            groups[c.key].append(c)
+    for group in groups.values():
+        typ = vote([_cue(doc, c) for c in group], [c.label for c in group])
+        if typ:
+            for c in group:
+                c.label = typ
+
+
+def _cue(doc: "Doc", c: _Cand) -> tuple[str, float] | None:
+    """The type the text gives the candidate (:func:`.type_cues.mention_cue`), computed once."""
+    if c.cue is None:
+        c.cue = mention_cue(doc, c.start, c.end, c.clean, c.label) or ()
+    return c.cue or None
 
 
 def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
@@ -556,20 +620,14 @@ def _spelling(surfaces: list[str]) -> str:
 
 
 def _cluster_type(doc: "Doc", members: list[_Cand]) -> str:
-    """The user's type, else a table's (metonyms and demonyms are GPE), else the type the
-    wording gives any of the mentions (``the carmaker X``, ``X said its``:
-    :func:`newslab.extract.type_cues.text_type`), else the NER's majority."""
+    """The user's type, else a table's (metonyms and demonyms are GPE), else a vote over all
+    the mentions (:func:`newslab.extract.type_cues.vote`): the wording around each (``the
+    carmaker X``, ``X said its``, ``X, the chief executive of Y``, ``travel to X``), a known
+    given name, the tagger's labels (a surname linked to a full name counts as PERSON)."""
     for attr in ("alias_type", "table_type"):
         typ = next((getattr(c, attr) for c in members if getattr(c, attr)), None)
         if typ:
             return typ
-    worded = Counter(t for c in members if (t := text_type(doc, c.start, c.end)))
-    if worded:
-        return worded.most_common(1)[0][0]
-    if any(c.kind == "surname" for c in members):
-        return "PERSON"
-    votes = Counter(c.label for c in members if c.label != "ALIAS")
-    if not votes:
-        return "ORG"
-    best = max(votes.values())
-    return next(c.label for c in members if votes.get(c.label) == best)
+    named = [c for c in members if c.label != "ALIAS"]
+    cues = [None if c.kind == "surname" else _cue(doc, c) for c in named]
+    return vote(cues, ["PERSON" if c.kind == "surname" else c.label for c in named]) or "ORG"

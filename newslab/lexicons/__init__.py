@@ -308,6 +308,17 @@ def role_hypernyms() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person by occupation or part in events, from ``person_nouns.csv``
+    (``geologist``, ``nurse``): an apposition headed by one makes the name a person.
+
+    >>> "nurse" in person_nouns()
+    True
+    """
+    return frozenset(r["noun"] for r in read_lexicon("person_nouns.csv"))
+
+
+@lru_cache(maxsize=None)
 def pronouns() -> dict[str, tuple[int, str, str]]:
     """Pronoun → (person, gender, number), from ``pronouns.csv``.
 
@@ -319,9 +330,27 @@ def pronouns() -> dict[str, tuple[int, str, str]]:
 
 
 @lru_cache(maxsize=None)
+def given_names() -> dict[str, str]:
+    """Given name → 'm' / 'f' / '' (both), from ``given_names.csv``: the 1990 US Census lists
+    (public domain), less words that are more often places or ordinary English words.
+
+    >>> given_names()["wanda"], "will" in given_names()
+    ('f', False)
+    """
+    return {r["name"]: r["gender"] for r in read_lexicon("given_names.csv")}
+
+
+@lru_cache(maxsize=None)
 def first_names() -> dict[str, str]:
-    """Given name → 'm' / 'f' / '' (ambiguous), from ``first_names.csv``."""
-    return {r["name"]: r["gender"] for r in read_lexicon("first_names.csv")}
+    """Given name → 'm' / 'f' / '' (ambiguous): ``first_names.csv`` (names from beyond the US
+    lists, and the project's own gender readings, which win) over :func:`given_names`.
+
+    >>> first_names()["ricardo"], first_names()["alexis"]
+    ('m', 'f')
+    """
+    names = dict(given_names())
+    names.update((r["name"], r["gender"]) for r in read_lexicon("first_names.csv"))
+    return names
 
 
 # -- actor roles -------------------------------------------------------------------------------
