@@ -18,6 +18,7 @@ from .extract.coref import resolve_mentions
 from .extract.quoted_self import first_person_mentions
 from .extract.actor_roles import actor_roles
 from .extract.entities import entity_mentions
+from .extract.groups import group_mentions, group_pronouns
 from .extract.not_actors import drop_not_actors
 from .extract.statements import find_statements
 from .nlp import article_doc
@@ -72,10 +73,19 @@ class Analysis:
                                                          aliases=self.aliases))
 
     @cached_property
+    def group_mentions(self) -> list["Mention"]:
+        """Plural phrases for groups of people acting as one party (``supporters of X``,
+        ``X's aides``, ``residents``), each its own actor of type GROUP
+        (:mod:`newslab.extract.groups`)."""
+        return group_mentions(self.doc, self.named_mentions)
+
+    @cached_property
     def mentions(self) -> list["Mention"]:
-        """Named mentions plus pronouns and role nouns linked to them by the resolver."""
+        """Named mentions, group mentions, and the pronouns and role nouns linked to them by
+        the resolver (plural pronouns it leaves unlinked may go to a group)."""
         extra = resolve_mentions(self.doc, self.named_mentions)
-        return sorted(self.named_mentions + extra, key=lambda m: m.start)
+        extra += group_pronouns(self.doc, self.group_mentions, self.named_mentions + extra)
+        return sorted(self.named_mentions + self.group_mentions + extra, key=lambda m: m.start)
 
     @cached_property
     def table_mentions(self) -> list["Mention"]:

@@ -30,7 +30,8 @@ surnames, metonyms, demonyms; pronouns are left out, their links being less sure
 2. **Outlets** (``lexicons/news_outlets.csv``: a listed outlet, or a name ending in a newspaper
    head word such as *Times*, *Post*, *Herald*): ``source`` when at least one mention is a
    credit (frames above) and none is an argument outside a credit frame; else ``agent``.
-3. **Everyone else** (persons, organisations, groups): ``agent``.
+3. **Everyone else** (persons, organisations, groups of people - type GROUP,
+   :mod:`.groups` - whatever their name holds): ``agent``.
 
 Without a dependency parse no frame can be read and every actor is an ``agent`` (best effort,
 as in the corpus runner's ``fast`` profile). The frames use :mod:`newslab.nlp.syntax` for the
@@ -224,7 +225,7 @@ def actor_roles(doc: "Doc", mentions: Iterable[Mention],
         if typ in _PLACE_TYPES:
             agent = actor in quoted or any(is_argument(r) for r in roots)
             roles[actor] = "agent" if agent else "setting"
-        elif typ != "PERSON" and is_outlet([actor] + [m.text for m in named]):
+        elif typ not in ("PERSON", "GROUP") and is_outlet([actor] + [m.text for m in named]):
             credits = [is_credit(r, (m.token_start, m.token_end)) for r, m in zip(roots, named)]
             acts = any(is_argument(r) and not c for r, c in zip(roots, credits))
             roles[actor] = "source" if any(credits) and not acts else "agent"

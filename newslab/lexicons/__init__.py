@@ -304,3 +304,26 @@ def news_outlets() -> tuple[frozenset[str], frozenset[str]]:
     rows = read_lexicon("news_outlets.csv")
     return (frozenset(name_key(r["form"]) for r in rows if r["kind"] == "outlet"),
             frozenset(name_key(r["form"]) for r in rows if r["kind"] == "head"))
+
+
+@lru_cache(maxsize=None)
+def legal_forms() -> frozenset[str]:
+    """Company legal-form words by :func:`name_key` (``corp``, ``inc``, ``ltd``…), from
+    ``legal_forms.csv``: dropped from the end of a company's name to find its short form.
+
+    >>> "corp" in legal_forms(), "holdings" in legal_forms()
+    (True, False)
+    """
+    return frozenset(name_key(r["form"]) for r in read_lexicon("legal_forms.csv"))
+
+
+@lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    """Lemmas whose plural names a group of people acting as one party (``supporter``,
+    ``aide``, ``resident``, ``minister``), from ``group_nouns.csv``
+    (:mod:`newslab.extract.groups`).
+
+    >>> {"supporter", "aide", "resident"} <= group_nouns(), "people" in group_nouns()
+    (True, False)
+    """
+    return frozenset(r["noun"].strip().lower() for r in read_lexicon("group_nouns.csv"))

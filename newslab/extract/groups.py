@@ -1,0 +1,205 @@
+"""Group actors: a plural noun phrase for people acting as one party is its own actor.
+
+``Supporters of Bernie rallied``, ``Harrow's aides said``, ``residents``, ``the foreign
+ministers``, ``protesters``, ``critics of X``: the group acts or speaks, not the person or body
+named inside the phrase (issue 13). :func:`group_mentions` returns one
+:class:`~newslab.records.Mention` per such phrase, with ``kind="group"``, ``type="GROUP"`` and
+``label="GROUP"``; the name inside keeps its own mention (``Bernie`` is still referred to).
+
+How a group is found and named:
+
+* **Head.** A plural common noun (Penn tag NNS) whose lemma is in ``lexicons/group_nouns.csv``
+  (chosen after the CAMEO actor types; see its header), found with a spaCy ``Matcher``. A
+  predicate (``they are critics``), an apposition or a noun inside a name is no group mention.
+* **Phrase.** The head with its adjectives, compounds and possessor (``U.S. officials``,
+  ``Harrow's aides``, ``opposition supporters``) and an ``of``/``to``/``for`` phrase holding a
+  name (``supporters of Bernie``, ``aides to the governor Harrow``); determiners, numbers and
+  quantifiers (``the``, ``two``, ``many``) are not part of the group's name.
+* **Owner.** The actor named in the possessor, a name compound or that phrase (``Harrow``):
+  ``Harrow's aides``, ``Harrow aides`` and ``aides to Harrow`` are one group.
+* **One group, several mentions.** Mentions with the same head lemma, modifiers and owner are
+  one actor; a bare later mention (``the protesters``, ``ministers``) is the group last named
+  with that head (a definite plural refers back, as a definite noun phrase does: Poesio &
+  Vieira 1998, "A corpus-based investigation of definite description use").
+* **Name.** The first mention as written, without determiners, its first word in lower case
+  unless a name (``supporters of Bernie``, ``Harrow's aides``, ``foreign ministers``).
+
+:func:`group_pronouns` links ``they`` / ``their`` that the resolver
+(:mod:`newslab.extract.coref`, which links plural pronouns to organisations and nations only)
+left unlinked to a group when the parse shows the same centre (Grosz, Joshi & Weinstein 1995):
+the subject of the verb that governs the pronoun's clause (``Residents said they were
+scared``), the subject of the verb a possessive ``their`` belongs to, or the previous sentence's
+main subject for a main-clause ``they`` (``Supporters rallied. "We want change," they
+chanted.``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..lexicons import group_nouns
+from ..nlp.syntax import subject_of
+from ..records import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+#: The type and the mention kind of a group actor.
+GROUP = "GROUP"
+KIND = "group"
+#: Left dependents that belong to a group's name (``foreign ministers``, ``Harrow's aides``).
+NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Prepositions whose named object owns the group (``supporters of X``, ``aides to X``).
+OWNER_PREPS = frozenset({"of", "to", "for"})
+#: Dependencies of a plural noun that is not a mention of a group (a predicate, an apposition).
+NOT_MENTION_DEPS = frozenset({"attr", "appos", "oprd", "acomp"})
+#: Plural third-person pronouns that may refer to a group.
+PLURAL_PRONOUNS = frozenset({"they", "their", "theirs", "themselves"})
+
+_MATCHERS: dict[int, tuple[object, object]] = {}
+
+
+def _head_matcher(vocab):
+    """A spaCy Matcher for plural group nouns, built once per vocabulary."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    matcher.add("GROUP_HEAD", [[{"TAG": "NNS", "LEMMA": {"IN": sorted(group_nouns())}}]])
+    _MATCHERS[id(vocab)] = (vocab, matcher)
+    return matcher
+
+
+def _phrase(head: "Token", named: dict[int, Mention]) -> tuple[int, int, str | None]:
+    """Token range of the group phrase headed by ``head`` and its owner's actor (or None)."""
+    start, end, owner = head.i, head.i + 1, None
+    for c in head.lefts:
+        if c.dep_ in NAME_DEPS:
+            start = min(start, c.left_edge.i)
+            for i in range(c.left_edge.i, c.i + 1):
+                if i in named and owner is None and (c.dep_ == "poss" or c.pos_ == "PROPN"):
+                    owner = named[i].actor
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            inner = [named[i] for i in range(c.i + 1, c.right_edge.i + 1) if i in named]
+            if inner:
+                end = max(end, c.right_edge.i + 1)
+                owner = owner or inner[0].actor
+            break
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in ("det", "predet", "nummod", "quantmod")
+                              or doc[start].is_punct or doc[start].lower_ in ("many", "some",
+                                                                              "several", "all")):
+        start += 1
+    return start, end, owner
+
+
+def _group_name(span: "Span") -> str:
+    """The phrase as written, its first word in lower case when only the sentence start
+    capitalised it."""
+    first = span[0]
+    text = span.text
+    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and \
+            not first.is_upper:  # "Supporters of X" opening a sentence
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def group_mentions(doc: "Doc", named: Iterable[Mention]) -> list[Mention]:
+    """One mention per plural phrase naming a group of people, in text order.
+
+    ``named`` are the Doc's named mentions (Doc coordinates, :func:`newslab.extract.entities.
+    entity_mentions`): they give each group its owner and are never part of a group's head.
+    Returns :class:`~newslab.records.Mention` records with ``kind="group"``, ``type`` and
+    ``label`` ``"GROUP"``, ``actor`` the group's name; Doc characters, end-exclusive. Needs a
+    dependency parse (an empty list without one). Rules and sources: the module docstring.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Supporters of Bernie rallied. Later the supporters went home.")
+    >>> [(m.text, m.actor) for m in group_mentions(doc, [])]
+    [('Supporters', 'supporters'), ('supporters', 'supporters')]
+    """
+    if not len(doc) or not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
+        return []
+    named = list(named)
+    by_token = {i: m for m in named if m.actor for i in range(m.token_start, m.token_end)}
+    groups: dict[tuple, str] = {}  # (head lemma, modifiers, owner) -> group name
+    last: dict[str, str] = {}  # head lemma -> the group last named with it
+    out = []
+    for _, i, _ in sorted(_head_matcher(doc.vocab)(doc), key=lambda m: m[1]):
+        head = doc[i]
+        if i in by_token or head.dep_ in NOT_MENTION_DEPS:
+            continue
+        start, end, owner = _phrase(head, by_token)
+        lemma = head.lemma_.lower()
+        mods = frozenset(t.lemma_.lower() for t in doc[start:head.i]
+                         if t.i not in by_token and not t.is_punct and t.dep_ != "case")
+        key = (lemma, mods, owner)
+        if key in groups:
+            name = groups[key]
+        elif not mods and owner is None and lemma in last:
+            name = last[lemma]  # "the protesters": the protesters named before
+        else:
+            name = groups[key] = _group_name(doc[start:end])
+        last[lemma] = name
+        span = doc[start:end]
+        out.append(Mention(span.text, span.start_char, span.end_char, start, end, GROUP, name,
+                           GROUP, KIND))
+    return out
+
+
+def _group_at(tok: "Token | None", groups: dict[int, Mention]) -> str | None:
+    return groups[tok.i].actor if tok is not None and tok.i in groups else None
+
+
+def group_pronouns(doc: "Doc", groups: Sequence[Mention],
+                   mentions: Iterable[Mention]) -> list[Mention]:
+    """``they`` / ``their`` left unlinked by the resolver, linked to a group when the parse
+    shows the same centre (module docstring). ``groups`` are :func:`group_mentions`;
+    ``mentions`` every mention made so far (a pronoun among them is left alone). Returns
+    ``pronoun`` mentions of type GROUP, Doc coordinates.
+
+    >>> from newslab.nlp import load_model
+    >>> doc = load_model()("Residents said they were scared.")
+    >>> [(m.text, m.actor) for m in group_pronouns(doc, group_mentions(doc, []), [])]
+    [('they', 'residents')]
+    """
+    if not groups or not doc.has_annotation("DEP"):
+        return []
+    at = {doc[m.token_start:m.token_end].root.i: m for m in groups}
+    taken = {m.token_start for m in mentions} | {m.token_start for m in groups}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in PLURAL_PRONOUNS or tok.i in taken:
+            continue
+        name = _antecedent(tok, at)
+        if name:
+            out.append(Mention(tok.text, tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, GROUP,
+                               name, GROUP, "pronoun"))
+    return out
+
+
+def _antecedent(tok: "Token", at: dict[int, Mention]) -> str | None:
+    """The group a plural pronoun continues, or None (see :func:`group_pronouns`)."""
+    if tok.dep_ == "poss":
+        cur = tok.head
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX"):
+                return _group_at(subject_of(cur), at)
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return _group_at(subject_of(verb.head), at)
+    if verb.dep_ == "ROOT" and tok.sent.start > 0:
+        prev = tok.doc[tok.sent.start - 1].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _group_at(subj, at)
+    return None
