@@ -21,13 +21,15 @@ from .actor_scoring import (LABELS, WIKINEWS, System, counts, label_problems, lo
 #: leak and role accuracy raised with actor roles and the not-actor lexicon (leak 0.106,
 #: role accuracy 0.948 on the whole set; check half: leak 0.231, role accuracy 0.872); type
 #: accuracy raised by the types the wording gives (0.965) and link accuracy by first-person
-#: words in quotations linked to their speaker (0.586).
+#: words in quotations linked to their speaker (0.586); alias merge raised by the other forms of a
+#: name (name_variants.py: legal forms, acronyms, first names, double surnames; 0.911, study
+#: half 1.000, check half 0.800) and false merges held at 0.
 #: Issue 13's targets are higher (recall >= 0.95, type >= 0.95, alias merge >= 0.85, 0 false
 #: merges, leak <= 0.15, links >= 0.75, on a set we do not have); raise these floors as the work
 #: lands, never lower them to let a change through.
-FLOORS = {"actor_recall": 0.89, "type_accuracy": 0.95, "alias_merge_recall": 0.75,
+FLOORS = {"actor_recall": 0.89, "type_accuracy": 0.95, "alias_merge_recall": 0.88,
           "link_accuracy": 0.55, "role_accuracy": 0.92}
-CEILINGS = {"false_merges": 2, "not_actor_leak": 0.13}
+CEILINGS = {"false_merges": 0, "not_actor_leak": 0.13}
 
 
 @pytest.fixture(scope="module")

@@ -48,7 +48,8 @@ from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifi
 from ..records import Mention
 from .type_cues import text_type
 from .name_variants import (acronym_owner, company_short_forms, first_name_owner,
-                            longer_name_owner, of_prefix_owner, paternal_surname_owner)
+                            longer_name_owner, of_prefix_owner, paternal_surname_owner,
+                            surname_names, surname_owner)
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -385,10 +386,23 @@ def _link_variants(doc: "Doc", cands: list[_Cand]) -> None:
             c.cluster = longer[c.cluster]
     people = {c.cluster for c in cands if c.label == "PERSON" and len(c.cluster.split()) > 1}
     names = {c.key for c in cands if c.table_actor is None}
+    singles = {c.key for c in cands if not c.cluster and c.label == "PERSON" and
+               c.origin != "alias" and " " not in c.key}
+    # not places: "Lake Victoria" is named after someone, a person is seldom tagged a place
+    untagged = surname_names(singles, {c.key for c in cands if not c.cluster and c.origin !=
+                                       "alias" and c.table_actor is None and
+                                       c.label not in _PLACE_TYPES}) - people
     for c in cands:
+        if c.key in untagged:  # "Ricardo Rosselló Nevares" (ORG) of a person "Rosselló"
+            c.cluster = c.key
+    people |= untagged
+    for c in cands:
+        if not c.cluster and c.table_actor is None and c.origin != "alias" and \
+                len(c.key.split()) > 1 and (owner := longer_name_owner(c.key, people)):
+            c.cluster, c.kind = owner, "variant"  # "Marta Ruiz" (any tag) of "Marta Ruiz Campos"
         if not c.cluster and c.label == "PERSON" and c.origin != "alias":
-            owner = paternal_surname_owner(c.key, people) or \
-                first_name_owner(c.key, people, names)
+            owner = surname_owner(c.key, untagged) or paternal_surname_owner(c.key, people) \
+                or first_name_owner(c.key, people, names)
             if owner:
                 c.cluster, c.kind = owner, "variant"
     # a company or body: its other forms may have any NER label, but no cluster of their own

@@ -53,6 +53,11 @@ NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 OWNER_PREPS = frozenset({"of", "to", "for"})
 #: Dependencies of a plural noun that is not a mention of a group (a predicate, an apposition).
 NOT_MENTION_DEPS = frozenset({"attr", "appos", "oprd", "acomp"})
+#: Words that count or date a group rather than name it (``many``, ``two``, a date the parser
+#: attached: ``On Monday hospital officials``).
+QUANTIFIERS = frozenset({"many", "some", "several", "all", "most", "few", "both",
+                         "numerous", "dozens", "hundreds", "thousands"})
+COUNT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 #: Plural third-person pronouns that may refer to a group.
 PLURAL_PRONOUNS = frozenset({"they", "their", "theirs", "themselves"})
 
@@ -90,8 +95,8 @@ def _phrase(head: "Token", named: dict[int, Mention]) -> tuple[int, int, str | N
             break
     doc = head.doc
     while start < head.i and (doc[start].dep_ in ("det", "predet", "nummod", "quantmod")
-                              or doc[start].is_punct or doc[start].lower_ in ("many", "some",
-                                                                              "several", "all")):
+                              or doc[start].ent_type_ in COUNT_ENTS or doc[start].is_punct
+                              or doc[start].lower_ in QUANTIFIERS):
         start += 1
     return start, end, owner
 
@@ -186,8 +191,9 @@ def _antecedent(tok: "Token", at: dict[int, Mention]) -> str | None:
     if tok.dep_ == "poss":
         cur = tok.head
         for _ in range(6):
-            if cur.pos_ in ("VERB", "AUX"):
-                return _group_at(subject_of(cur), at)
+            subj = subject_of(cur) if cur.pos_ in ("VERB", "AUX") else None
+            if subj is not None and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
+                return _group_at(subj, at)  # "The ministers said their talks were useful"
             if cur.head.i == cur.i:
                 return None
             cur = cur.head

@@ -25,6 +25,10 @@ that holds beyond any one article:
   them (``Rosselló``; Real Academia Española, *Diccionario panhispánico de dudas*,
   "apellido"). A lone name equal to the second-to-last word of exactly one full name of three
   or more words joins it, when no name ends in it.
+* **a name the tagger did not call a person** - a name of two or more words (any NER label)
+  whose last word, or second-to-last for a double surname, the text also uses alone as a
+  person's name (``Ricardo Rosselló Nevares`` tagged ORG, then ``Rosselló`` as PERSON) is that
+  person's full name: news copy introduces a person in full and then by surname.
 * **longer full name** - a two-word full name that begins exactly one longer full name
   (``Ricardo Rosselló`` / ``Ricardo Rosselló Nevares``) is that person.
 
@@ -181,3 +185,31 @@ def longer_name_owner(key: str, people: Iterable[str]) -> str | None:
         return None
     fits = {p for p in people if len(p.split()) > len(words) and p.split()[:len(words)] == words}
     return fits.pop() if len(fits) == 1 else None
+
+
+def surname_names(singles: Iterable[str], names: Iterable[str]) -> set[str]:
+    """The names of ``names`` (keys of two or more words, whatever their NER label) whose last
+    word, or second-to-last (a paternal surname), is one of ``singles`` (one-word person
+    names the text uses alone).
+
+    >>> sorted(surname_names(["rosselló"], ["ricardo rosselló nevares", "puerto rico"]))
+    ['ricardo rosselló nevares']
+    """
+    singles = set(singles) - PARTICLES
+    out = set()
+    for n in names:
+        words = _proper_words(n)
+        if len(words) > 1 and (words[-1] in singles or len(words) > 2 and words[-2] in singles):
+            out.add(n)
+    return out
+
+
+def surname_owner(key: str, people: Iterable[str]) -> str | None:
+    """The one full name of ``people`` that ends in the word ``key``, else ``None``.
+
+    >>> surname_owner("vost", ["lena vost", "ana reyes"])
+    'lena vost'
+    """
+    fits = {p for p in people if len(p.split()) > 1 and p.split()[-1] == key}
+    return fits.pop() if len(fits) == 1 else None
+

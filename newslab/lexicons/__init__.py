@@ -307,6 +307,18 @@ def news_outlets() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def web_domains() -> tuple[str, ...]:
+    """Endings of a web site's name (``.com``, ``.co.uk``), lower case, from the ``domain``
+    rows of ``news_outlets.csv``: a name ending in one is a web publication.
+
+    >>> "znak.com".endswith(web_domains())
+    True
+    """
+    return tuple(r["form"].lower() for r in read_lexicon("news_outlets.csv")
+                 if r["kind"] == "domain")
+
+
+@lru_cache(maxsize=None)
 def legal_forms() -> frozenset[str]:
     """Company legal-form words by :func:`name_key` (``corp``, ``inc``, ``ltd``…), from
     ``legal_forms.csv``: dropped from the end of a company's name to find its short form.
