@@ -73,19 +73,15 @@ class Analysis:
                                                          aliases=self.aliases))
 
     @cached_property
-    def group_mentions(self) -> list["Mention"]:
-        """Plural phrases for groups of people acting as one party (``supporters of X``,
-        ``X's aides``, ``residents``), each its own actor of type GROUP
-        (:mod:`newslab.extract.groups`)."""
-        return group_mentions(self.doc, self.named_mentions)
-
-    @cached_property
     def mentions(self) -> list["Mention"]:
-        """Named mentions, group mentions, and the pronouns and role nouns linked to them by
-        the resolver (plural pronouns it leaves unlinked may go to a group)."""
+        """Named mentions and the pronouns and role nouns the resolver links to them, then the
+        groups of people acting as one party (``supporters of X``, ``his aides``,
+        ``residents``: each its own actor of type GROUP, :mod:`newslab.extract.groups`) and the
+        plural pronouns the resolver left unlinked that refer to a group."""
         extra = resolve_mentions(self.doc, self.named_mentions)
-        extra += group_pronouns(self.doc, self.group_mentions, self.named_mentions + extra)
-        return sorted(self.named_mentions + self.group_mentions + extra, key=lambda m: m.start)
+        groups = group_mentions(self.doc, self.named_mentions + extra)
+        extra += groups + group_pronouns(self.doc, groups, self.named_mentions + extra)
+        return sorted(self.named_mentions + extra, key=lambda m: m.start)
 
     @cached_property
     def table_mentions(self) -> list["Mention"]:

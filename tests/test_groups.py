@@ -119,3 +119,18 @@ def test_groups_are_in_the_actor_table_and_docs(nlp):
     assert row.kinds == {"group": 1} and row.mentions == 1
     docs = (Path(__file__).resolve().parents[1] / "docs" / "tables.md").read_text()
     assert "GROUP" in docs and "`group`" in docs
+
+
+def test_a_possessive_pronoun_owner_is_named_by_its_actor(nlp):
+    a = _analysis("Senator Rhea Tallis ended her campaign on Friday. Her supporters said they "
+                  "were stunned.", nlp)
+    assert _group_of(a, "Her supporters") == "Rhea Tallis's supporters"
+    q = a.quotes[a.quotes.quote.str.contains("stunned")]
+    assert q.actor.tolist() == ["Rhea Tallis's supporters"]
+
+
+def test_counting_words_are_not_part_of_the_group_name(nlp):
+    a = _analysis("The island's roughly 9,000 residents were told to stay home. Residents said "
+                  "the order came late.", nlp)
+    names = set(a.all_actors[a.all_actors.type == "GROUP"].actor)
+    assert names == {"island's residents"}

@@ -38,7 +38,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..lexicons import group_nouns
-from ..nlp.syntax import subject_of
+from ..nlp.syntax import noun_phrase, subject_of
 from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +56,11 @@ NOT_MENTION_DEPS = frozenset({"attr", "appos", "oprd", "acomp"})
 #: Words that count or date a group rather than name it (``many``, ``two``, a date the parser
 #: attached: ``On Monday hospital officials``).
 QUANTIFIERS = frozenset({"many", "some", "several", "all", "most", "few", "both",
-                         "numerous", "dozens", "hundreds", "thousands"})
+                         "numerous", "dozens", "hundreds", "thousands", "roughly", "about",
+                         "nearly", "almost", "around", "approximately", "over", "more", "than",
+                         "at", "least", "whose"})
+#: Dependencies of a word that counts or points rather than names (``the``, ``two``).
+COUNT_DEPS = frozenset({"det", "predet", "nummod", "quantmod"})
 COUNT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 #: Plural third-person pronouns that may refer to a group.
 PLURAL_PRONOUNS = frozenset({"they", "their", "theirs", "themselves"})
@@ -77,49 +81,72 @@ def _head_matcher(vocab):
     return matcher
 
 
-def _phrase(head: "Token", named: dict[int, Mention]) -> tuple[int, int, str | None]:
-    """Token range of the group phrase headed by ``head`` and its owner's actor (or None)."""
+def _phrase(head: "Token", by_token: dict[int, Mention]) -> tuple[int, int, Mention | None]:
+    """Token range of the group phrase headed by ``head`` and the mention of its owner (a
+    possessor, a name compound or a name in an ``of``/``to``/``for`` phrase), or None."""
     start, end, owner = head.i, head.i + 1, None
     for c in head.lefts:
         if c.dep_ in NAME_DEPS:
             start = min(start, c.left_edge.i)
-            for i in range(c.left_edge.i, c.i + 1):
-                if i in named and owner is None and (c.dep_ == "poss" or c.pos_ == "PROPN"):
-                    owner = named[i].actor
+            if owner is None and (c.dep_ == "poss" or c.pos_ == "PROPN") and c.i in by_token:
+                owner = by_token[c.i]
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
-            inner = [named[i] for i in range(c.i + 1, c.right_edge.i + 1) if i in named]
-            if inner:
-                end = max(end, c.right_edge.i + 1)
-                owner = owner or inner[0].actor
+            pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+            if pobj is not None:
+                # the object and its conjuncts ("of France and Germany"), not what hangs on
+                # them ("of his party such as X and Y")
+                s = noun_phrase(pobj, of_phrase=False)[0]
+                e = max(noun_phrase(t, of_phrase=False)[1] for t in (pobj, *pobj.conjuncts))
+                inner = [by_token[i] for i in range(s, e) if i in by_token]
+                if inner:
+                    end = max(end, e)
+                    owner = owner or by_token.get(pobj.i) or inner[0]
             break
     doc = head.doc
-    while start < head.i and (doc[start].dep_ in ("det", "predet", "nummod", "quantmod")
-                              or doc[start].ent_type_ in COUNT_ENTS or doc[start].is_punct
-                              or doc[start].lower_ in QUANTIFIERS):
+    while start < head.i and _counts(doc[start]):
         start += 1
     return start, end, owner
 
 
-def _group_name(span: "Span") -> str:
-    """The phrase as written, its first word in lower case when only the sentence start
-    capitalised it."""
+def _counts(tok: "Token") -> bool:
+    """A word that counts, dates or points at a group rather than names it."""
+    return tok.dep_ in COUNT_DEPS or tok.ent_type_ in COUNT_ENTS or tok.is_punct \
+        or tok.lower_ in QUANTIFIERS or tok.tag_ == "WP$"
+
+
+def _group_name(span: "Span", owner: Mention | None) -> str:
+    """The phrase as written without the words that count it (``roughly 200,000``), its first
+    word in lower case when only the sentence start capitalised it; a possessive pronoun
+    becomes its actor's name (``his supporters`` -> ``Hickenlooper's supporters``)."""
+    words = []
+    for t in span:
+        if _counts(t) and t.i != span.root.i:
+            continue
+        if t.tag_ == "PRP$" and t.dep_ == "poss":
+            if owner is None or owner.kind != "pronoun":
+                continue  # an unresolved "his": the name says no more than the noun
+            words.append(owner.actor + "'s" + t.whitespace_)
+            continue
+        words.append(t.text_with_ws)
+    text = "".join(words).strip()
     first = span[0]
-    text = span.text
-    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and \
-            not first.is_upper:  # "Supporters of X" opening a sentence
+    if text and text[:1] == first.text[:1] and first.is_sent_start and first.lemma_.islower() \
+            and not first.ent_type_:  # "Supporters of X" opening a sentence
         text = text[0].lower() + text[1:]
     return text
 
 
-def group_mentions(doc: "Doc", named: Iterable[Mention]) -> list[Mention]:
+def group_mentions(doc: "Doc", mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per plural phrase naming a group of people, in text order.
 
-    ``named`` are the Doc's named mentions (Doc coordinates, :func:`newslab.extract.entities.
-    entity_mentions`): they give each group its owner and are never part of a group's head.
-    Returns :class:`~newslab.records.Mention` records with ``kind="group"``, ``type`` and
-    ``label`` ``"GROUP"``, ``actor`` the group's name; Doc characters, end-exclusive. Needs a
-    dependency parse (an empty list without one). Rules and sources: the module docstring.
+    ``mentions`` are the Doc's named mentions and the resolver's pronouns (Doc coordinates,
+    :func:`newslab.extract.entities.entity_mentions`, :func:`newslab.extract.coref.
+    resolve_mentions`): they give each group its owner (``his supporters``) and are never a
+    group's head. Returns :class:`~newslab.records.Mention` records with ``kind="group"``,
+    ``type`` and ``label`` ``"GROUP"``, ``actor`` the group's name; Doc characters,
+    end-exclusive. Needs a dependency parse (an empty list without one). Rules and sources: the
+    module docstring.
 
     >>> from newslab.nlp import load_model
     >>> doc = load_model()("Supporters of Bernie rallied. Later the supporters went home.")
@@ -128,8 +155,8 @@ def group_mentions(doc: "Doc", named: Iterable[Mention]) -> list[Mention]:
     """
     if not len(doc) or not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
         return []
-    named = list(named)
-    by_token = {i: m for m in named if m.actor for i in range(m.token_start, m.token_end)}
+    by_token = {i: m for m in mentions if m.actor and m.kind != KIND
+                for i in range(m.token_start, m.token_end)}
     groups: dict[tuple, str] = {}  # (head lemma, modifiers, owner) -> group name
     last: dict[str, str] = {}  # head lemma -> the group last named with it
     out = []
@@ -139,15 +166,18 @@ def group_mentions(doc: "Doc", named: Iterable[Mention]) -> list[Mention]:
             continue
         start, end, owner = _phrase(head, by_token)
         lemma = head.lemma_.lower()
-        mods = frozenset(t.lemma_.lower() for t in doc[start:head.i]
-                         if t.i not in by_token and not t.is_punct and t.dep_ != "case")
-        key = (lemma, mods, owner)
+        own = range(owner.token_start, owner.token_end) if owner else range(0)
+        mods = frozenset(by_token[t.i].actor if t.i in by_token else t.lemma_.lower()
+                         for t in doc[start:head.i]
+                         if t.i not in own and not _counts(t) and t.dep_ != "case"
+                         and t.tag_ != "PRP$")
+        key = (lemma, mods, owner.actor if owner else None)
         if key in groups:
             name = groups[key]
         elif not mods and owner is None and lemma in last:
             name = last[lemma]  # "the protesters": the protesters named before
         else:
-            name = groups[key] = _group_name(doc[start:end])
+            name = groups[key] = _group_name(doc[start:end], owner)
         last[lemma] = name
         span = doc[start:end]
         out.append(Mention(span.text, span.start_char, span.end_char, start, end, GROUP, name,
