@@ -179,6 +179,11 @@ def test_people_and_organisations_are_agents(nlp):
      "Sacred Defence Week"),
     ("Exoplanet\n\nThe planet was first identified by the Kepler space telescope in 2015.",
      "Kepler"),
+    ("Storm\n\nHurricane Dorian hit the Bahamas on Sunday, officials said.", "Hurricane Dorian"),
+    ("Storm\n\nTyphoon Phanfone killed 16 people in the Philippines.", "Typhoon Phanfone"),
+    ("Veterans\n\nVeterans of World War II marched in Paris on Monday.", "World War II"),
+    ("Virus\n\nCOVID-19 spread to Italy, and schools closed in Milan.", "COVID-19"),
+    ("Virus\n\nThe Covid-19 outbreak closed schools across Italy.", "Covid-19"),
 ])
 def test_time_zones_platforms_as_media_events_and_products_are_never_actors(text, name, nlp):
     a = newslab.analyze(text, nlp=nlp)

@@ -284,8 +284,9 @@ def first_names() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def not_actor_forms() -> dict[str, str]:
     """``name_key(form)`` -> kind (``time_zone``, ``day``, ``month``, ``celestial``,
-    ``platform``, ``event_head``), from ``not_actors.csv``: names that are never actors
-    (platforms only where they are the medium of a message; event heads as a name's last word).
+    ``disease``, ``platform``, ``event_head``, ``event_prefix``, ``product_noun``), from
+    ``not_actors.csv``: names that are never actors (platforms only where they are the medium
+    of a message; event heads and prefixes as a name's last or first word).
 
     >>> not_actor_forms()["utc"], not_actor_forms()["twitter"]
     ('time_zone', 'platform')
