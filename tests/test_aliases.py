@@ -70,6 +70,15 @@ def test_a_lone_first_name_is_the_one_person_with_it(nlp):
     assert _owner(a, "Brigid") == "Brigid Kosgei"
 
 
+def test_a_first_name_cut_from_a_longer_name_is_not_the_person(nlp):
+    """The tagger may cut 'Bill' out of 'the 1994 Crime Bill': a capitalised word before it
+    shows a longer name, not a person's first name."""
+    a = newslab.analyze("Former President Bill Clinton signed the 1994 Crime Bill, which "
+                        "his critics opposed.", nlp=nlp)
+    rows = a.mention_frame[a.mention_frame.text == "Bill"]
+    assert "Bill Clinton" not in set(rows.actor)
+
+
 def test_a_first_name_two_people_share_stays_apart(nlp):
     a = newslab.analyze("John Bolton met John Smith on Monday. Later John said little.", nlp=nlp)
     owners = set(a.mention_frame.actor)

@@ -374,6 +374,19 @@ def _link_people(cands: list[_Cand]) -> None:
             c.cluster = canon[c.key]
 
 
+def _in_longer_name(doc: "Doc", c: _Cand) -> bool:
+    """A span the NER cut out of a longer capitalised name (``Bill`` in ``the 1994 Crime
+    Bill``): a capitalised word (not a title, not a sentence start) right before it or
+    right after it."""
+    s, e = c.clean
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    if before is not None and before.is_title and before.is_alpha and not before.is_sent_start \
+            and (name_key(before.text),) not in honorifics():
+        return True
+    return after is not None and after.is_alpha and (after.is_title or after.is_upper)
+
+
 def _link_variants(doc: "Doc", cands: list[_Cand]) -> None:
     """Join the other forms news copy gives one name (:mod:`newslab.extract.name_variants`):
     a longer full name (``Ricardo Rosselló Nevares``), a first name or a paternal surname
@@ -400,7 +413,8 @@ def _link_variants(doc: "Doc", cands: list[_Cand]) -> None:
         if not c.cluster and c.table_actor is None and c.origin != "alias" and \
                 len(c.key.split()) > 1 and (owner := longer_name_owner(c.key, people)):
             c.cluster, c.kind = owner, "variant"  # "Marta Ruiz" (any tag) of "Marta Ruiz Campos"
-        if not c.cluster and c.label == "PERSON" and c.origin != "alias":
+        if not c.cluster and c.label == "PERSON" and c.origin != "alias" and \
+                not _in_longer_name(doc, c):
             owner = surname_owner(c.key, untagged) or paternal_surname_owner(c.key, people) \
                 or first_name_owner(c.key, people, names)
             if owner:

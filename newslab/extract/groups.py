@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..lexicons import group_nouns
 from ..nlp.syntax import noun_phrase, subject_of
+from ..nlp.tokens import lemma_indices
 from ..records import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -206,8 +207,9 @@ def group_pronouns(doc: "Doc", groups: Sequence[Mention],
     at = {doc[m.token_start:m.token_end].root.i: m for m in groups}
     taken = {m.token_start for m in mentions} | {m.token_start for m in groups}
     out = []
-    for tok in doc:
-        if tok.lower_ not in PLURAL_PRONOUNS or tok.i in taken:
+    for i in lemma_indices(doc, PLURAL_PRONOUNS):  # from the arrays: no walk over every token
+        tok = doc[i]
+        if tok.lower_ not in PLURAL_PRONOUNS or i in taken:
             continue
         name = _antecedent(tok, at)
         if name:
