@@ -18,6 +18,7 @@ from .extract.coref import resolve_mentions
 from .extract.quoted_self import first_person_mentions
 from .extract.actor_roles import actor_roles
 from .extract.entities import entity_mentions
+from .extract.groups import group_mentions, group_pronouns
 from .extract.not_actors import drop_not_actors
 from .extract.statements import find_statements
 from .nlp import article_doc
@@ -73,8 +74,13 @@ class Analysis:
 
     @cached_property
     def mentions(self) -> list["Mention"]:
-        """Named mentions plus pronouns and role nouns linked to them by the resolver."""
+        """Named mentions and the pronouns and role nouns the resolver links to them, then the
+        groups of people acting as one party (``supporters of X``, ``his aides``,
+        ``residents``: each its own actor of type GROUP, :mod:`newslab.extract.groups`) and the
+        plural pronouns the resolver left unlinked that refer to a group."""
         extra = resolve_mentions(self.doc, self.named_mentions)
+        groups = group_mentions(self.doc, self.named_mentions + extra)
+        extra += groups + group_pronouns(self.doc, groups, self.named_mentions + extra)
         return sorted(self.named_mentions + extra, key=lambda m: m.start)
 
     @cached_property

@@ -23,7 +23,8 @@ class Mention:
 
     ``kind`` says how it was linked: ``name`` (an entity's full form), ``surname`` / ``variant``
     (a shorter or differently styled form of a name), ``metonym``, ``demonym``, ``alias`` (user
-    table), ``nominal`` (role noun / apposition), ``pronoun`` or ``unnamed`` (a reference to
+    table), ``group`` (a plural phrase for a group of people acting as one party, ``supporters of
+    X``, type ``GROUP``), ``nominal`` (role noun / apposition), ``pronoun`` or ``unnamed`` (a reference to
     someone the text does not name: ``a neighbour``, ``one reporter``; its ``actor`` is
     ``None``). ``actor`` is the canonical actor name (``None`` when unresolved). ``type`` is the actor's type (PERSON, ORG, GPE, NORP…).
     ``start``/``end`` are Doc characters, ``token_start``/``token_end`` Doc tokens.

@@ -59,6 +59,22 @@ def _fold_the(text: str) -> str:
     return "the" + text[3:] if text.startswith("The ") else text
 
 
+def distinct_aliases(texts: Iterable[str]) -> list[str]:
+    """An actor's distinct surface forms, counted case-folded (``NATO`` and ``Nato`` are one
+    alias, ``The Kremlin`` and ``the Kremlin`` too), each in its most frequent spelling (the
+    first on ties), sorted case-folded.
+
+    >>> distinct_aliases(["Nato", "NATO", "Nato", "The Kremlin", "the Kremlin", "he", "He"])
+    ['he', 'Nato', 'the Kremlin']
+    """
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for t in texts:
+        t = _fold_the(t)
+        spellings[t.casefold()][t] += 1
+    best = [max(c, key=lambda s: c[s]) for c in spellings.values()]  # first on ties (dict order)
+    return sorted(best, key=lambda a: (a.casefold(), a))
+
+
 def _is_setting(doc: "Doc", m: Mention) -> bool:
     """A place named only as where something happens (``talks in Moscow``)."""
     if m.type not in _PLACE_TYPES or not doc.has_annotation("DEP"):
@@ -129,7 +145,7 @@ def actor_table(mentions: Iterable[Mention], doc: "Doc | None" = None,
             "mentions": len(ms),
             "prominence": sum(mention_weight(m, doc) for m in ms),
             "in_headline": "headline" in kinds_seen,
-            "aliases": sorted({_fold_the(m.text) for m in ms}, key=lambda a: (a.casefold(), a)),
+            "aliases": distinct_aliases(m.text for m in ms),
             "kinds": dict(Counter(m.kind for m in ms)),
             "first": places.source(ms[0].start),
             "last": places.source(ms[-1].start),

@@ -23,13 +23,15 @@ from .actor_scoring import (LABELS, WIKINEWS, System, counts, label_problems, lo
 #: accuracy raised by the types the wording gives (0.965) and link accuracy by first-person
 #: words in quotations linked to their speaker (0.586), then by coreference by salience (issue 13
 #: item 5: 0.819 on the whole set, study 0.947, check 0.695); recall and type accuracy raised by
-#: name repair and the type vote (recall 0.952, type accuracy 0.975 on the whole set).
+#: name repair and the type vote (recall 0.952, type accuracy 0.975 on the whole set); alias
+#: merge raised by the other forms of a name (name_variants.py: legal forms, acronyms, first
+#: names, double surnames; 0.911, study half 1.000, check half 0.800) and false merges held at 0.
 #: Issue 13's targets are higher (recall >= 0.95, type >= 0.95, alias merge >= 0.85, 0 false
 #: merges, leak <= 0.15, links >= 0.75, on a set we do not have); raise these floors as the work
 #: lands, never lower them to let a change through.
-FLOORS = {"actor_recall": 0.94, "type_accuracy": 0.97, "alias_merge_recall": 0.75,
+FLOORS = {"actor_recall": 0.94, "type_accuracy": 0.97, "alias_merge_recall": 0.88,
           "link_accuracy": 0.78, "role_accuracy": 0.92}
-CEILINGS = {"false_merges": 2, "not_actor_leak": 0.13}
+CEILINGS = {"false_merges": 0, "not_actor_leak": 0.13}
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,8 @@ surnames, metonyms, demonyms; pronouns are left out, their links being less sure
 2. **Outlets** (``lexicons/news_outlets.csv``: a listed outlet, or a name ending in a newspaper
    head word such as *Times*, *Post*, *Herald*): ``source`` when at least one mention is a
    credit (frames above) and none is an argument outside a credit frame; else ``agent``.
-3. **Everyone else** (persons, organisations, groups): ``agent``.
+3. **Everyone else** (persons, organisations, groups of people - type GROUP,
+   :mod:`.groups` - whatever their name holds): ``agent``.
 
 Without a dependency parse no frame can be read and every actor is an ``agent`` (best effort,
 as in the corpus runner's ``fast`` profile). The frames use :mod:`newslab.nlp.syntax` for the
@@ -42,7 +43,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..lexicons import holder_nouns, name_key, news_outlets, speech_verbs
+from ..lexicons import (first_names, holder_nouns, name_key, news_outlets, speech_verbs,
+                        web_domains)
 from ..records import Mention, Quote
 from .entities import NAMED_KINDS, _PLACE_TYPES
 
@@ -87,12 +89,44 @@ def is_event_noun(lemma: str) -> bool:
     return lemma in EVENT_NOUNS or (len(lemma) > 6 and lemma.endswith(EVENT_SUFFIXES))
 
 
+#: Nouns for a part or area of a place: its possessor is where (``Gdańsk's streets``,
+#: ``Japan's waters``, ``Kenya's capital``), a part-whole locative (Fillmore 1968), not a
+#: participant as in ``Iran's president``.
+PLACE_PART_NOUNS = frozenset({"street", "road", "suburb", "outskirts", "centre", "center",
+                              "downtown", "coast", "coastline", "shore", "border", "territory",
+                              "water", "waters", "airspace", "soil", "north", "south", "east",
+                              "west", "northeast", "northwest", "southeast", "southwest",
+                              "interior", "river", "port", "harbour", "harbor", "airport",
+                              "capital", "city", "province", "region", "district",
+                              "neighbourhood", "neighborhood", "countryside", "mountain", "sky",
+                              "beach", "island", "border", "heartland", "hinterland", "edge"})
+#: Nouns for a path, boundary or link between places: ``between`` then gives its ends, not the
+#: partners of an event (``the border crossing between El Paso and Juárez``, ``the pipeline
+#: between Cyprus and Crete``, but ``talks between Iran and the US``).
+PATH_NOUNS = frozenset({"border", "frontier", "crossing", "pipeline", "road", "highway", "route",
+                        "bridge", "tunnel", "railway", "rail", "line", "flight", "corridor",
+                        "cable", "distance", "gap", "strait", "channel", "journey", "trip",
+                        "drive", "ferry", "service", "boundary", "waters"})
 #: Prepositions whose object takes part in an event with the subject (``talks with Russia``).
 PARTNER_PREPS = frozenset({"with", "against", "between", "among"})
 #: Verbs an outlet reports with beyond the speech verbs (``Reuters obtained the letter``).
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "reveal", "learn", "obtain",
-                          "broadcast", "air", "see", "review", "confirm", "contact", "reach",
-                          "ask", "interview", "write", "say", "tell", "note", "add"})
+                          "broadcast", "air", "see", "review", "confirm",
+                          "ask", "interview", "write", "say", "tell", "note", "add", "describe",
+                          "call", "project", "estimate", "count", "tally", "verify"})
+#: An outlet that contacts or reaches someone acts in the story (``Bloomberg contacted
+#: Facebook``, which then removed the files); contacted *by* an outlet, a source answers it.
+#: Verbs whose passive agent, when an outlet, is credited (``described by Marine Bulletin``,
+#: ``confirmed by Associated Press``, ``reported by the BBC``, ``when contacted by Reuters``).
+BY_VERBS = OUTLET_VERBS - {"say", "tell", "add", "ask", "see"} | {"contact", "reach"}
+#: Prepositions whose outlet object is the channel the information came through (``via news
+#: agency Interfax``, ``said Russell Zimmerman per ABC News``): the AP Stylebook's attribution
+#: entry treats these as credits, like ``according to``.
+CHANNEL_PREPS = frozenset({"via", "per"})
+#: Verbs of speaking on air, whose ``on`` object is the outlet that carried the words (``spoke
+#: on Fox News``, ``said on CNN``, ``appeared on NBC``).
+ON_AIR_VERBS = frozenset({"say", "speak", "talk", "appear", "tell", "state", "claim", "add",
+                          "explain", "admit", "insist", "argue", "comment", "announce"})
 #: Nouns a credited outlet modifies or owns (``a BBC report``, ``Reuters' reporter``).
 CREDIT_NOUNS = frozenset({"report", "reporting", "interview", "investigation", "poll", "survey",
                           "story", "article", "analysis", "reporter", "correspondent",
@@ -100,7 +134,8 @@ CREDIT_NOUNS = frozenset({"report", "reporting", "interview", "investigation", "
                           "program", "podcast", "tally", "count", "estimate", "footage",
                           "photographer", "columnist", "op-ed", "editorial", "newspaper", "website",
                           "projection", "service", "network", "channel", "show", "television",
-                          "radio", "anchor", "host", "presenter"})
+                          "radio", "anchor", "host", "presenter", "reckoning", "calculation",
+                          "tabulation", "figures"})
 #: Heads of ``to``/``with`` whose object hears or receives what a source said (``told the BBC``,
 #: ``an e-mail to The New York Times``, ``in an interview with CNN``).
 HEARER_HEADS = frozenset({"tell", "say", "speak", "talk", "explain", "confirm", "write",
@@ -126,15 +161,16 @@ def is_credit(tok: "Token", span: "tuple[int, int] | None" = None) -> bool:
     t = _function(tok)
     head = t.head
     if t.dep_ == "pobj":
-        verb = head.head
-        if head.lower_ == "to" and verb.lower_ == "according":
+        verb, prep = head.head, head.lower_
+        lemma = verb.lemma_.lower()
+        if prep == "to" and verb.lower_ == "according" or prep in CHANNEL_PREPS:
             return True
-        if head.lower_ in ("to", "with") and verb.lemma_.lower() in HEARER_HEADS:
-            return True
-        if head.lower_ == "by" and (verb.lemma_.lower() in ("report", "publish", "quote",
-                                                             "obtain")
-                                    or verb.lemma_.lower() in CREDIT_NOUNS):
-            return True  # "reported by the BBC", "projections by CNN"
+        if prep in ("to", "with") and (lemma in HEARER_HEADS or lemma in ON_AIR_VERBS):
+            return True  # "told the BBC", "stated to the CBC", "an interview with CNN"
+        if prep == "on" and lemma in ON_AIR_VERBS:
+            return True  # "spoke on Fox News"
+        if prep == "by" and (lemma in BY_VERBS or lemma in CREDIT_NOUNS):
+            return True  # "reported by the BBC", "described by Marine Bulletin", "projections by CNN"
     if t.dep_ in ("dative", "dobj") and head.lemma_.lower() == "tell":
         return True
     if t.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
@@ -162,13 +198,13 @@ def is_argument(tok: "Token") -> bool:
     if t.dep_ in ("dobj", "dative", "iobj"):
         return head.lemma_.lower() not in MOVEMENT_VERBS
     if t.dep_ == "poss":
-        return head.pos_ == "NOUN"
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in PLACE_PART_NOUNS
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "by" and head.head.pos_ in ("VERB", "AUX"):
             return True  # the agent of a passive: "joined by Australia"
         if prep in PARTNER_PREPS:
-            return True
+            return not (prep == "between" and head.head.lemma_.lower() in PATH_NOUNS)
         if prep == "of" and head.head.pos_ == "NOUN":
             noun = head.head.lemma_.lower()
             return noun in holder_nouns() or noun in OWNER_NOUNS or is_event_noun(noun)
@@ -185,11 +221,23 @@ def is_outlet(names: Iterable[str]) -> bool:
     """
     outlets, heads = news_outlets()
     for name in names:
+        if name.strip().lower().endswith(web_domains()):
+            return True  # a web site named by its address: "Znak.com"
         key = name_key(name)
         words = key.split()
         if key in outlets or (len(words) > 1 and words[-1] in heads):
             return True
     return False
+
+
+def _outlet_taken_for_person(name: str) -> bool:
+    """An outlet the tagger took for a person (``Maritime Bulletin``, ``Wikinews``): judged by
+    the name shown alone, never by a surname alias (``Bloomberg`` for Michael Bloomberg), and
+    not by a head word after a given name (``Emily Post``)."""
+    words = name_key(name).split()
+    if not words or (len(words) > 1 and words[0] in first_names()):
+        return False
+    return is_outlet([name])
 
 
 def actor_roles(doc: "Doc", mentions: Iterable[Mention],
@@ -224,7 +272,8 @@ def actor_roles(doc: "Doc", mentions: Iterable[Mention],
         if typ in _PLACE_TYPES:
             agent = actor in quoted or any(is_argument(r) for r in roots)
             roles[actor] = "agent" if agent else "setting"
-        elif typ != "PERSON" and is_outlet([actor] + [m.text for m in named]):
+        elif typ != "GROUP" and (_outlet_taken_for_person(actor) if typ == "PERSON" else
+                                 is_outlet([actor] + [m.text for m in named])):
             credits = [is_credit(r, (m.token_start, m.token_end)) for r, m in zip(roots, named)]
             acts = any(is_argument(r) and not c for r, c in zip(roots, credits))
             roles[actor] = "source" if any(credits) and not acts else "agent"

@@ -57,10 +57,13 @@ from ..lexicons import (actor_entity_labels, demonyms, honorific_heads, honorifi
 from ..records import Mention
 from .name_repair import name_repairs
 from .type_cues import mention_cue, vote
+from .name_variants import (acronym_owner, company_short_forms, first_name_owner,
+                            longer_name_owner, of_prefix_owner, paternal_surname_owner,
+                            surname_names, surname_owner)
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
@@ -407,6 +410,65 @@ def _link_people(cands: list[_Cand]) -> None:
             c.cluster = canon[c.key]
 
 
+def _in_longer_name(doc: "Doc", c: _Cand) -> bool:
+    """A span the NER cut out of a longer capitalised name (``Bill`` in ``the 1994 Crime
+    Bill``): a capitalised word (not a title, not a sentence start) right before it or
+    right after it."""
+    s, e = c.clean
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    if before is not None and before.is_title and before.is_alpha and not before.is_sent_start \
+            and (name_key(before.text),) not in honorifics():
+        return True
+    return after is not None and after.is_alpha and (after.is_title or after.is_upper)
+
+
+def _link_variants(doc: "Doc", cands: list[_Cand]) -> None:
+    """Join the other forms news copy gives one name (:mod:`newslab.extract.name_variants`):
+    a longer full name (``Ricardo Rosselló Nevares``), a first name or a paternal surname
+    alone; a company without its legal form, a body without its ``of``-complement, an
+    acronym. Table hits (metonyms, known names) and user aliases are left as they are."""
+    people = {c.cluster for c in cands if c.label == "PERSON" and len(c.cluster.split()) > 1}
+    longer = {k: o for k in people if (o := longer_name_owner(k, people))}
+    for c in cands:
+        if c.cluster in longer:
+            c.cluster = longer[c.cluster]
+    people = {c.cluster for c in cands if c.label == "PERSON" and len(c.cluster.split()) > 1}
+    names = {c.key for c in cands if c.table_actor is None}
+    singles = {c.key for c in cands if not c.cluster and c.label == "PERSON" and
+               c.origin != "alias" and " " not in c.key}
+    # not places: "Lake Victoria" is named after someone, a person is seldom tagged a place
+    untagged = surname_names(singles, {c.key for c in cands if not c.cluster and c.origin !=
+                                       "alias" and c.table_actor is None and
+                                       c.label not in _PLACE_TYPES}) - people
+    for c in cands:
+        if c.key in untagged:  # "Ricardo Rosselló Nevares" (ORG) of a person "Rosselló"
+            c.cluster = c.key
+    people |= untagged
+    for c in cands:
+        if not c.cluster and c.table_actor is None and c.origin != "alias" and \
+                len(c.key.split()) > 1 and (owner := longer_name_owner(c.key, people)):
+            c.cluster, c.kind = owner, "variant"  # "Marta Ruiz" (any tag) of "Marta Ruiz Campos"
+        if not c.cluster and c.label == "PERSON" and c.origin != "alias" and \
+                not _in_longer_name(doc, c):
+            owner = surname_owner(c.key, untagged) or paternal_surname_owner(c.key, people) \
+                or first_name_owner(c.key, people, names)
+            if owner:
+                c.cluster, c.kind = owner, "variant"
+    # a company or body: its other forms may have any NER label, but no cluster of their own
+    own = {c.key: c.cluster or c.key for c in cands if c.table_actor is None and
+           c.origin != "alias" and c.cluster in ("", c.key)}
+    longs = {c.key: _surface(doc, c) for c in cands if c.key in own and len(c.key.split()) > 1}
+    for c in cands:
+        if c.cluster or c.label == "PERSON" or c.origin == "alias":
+            continue
+        surface = _surface(doc, c)
+        short = next((k for k in company_short_forms(surface) if k in own), None)
+        owner = short or of_prefix_owner(c.key, own) or acronym_owner(surface, longs)
+        if owner and own[owner] != c.key:
+            c.cluster, c.kind = own[owner], "variant"
+
+
 def entity_mentions(doc: "Doc", *, metonymy: bool = True, aliases: AliasTable = None,
                     labels: Iterable[str] | None = None) -> list[Mention]:
     """Every named-entity mention in ``doc`` with its canonical actor, in text order.
@@ -511,10 +573,33 @@ def _literal_place(doc: "Doc", start: int, end: int, capital: bool) -> bool:
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ in _LITERAL_PREPS:
             return True
+        if not capital and _office_sought(root):
+            return True
         if capital and root.head.i >= end and start > 0 and doc[start - 1].lower_ in _ARTICLES:
             return True
     opens_block = start == 0 or (doc[start - 1].is_space and "\n" in doc[start - 1].text)
     return opens_block and span.text.isupper() and end < len(doc) and doc[end].is_punct
+
+
+#: Words of a race for an office: its goal, named by the seat, is the office (``run for the White
+#: House``, ``a White House bid``, ``seeking the Elysée``), not the state the seat stands for
+#: (issue 13; a seat contested in an election names the presidency, Merriam-Webster "White
+#: House" sense 2).
+_RACE_NOUNS = frozenset({"run", "bid", "race", "campaign", "candidacy", "nomination", "contest",
+                         "hopeful", "contender", "candidate", "challenger", "ambition"})
+_RACE_VERBS = frozenset({"run", "bid", "race", "campaign", "vie", "compete", "seek", "win",
+                         "capture", "retake", "reclaim", "lose", "eye", "target"})
+
+
+def _office_sought(root: "Token") -> bool:
+    """A seat named as the goal of a race (``run for the White House``, ``win the White
+    House``, ``his White House bid``)."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for":
+        return head.head.lemma_.lower() in _RACE_NOUNS | _RACE_VERBS
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() in _RACE_VERBS - {"run", "race", "campaign"}
+    return root.dep_ in ("compound", "nmod") and head.lemma_.lower() in _RACE_NOUNS
 
 
 def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool) -> None:
@@ -542,6 +627,7 @@ def _classify(doc: "Doc", cands: list[_Cand], alias_table: dict, metonymy: bool)
             c.table_actor, c.table_type = country, "GPE"
             c.cluster, c.kind = name_key(country), "demonym"
     _link_people(cands)
+    _link_variants(doc, cands)
     for c in cands:
         if not c.cluster:
             c.cluster = c.key

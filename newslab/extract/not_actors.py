@@ -15,6 +15,10 @@ sources in its header):
   to thank supporters``). Where it acts (``Twitter said its board…``, ``Facebook removed the
   posts``) it stays an organisation. The AP Stylebook's social-media guidelines treat a platform
   in these frames as the channel a source used, not as the source.
+* ``disease`` - a disease or its agent (``COVID-19``, ``Ebola``), dropped wherever it occurs:
+  what happens to people, not a party to the news (spaCy's model tags it ORG or PERSON).
+* ``event_prefix`` - a name of two or more words whose first word names an event (``Hurricane
+  Dorian``, ``Typhoon Phanfone``, ``Battle of Britain``): an event, as ``event_head``.
 * ``event_head`` - a name of two or more words whose last word names an event (``Marathon``,
   ``War``, ``Week``, ``Cup``…) is an event, as OntoNotes 5.0 labels it (EVENT), never an actor.
 
@@ -39,7 +43,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 #: Kinds of ``not_actors.csv`` dropped wherever they occur.
-ALWAYS = frozenset({"time_zone", "day", "month", "celestial"})
+ALWAYS = frozenset({"time_zone", "day", "month", "celestial", "disease"})
+#: Words that number an event after its head (``World War II``, ``Super Bowl LIV``, ``Expo
+#: 2020``): looked past when the head is sought.
+_ROMAN = set("ivxlcdm")
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                          "nine", "ten"})
 #: Prepositions whose object, when a platform, is the medium of a message ("on Twitter").
 MEDIUM_PREPS = frozenset({"on", "via", "through", "onto", "to", "in", "across"})
 #: Dependencies of a name that modifies another noun ("a Facebook post", "Twitter account"); not
@@ -66,10 +75,20 @@ def not_actor_kind(doc: "Doc", m: Mention) -> str | None:
     if _is_product(doc, m, forms):
         return "product_noun"
     words = key.split()
+    while len(words) > 2 and _counts_event(words[-1]):
+        words = words[:-1]  # "world war ii" -> "world war"
     if len(words) > 1 and (forms.get(words[-1]) == "event_head"
                            or forms.get(" ".join(words[-2:])) == "event_head"):
         return "event_head"
+    if len(words) > 1 and (forms.get(words[0]) == "event_prefix"
+                           or forms.get(" ".join(words[:2])) == "event_prefix"):
+        return "event_prefix"
     return None
+
+
+def _counts_event(word: str) -> bool:
+    """A word that numbers an event: digits, a Roman numeral, a number word."""
+    return word.isdigit() or word in NUMBER_WORDS or (len(word) <= 5 and set(word) <= _ROMAN)
 
 
 def _is_medium(doc: "Doc", m: Mention) -> bool:

@@ -357,8 +357,9 @@ def first_names() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def not_actor_forms() -> dict[str, str]:
     """``name_key(form)`` -> kind (``time_zone``, ``day``, ``month``, ``celestial``,
-    ``platform``, ``event_head``), from ``not_actors.csv``: names that are never actors
-    (platforms only where they are the medium of a message; event heads as a name's last word).
+    ``disease``, ``platform``, ``event_head``, ``event_prefix``, ``product_noun``), from
+    ``not_actors.csv``: names that are never actors (platforms only where they are the medium
+    of a message; event heads and prefixes as a name's last or first word).
 
     >>> not_actor_forms()["utc"], not_actor_forms()["twitter"]
     ('time_zone', 'platform')
@@ -377,3 +378,38 @@ def news_outlets() -> tuple[frozenset[str], frozenset[str]]:
     rows = read_lexicon("news_outlets.csv")
     return (frozenset(name_key(r["form"]) for r in rows if r["kind"] == "outlet"),
             frozenset(name_key(r["form"]) for r in rows if r["kind"] == "head"))
+
+
+@lru_cache(maxsize=None)
+def web_domains() -> tuple[str, ...]:
+    """Endings of a web site's name (``.com``, ``.co.uk``), lower case, from the ``domain``
+    rows of ``news_outlets.csv``: a name ending in one is a web publication.
+
+    >>> "znak.com".endswith(web_domains())
+    True
+    """
+    return tuple(r["form"].lower() for r in read_lexicon("news_outlets.csv")
+                 if r["kind"] == "domain")
+
+
+@lru_cache(maxsize=None)
+def legal_forms() -> frozenset[str]:
+    """Company legal-form words by :func:`name_key` (``corp``, ``inc``, ``ltd``…), from
+    ``legal_forms.csv``: dropped from the end of a company's name to find its short form.
+
+    >>> "corp" in legal_forms(), "holdings" in legal_forms()
+    (True, False)
+    """
+    return frozenset(name_key(r["form"]) for r in read_lexicon("legal_forms.csv"))
+
+
+@lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    """Lemmas whose plural names a group of people acting as one party (``supporter``,
+    ``aide``, ``resident``, ``minister``), from ``group_nouns.csv``
+    (:mod:`newslab.extract.groups`).
+
+    >>> {"supporter", "aide", "resident"} <= group_nouns(), "people" in group_nouns()
+    (True, False)
+    """
+    return frozenset(r["noun"].strip().lower() for r in read_lexicon("group_nouns.csv"))

@@ -2,6 +2,8 @@
 
 Tables in, figures out (matplotlib); nothing here reads text or a Doc.
 
+* :func:`actors_by_articles` — the actors found in the most articles (notebook 04's top
+  actors): agents only when given the corpus ``actors`` table, groups left out.
 * :func:`mentions_by_month` / :func:`plot_mentions_over_time` — mentions of the most widely
   mentioned actors per month of publication, only over the months the corpus has articles
   (a gap of years is drawn as a break, not as a long run of zeros).
@@ -28,6 +30,37 @@ def _month(dates: "pd.Series") -> "pd.Series":
 
     found = dates.astype(str).str.extract(r"(\d{4}-\d{2})-\d{2}")[0]
     return pd.Series(found.values, index=dates.index)
+
+
+#: Actor types left out of a corpus count by default: a group (``residents``, ``officials``) is
+#: defined by its article, so counting one name across articles would pool different groups.
+PER_ARTICLE_TYPES = ("GROUP",)
+
+
+def actors_by_articles(actors: "pd.DataFrame", top: int | None = 10, *,
+                       exclude_types: "tuple[str, ...]" = PER_ARTICLE_TYPES) -> "pd.DataFrame":
+    """The actors found in the most articles: columns ``actor``, ``type``, ``articles`` (int,
+    number of distinct ``doc_id``), most widespread first (ties in name order), the first
+    ``top`` rows (all with ``None``).
+
+    ``actors``: a corpus ``actors`` table (``doc_id``, ``actor``, ``type``): its rows are each
+    article's agents, so settings, sources and names that are never actors (time zones, days,
+    platforms as media) are already out. Types in ``exclude_types`` (groups, by default) are
+    left out. Counting articles, not mentions, keeps one long story from dominating.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b", "b", "a"], "actor": ["Iran", "Iran", "Nato",
+    ...                   "residents"], "type": ["GPE", "GPE", "ORG", "GROUP"]})
+    >>> actors_by_articles(t).values.tolist()
+    [['Iran', 'GPE', 2], ['Nato', 'ORG', 1]]
+    """
+    df = actors.dropna(subset=["actor"])
+    if exclude_types:
+        df = df[~df["type"].isin(exclude_types)]
+    spread = (df.groupby(["actor", "type"]).doc_id.nunique().rename("articles").reset_index()
+              .sort_values(["articles", "actor"], ascending=[False, True], kind="stable")
+              .reset_index(drop=True))
+    return spread if top is None else spread.head(top)
 
 
 def mentions_by_month(entities: "pd.DataFrame", dates: "Mapping[str, str] | pd.Series",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: One colour per actor type (colour-blind-safe Okabe-Ito palette), grey for anything else.
 TYPE_COLORS = {"PERSON": "#0072B2", "ORG": "#E69F00", "GPE": "#009E73", "NORP": "#CC79A7",
-               "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#F0E442"}
+               "LOC": "#56B4E9", "FAC": "#D55E00", "EVENT": "#F0E442", "GROUP": "#000000"}
 OTHER_COLOR = "#999999"
 
 
