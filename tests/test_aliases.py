@@ -17,8 +17,11 @@ from newslab.tables import distinct_aliases
 
 
 def _owner(a, form: str) -> str:
-    rows = a.mention_frame[a.mention_frame.text == form]
-    assert len(rows), form
+    """The actor of the mention written ``form`` (a leading "the" may or may not be inside
+    the tagger's span)."""
+    bare = lambda t: t[4:] if t.lower().startswith("the ") else t  # noqa: E731
+    rows = a.mention_frame[a.mention_frame.text.map(bare) == bare(form)]
+    assert len(rows), (form, a.mention_frame.text.tolist())
     return rows.actor.iloc[0]
 
 

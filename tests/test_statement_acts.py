@@ -18,7 +18,7 @@ def rows(nlp, text: str):
 
 def row_for(nlp, text: str, holder: str):
     st = rows(nlp, text)
-    mine = st[st.holder.str.contains(holder, regex=False)]
+    mine = st[st.holder.str.lower().str.contains(holder.lower(), regex=False)]
     assert len(mine), (holder, st[["holder", "label", "evidence"]].to_string())
     return mine.iloc[0]
 
@@ -74,7 +74,8 @@ def test_voting_to_do_something_supports_it(nlp, text, label, target):
 ])
 def test_named_members_of_a_group_hold_its_position(nlp, text, members):
     st = rows(nlp, text)
-    labels = {m: set(st[st.holder.str.contains(m, regex=False)].label) for m in members}
+    labels = {m: set(st[st.holder.str.lower().str.contains(m.lower(), regex=False)].label)
+              for m in members}
     assert all(len(v) == 1 for v in labels.values()), labels
     assert len({next(iter(v)) for v in labels.values()}) == 1, labels
 
