@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..limits import PART_CHARS
 from .model import load_model
+from .tokens import TEXT_KEY
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -66,10 +67,13 @@ def article_doc(article: "Article", nlp: "Language | None" = None) -> "Doc":
 
         doc = doc_in_parts(nlp, text)
         doc.user_data[SEGMENTS_KEY] = segments
+        doc.user_data[TEXT_KEY] = text  # Doc.text re-joins every token: keep the one we have
         return doc
     doc = nlp.make_doc(text)
     doc.user_data[SEGMENTS_KEY] = segments
-    return nlp(doc)
+    doc = nlp(doc)
+    doc.user_data[TEXT_KEY] = text  # what text_of() returns, without re-joining the tokens
+    return doc
 
 
 def pipe_articles(articles, nlp: "Language | None" = None, batch_size: int = 32, **kwargs):
