@@ -39,16 +39,17 @@ article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..lexicons import legal_forms, name_key
+from .speaker_names import NAME_PARTICLES
 
 #: Words left out of an acronym's initials (``Federal Bureau of Investigation`` -> FBI).
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "in",
                           "on", "at", "to"})
 #: Name particles that are not a surname on their own (``de``, ``van``…).
-PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "do", "du", "la", "le",
-                       "van", "von", "der", "den", "ter", "y", "e", "bin", "ibn", "al", "el"})
+PARTICLES = NAME_PARTICLES | frozenset({"do", "y", "e"})  # + the connectors of Iberian names
 
 
 def company_short_forms(surface: str) -> list[str]:
@@ -99,6 +100,7 @@ def of_prefix_owner(key: str, keys: Iterable[str]) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+@lru_cache(maxsize=4096)
 def _initials(surface: str, every_word: bool) -> str:
     words = [w for w in re.split(r"[\s\-–—]+", surface) if w]
     if not every_word:

@@ -338,8 +338,7 @@ def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", compos
         label, hedged, ev, polar = _label(chain, _own_subject(cue_tok))
         best = (label, hedged, ev, polar, cue_tok)
     if best is None or (best[3] is None and not best[1]):
-        tok_ids = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in tok_ids or t.head == t]
+        roots = _clause_roots(toks)
         roots = [t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")] or roots[:1]
         for h in roots:
             label, hedged, ev, polar = _label(_chain(h), None, head_is_holders=False)
@@ -347,6 +346,13 @@ def _best_reading(q: Quote, toks: list["Token"], cue_tok: "Token | None", compos
                 best = (label, hedged, ev, polar, h)
         best = _evaluative_reading(best, roots, toks, cue_tok)
     return _after_contrast(best, toks)
+
+
+def _clause_roots(toks: list["Token"]) -> list["Token"]:
+    """The tokens of ``toks`` whose head lies outside them (or is themselves): the roots of the
+    clauses a stretch of quoted words holds."""
+    ids = {t.i for t in toks}
+    return [t for t in toks if t.head.i not in ids or t.head == t]
 
 
 #: Discourse markers of contrast: what follows them is the speaker's point.
@@ -367,9 +373,7 @@ def _after_contrast(best, toks: list["Token"]):
     if marker is None:
         return best
     after = [t for t in toks if t.i > marker.i]
-    ids = {t.i for t in after}
-    roots = [t for t in after if (t.head.i not in ids or t.head == t)
-             and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+    roots = [t for t in _clause_roots(after) if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
     for h in roots:
         label, hedged, ev, cue = _label(_chain(h), None, head_is_holders=False)
         if cue is None:
