@@ -75,9 +75,24 @@ def test_a_headline_in_title_case_is_not_read_as_one_name(nlp):
     ("Cllr Bryony Tasker opened the new library.", "Bryony Tasker"),
     ("Det Insp Rowan Clegg said the inquiry would continue.", "Rowan Clegg"),
     ("Sen. Corbin Lusk voted against the bill on Tuesday.", "Corbin Lusk"),
+    # a regnal number belongs to the name
+    ("Yesterday, the Kingdom of Velmora's Queen Amalia II opened the session.", "Amalia II"),
 ])
 def test_a_name_after_a_title_is_a_person(text, name):
     assert actors(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The summit ended on Sunday when Presidents Adebayo Okonkwo of Nigeria and Patrice Talon of "
+     "Benin signed the agreement.", {"Adebayo Okonkwo", "Patrice Talon"}),
+    ("Ministers Halvard Ness, Ilse Varga and Tomas Brekke left the talks early.",
+     {"Halvard Ness", "Ilse Varga", "Tomas Brekke"}),
+    ("Governors Tilda Harrow and Mateo Quispe Rojas met in Boise.",
+     {"Tilda Harrow", "Mateo Quispe Rojas"}),
+])
+def test_a_plural_title_names_each_person_of_its_list(text, names):
+    got = actors(text)
+    assert {n for n in names if got.get(n) == "PERSON"} == names, got
 
 
 def test_title_rule_needs_two_name_words_after_a_full_title(nlp):

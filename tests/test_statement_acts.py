@@ -114,3 +114,83 @@ def test_a_promise_supports_what_is_promised(nlp, text, target):
     st = rows(nlp, text)
     assert len(st) and st.iloc[0].label == "support", st[["label", "evidence"]].to_string()
     assert target in st.iloc[0].target
+
+
+@pytest.mark.parametrize("text, holders", [
+    # a passive the parser reads as copula + participle ("was co-sponsored by")
+    ("The bill was introduced last week. It was co-sponsored by Senators Anna Pike of Ohio, "
+     "Tom Ruddle of Utah, and Mary Cole of Iowa.", {"Anna Pike", "Tom Ruddle", "Mary Cole"}),
+    ("The amendment was backed by Governors Tilda Harrow and Mateo Quispe.",
+     {"Tilda Harrow", "Mateo Quispe"}),
+])
+def test_every_listed_agent_of_a_passive_holds_the_position(nlp, text, holders):
+    st = rows(nlp, text)
+    support = set(st[st.label == "support"].holder)
+    assert holders <= support, st[["holder", "label", "evidence"]].to_string()
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("On Friday, President Lusk declared a state of emergency at the border.", "Lusk",
+     "a state of emergency"),
+    ("The rebels proclaimed an independent republic in the east.", "rebels",
+     "an independent republic"),
+])
+def test_declaring_something_brings_it_about(nlp, text, holder, target):
+    row = row_for(nlp, text, holder)
+    assert row.label == "support", row.evidence
+    assert target in row.target
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor declared that the talks had failed.",
+    "The minister declared the law unconstitutional.",
+])
+def test_declaring_a_report_or_a_verdict_is_no_enactment(nlp, text):
+    st = rows(nlp, text)
+    assert not (st.label == "support").any(), st[["holder", "label", "evidence"]].to_string()
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Finnish minister Aino Salo and her Danish and Swedish counterparts, Mads Holm and Elin "
+     "Berg, met in Oslo on Monday. The Norwegian minister, Per Dahl, joined as an observer.\n\n"
+     "They condemned the new fishing quota.", {"Aino Salo", "Mads Holm", "Elin Berg"}),
+    ("Mayor Lena Berg and councillor Tom Hale visited the depot. They said the closure was "
+     '"a terrible mistake".', {"Lena Berg", "Tom Hale"}),
+])
+def test_they_after_named_people_gives_each_a_position(nlp, text, people):
+    st = rows(nlp, text)
+    oppose = set(st[st.label == "oppose"].holder)
+    assert people <= oppose, st[["holder", "label", "evidence"]].to_string()
+    assert "They" not in set(st.holder)
+
+
+def test_they_after_one_person_is_not_split(nlp):
+    st = rows(nlp, "Mayor Lena Berg visited the depot. They condemned the closure.")
+    assert "Lena Berg" not in set(st.holder), st[["holder", "label"]].to_string()
+
+
+@pytest.mark.parametrize("text, holder, label", [
+    ('The ministers said the agreement was "null and void".', "ministers", "oppose"),
+    ("Ruiz said the border deal was a historic breakthrough.", "Ruiz", "support"),
+    ("Okafor said the decision was a terrible blunder.", "Okafor", "oppose"),
+])
+def test_evaluative_words_in_reported_speech(nlp, text, holder, label):
+    assert row_for(nlp, text, holder).label == label
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("The mayor announced the closure of the night shelter.", "mayor", "closure"),
+    ("Lam announced the withdrawal of the extradition bill.", "Lam", "withdrawal"),
+])
+def test_announcing_an_act_is_taking_it(nlp, text, holder, target):
+    row = row_for(nlp, text, holder)
+    assert row.label == "support" and target in row.target, row.evidence
+
+
+@pytest.mark.parametrize("text, holder, label", [
+    ("The queen announced she will comply with the request to suspend parliament.", "queen",
+     "support"),
+    ("The governor said he would defy the order to close the schools.", "governor", "oppose"),
+])
+def test_complying_with_and_defying_a_request(nlp, text, holder, label):
+    assert row_for(nlp, text, holder).label == label

@@ -185,3 +185,60 @@ def test_the_same_cue_by_another_holder_is_no_restatement(nlp):
             "opening hours at the city library.")
     rows = newslab.stance(newslab.analyze(text, nlp=nlp), "the tram plan")
     assert not rows.holder.str.contains("union").any(), rows[["holder", "relevance"]]
+
+
+@pytest.mark.parametrize("target, core, not_core", [
+    # an adjunct ("for", "in") restricts the head; an "of" phrase is its argument
+    ("the state of emergency for the border wall", {"state", "emergency"}, {"wall", "border"}),
+    ("the use of foreign currencies in African trade", {"use", "currencies"}, {"trade"}),
+    ("stricter punishment for child sexual abuse", {"punishment"}, {"abuse"}),
+    # every word of a proper name is the name
+    ("the African Continental Free Trade Area", {"free", "trade", "area"}, set()),
+])
+def test_core_words_keep_head_arguments_and_names(target, core, not_core):
+    from newslab.target.relevance import core_words
+    got = core_words(target)
+    assert core <= got and not (not_core & got), got
+
+
+def test_a_statement_about_the_targets_adjunct_is_not_about_the_target(nlp):
+    text = ("Governor declares emergency\n\nOn Friday, Governor Tilda Harrow declared a state of "
+            "emergency for the border wall.\n\nState lawmakers have repeatedly denied funding for "
+            "such a wall.")
+    an = newslab.analyze(text, nlp=nlp)
+    emergency = stance(an, "the state of emergency for the border wall")
+    wall = stance(an, "the border wall")
+    assert not emergency.holder.str.contains("lawmakers").any(), emergency[["holder", "relevance"]]
+    assert wall.holder.str.contains("lawmakers").any(), wall[["holder", "relevance"]]
+    harrow = emergency[emergency.holder.str.contains("Harrow")]
+    assert len(harrow) and (harrow.label == "support").all(), emergency[["holder", "label"]]
+
+
+def test_an_event_anaphor_refers_to_the_story_event(nlp):
+    text = ("Premier Dahl announces withdrawal of fishing quota\n\n"
+            "Premier Ola Dahl on Monday withdrew the fishing quota that had split the coast.\n\n"
+            "Harbour towns held meetings all week. Fishers' leader Kari Moen criticised the "
+            "decision on television.")
+    rows = stance(newslab.analyze(text, nlp=nlp), "the fishing quota withdrawal")
+    moen = rows[rows.holder.str.contains("Moen")]
+    assert len(moen) and moen.iloc[0].relevance_source == "antecedent", rows[["holder", "relevance"]]
+    assert moen.iloc[0].label == "oppose"
+
+
+def test_an_event_anaphor_without_the_topic_stays_unrelated(nlp):
+    text = ("Harbour towns hold meetings\n\nFishers' leader Kari Moen criticised the decision on "
+            "television.")
+    rows = stance(newslab.analyze(text, nlp=nlp), "the fishing quota")
+    assert not rows.holder.str.contains("Moen").any(), rows[["holder", "relevance"]]
+
+
+@pytest.mark.parametrize("target, label", [
+    ("expelling foreign troops from the country", "support"),  # the act itself
+    ("the foreign troops", "oppose"),  # what the act is done to
+])
+def test_performing_an_act_supports_the_act_and_opposes_its_object(nlp, target, label):
+    text = ("Parliament votes on troops\n\nOn Sunday the parliament of Velmora voted on a "
+            "resolution to expel foreign troops from the country.")
+    rows = stance(newslab.analyze(text, nlp=nlp), target)
+    mine = rows[rows.holder.str.contains("Velmora|arliament") & (rows.label != "neutral")]
+    assert len(mine) and mine.iloc[0].label == label, rows[["holder", "label", "evidence"]]

@@ -63,7 +63,7 @@ from .name_variants import (acronym_owner, company_short_forms, first_name_owner
 from .speaker_names import speaker_name_spans
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 AliasTable = Union[Mapping[str, str], str, os.PathLike, None]
@@ -341,6 +341,12 @@ def _speaker_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     return cands
 
 
+def _spillover(tail: "Span") -> bool:
+    """Tokens a tagger's entity runs on past a name: only lower-case function words
+    (``Patrice Talon of`` before ``Benin``), never part of a name."""
+    return all(t.is_stop and t.is_lower or t.is_punct for t in tail)
+
+
 def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
     """Add the names the NER missed or cut short (:mod:`newslab.extract.name_repair`).
 
@@ -354,7 +360,8 @@ def _repair_names(doc: "Doc", cands: list[_Cand]) -> list[_Cand]:
         if rule in ("cut short", "nationals + name"):  # "Kenyans Tadesse" NORP + "Worku"
             for c in [c for c in hits if c.label != "PERSON" and c.start < first]:
                 c.end, hits = first, [h for h in hits if h is not c]
-        if any(c.start + (doc[c.start].lower_ in _DETERMINERS) < first or c.end > end
+        if any(c.start + (doc[c.start].lower_ in _DETERMINERS) < first
+               or c.end > end and not _spillover(doc[end:c.end])
                for c in hits):  # "The Supreme Court" inside "Supreme Court of Velmora"
             continue
         if label == "PERSON" and any(c.label == "PERSON" and (c.start, c.end) == (start, end)

@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 #: A capitalised word with a lower-case letter after its first (not ``CEO``, not ``UTC``).
+#: A regnal number after a monarch's or pope's name (``Elizabeth II``, ``Benedict XVI``).
+REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ].*[a-zß-öø-ÿ]")
 #: Most words a person's name has once repaired (``Wanda Vázquez Garced``, ``Carmen Yulín Cruz``).
 MAX_PERSON_WORDS = 4
@@ -159,6 +161,8 @@ def _matchers(vocab):
         return [Doc(vocab, words=[w]) for w in sorted(items)]
     anchors.add("SHORT_TITLE", words(SHORT_TITLES | {t + "." for t in SHORT_TITLES}))
     anchors.add("TITLE", words({t[-1] for t in honorifics()} - SHORT_TITLES - set(demonyms())))
+    anchors.add("TITLES", words({t[-1] + "s" for t in honorifics() if not t[-1].endswith("s")}
+                                - SHORT_TITLES - _plural_demonyms()))
     anchors.add("ORG", words(ORG_HEADS))
     anchors.add("MOVEMENT", words(MOVEMENT_NOUNS))
     anchors.add("NATIONALS", words(_plural_demonyms()))
@@ -289,19 +293,51 @@ def name_repairs(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[Repair]:
     strings, out = doc.vocab.strings, []
     persons = [(s, e) for s, e, label in spans if label == "PERSON"]
     for match_id, i, _ in anchors(doc):
-        repair = _ANCHORED[strings[match_id]](doc, i, run_end)
-        if repair is None:
-            continue
-        if repair.label == "ORG" and (_headline(doc, i) or any(
-                i < s and e <= repair.end and e - s > 1 for s, e in persons)):
-            continue  # a headline's capitals, or a person's full name after "for" or "of"
-            # ("Abandon Republican Party for Hillary Clinton")
-        out.append(repair)
+        found = _ANCHORED[strings[match_id]](doc, i, run_end)
+        for repair in [found] if isinstance(found, Repair) else found or []:
+            if _kept(doc, repair, i, persons):
+                out.append(repair)
     for _, s, e in platforms(doc):
         if all(t.pos_ == "PROPN" for t in doc[s:e]):
             out.append(Repair(s, e, "ORG", "platform name"))
     out += _extensions(doc, runs, persons)
     return sorted(set(out))
+
+
+def _kept(doc: "Doc", repair: Repair, i: int, persons: list[tuple[int, int]]) -> bool:
+    """Whether an organisation repair from the anchor at ``i`` stands: not a headline's
+    capitals, nor a person's full name after "for" or "of" ("Abandon Republican Party for
+    Hillary Clinton")."""
+    return not (repair.label == "ORG" and (_headline(doc, i) or any(
+        i < s and e <= repair.end and e - s > 1 for s, e in persons)))
+
+
+def _titled_list(doc: "Doc", i: int, run_end: _RunEnds) -> list[Repair]:
+    """``Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin``: a plural title
+    names each person of the list after it (AP Stylebook, "titles": a title before several
+    names is made plural). A name may carry an ``of`` place; names are joined by a comma or
+    ``and``; each needs two name words."""
+    if not doc[i].is_title:
+        return []
+    out, j = [], i  # j: the token just before the next name
+    while (name := _name_after(doc, j, run_end, 2)) is not None:
+        out.append(name)
+        j = name.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG"):
+            j = _entity_end(doc, j + 1)
+        if j >= len(doc) or doc[j].lower_ not in (",", "and"):
+            break
+        if j + 1 < len(doc) and doc[j + 1].lower_ == "and":
+            j += 1
+    return out
+
+
+def _entity_end(doc: "Doc", k: int) -> int:
+    """End (exclusive) of the entity that token ``k`` starts."""
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _titled(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
@@ -310,12 +346,17 @@ def _titled(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
     short = doc[i].lower_.rstrip(".") in SHORT_TITLES
     if not short and not doc[i].is_title:
         return None
+    return _name_after(doc, i, run_end, 1 if short else 2)
+
+
+def _name_after(doc: "Doc", i: int, run_end: _RunEnds, need: int) -> Repair | None:
+    """The person's name words right after token ``i``, when there are at least ``need``."""
     end = i + 1
     while end < run_end.get(i + 1, i + 1) and _name_word(doc[end], False):
         end += 1
-    if end - i - 1 >= (1 if short else 2):
-        return Repair(i + 1, end, "PERSON", "title + name")
-    return None
+    if end > i + 1 and end < len(doc) and REGNAL.match(doc[end].text):
+        end += 1  # "Queen Elizabeth II", "Pope Benedict XVI"
+    return Repair(i + 1, end, "PERSON", "title + name") if end - i - 1 >= need else None
 
 
 def _institution(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:
@@ -365,5 +406,5 @@ def _plural_demonyms() -> frozenset[str]:
     return frozenset(d + "s" for d in demonyms() if not d.endswith(("s", "sh", "ch", "ese")))
 
 
-_ANCHORED = {"SHORT_TITLE": _titled, "TITLE": _titled, "ORG": _institution,
+_ANCHORED = {"SHORT_TITLE": _titled, "TITLE": _titled, "TITLES": _titled_list, "ORG": _institution,
              "MOVEMENT": _movement, "NATIONALS": _nationals}

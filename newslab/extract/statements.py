@@ -74,6 +74,10 @@ if TYPE_CHECKING:  # pragma: no cover
 _TRAILING_CLAUSES = {"relcl", "appos", "advcl", "parataxis"}
 #: Pronouns that can name a holder (``it`` may be a company or a state; ``this`` cannot).
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it"}
+#: Sentences read back for the people an unresolved "they" stands for.
+PLURAL_LOOKBACK = 3
+#: Stand-in for "no mention here" (an object whose ``actor`` is empty).
+_NO_MENTION = type("NoMention", (), {"actor": None})()
 #: Subject dependencies of a statement's head.
 _SUBJ_DEPS = {"nsubj", "csubj"}
 #: Complements followed from a cue down to what it is about, in order of preference.
@@ -447,9 +451,18 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
                         "quote" if speech else "attitude", h.sent, target)
         if speech:
             st = replace(st, text=text[q_span[0]:q_span[1]], span=q_span)
-        rows.append(st)
+        people = _speaker_antecedents(doc, holder, mentions)
+        rows += [_with_holder(doc, st, c, mentions) for c in people] or [st]
         rows += [_with_holder(doc, st, c, mentions) for c in _conjoined_speakers(doc, holder, mentions)]
     return rows, spans, heads
+
+
+def _speaker_antecedents(doc: "Doc", holder: tuple[str, int, int], mentions) -> list["Token"]:
+    """The people a speaker ``they`` stands for (:func:`_plural_antecedents`), or ``[]``."""
+    span = doc.char_span(holder[1], holder[2], alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return []
+    return _plural_antecedents(span[0], mentions)
 
 
 def _conjoined_speakers(doc: "Doc", holder: tuple[str, int, int], mentions) -> list["Token"]:
@@ -471,7 +484,7 @@ def _co_holders(subj: "Token", mentions) -> list["Token"]:
     have expressed``; ``groups including X``) — a group's position is its members' (the
     exemplification relation of Quirk et al. 1985, §17.81), with their conjuncts."""
     out = []
-    for head in [subj] + [c for c in subj.conjuncts if c.i > subj.i]:
+    for head in [subj] + _list_members(subj):
         if head is not subj:
             out.append(head)
         for prep in head.children:
@@ -482,6 +495,73 @@ def _co_holders(subj: "Token", mentions) -> list["Token"]:
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
                     out += [obj] + [c for c in obj.conjuncts if c.i > obj.i]
     return [t for t in out if _can_hold(t, mentions)]
+
+
+def _plural_antecedents(tok: "Token", mentions) -> list["Token"]:
+    """The people an unresolved ``they`` stands for when the sentence before has several named
+    people as its subject (``Shoukry and his counterparts, Dendias and Le Drian, gathered in
+    Cairo. They concluded ...``): a plural pronoun takes a coordinated subject as its
+    antecedent (split antecedents; Quirk et al. 1985, §6.17), and each person holds the
+    position. Empty unless ``tok`` is ``they`` with no resolved mention and two or more people
+    are named before the main verb of one of the :data:`PLURAL_LOOKBACK` sentences before
+    (read before the verb, not from the subject's subtree: the parser often splits a long
+    coordinated subject)."""
+    if tok.lower_ != "they" or (_mention_at(mentions, tok) or _NO_MENTION).actor:
+        return []
+    sent = tok.sent
+    for _ in range(PLURAL_LOOKBACK):  # a singular subject between cannot be the antecedent
+        if sent.start == 0:
+            return []
+        sent = tok.doc[sent.start - 1].sent
+        people = [t for t in tok.doc[sent.start:sent.root.i] if t.ent_type_ == "PERSON"
+                  and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+                  and not _in_adjunct(t, sent.root)]  # the last word of each name
+        if len(people) >= 2:
+            return people
+    return []
+
+
+def _in_adjunct(tok: "Token", root: "Token") -> bool:
+    """Whether ``tok`` sits in a prepositional phrase or a clause below ``root``, not in its
+    subject field (``On Monday, with Lee's backing, ...``)."""
+    t = tok
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in ("pobj", "prep", "advcl", "ccomp", "relcl", "acl"):
+            return True
+        t = t.head
+    return False
+
+
+def _list_members(subj: "Token") -> list["Token"]:
+    """The names listed after ``subj``: its later conjuncts, and the names of a list ``A of X,
+    B of Y, and C of Z`` read along the text, since the parser often hangs the middle names on
+    ``A`` as appositions or the last on the verb. Two people's names do not rename each other
+    (apposition gives one referent another description; Quirk et al. 1985, §17.65), so each
+    person named in the list is a member of it."""
+    later = {c.i: c for c in subj.conjuncts if c.i > subj.i}
+    if subj.ent_type_ == "PERSON":
+        later.update((t.i, t) for t in _listed_names(subj))
+    return [later[i] for i in sorted(later)]
+
+
+def _listed_names(name: "Token") -> list["Token"]:
+    """Last words of the person names that follow ``name`` in a list: each after a comma or
+    ``and``, each name optionally followed by ``of`` and a place."""
+    doc, out, j = name.doc, [], name.i + 1
+    while True:
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+            j += 1
+            while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ != "PERSON":
+                j += 1
+        k = j
+        while k < len(doc) and doc[k].lower_ in (",", "and"):
+            k += 1
+        if k == j or k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "PERSON":
+            return out
+        j = k + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        out.append(doc[j - 1])
 
 
 def _with_holder(doc: "Doc", st: Statement, tok: "Token", mentions) -> Statement:
@@ -568,7 +648,7 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
             continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"
         # "Cruz and Rooney proposed ...": each conjoined subject holds the position
-        for h in [subj] + _co_holders(subj, mentions):
+        for h in _plural_antecedents(subj, mentions) or [subj] + _co_holders(subj, mentions):
             holder = _holder_name(doc, h, mentions, speaker)
             rows.append(_statement(doc, holder, label, hedged, ev, cue_tok, kind, tok.sent,
                                    target))
@@ -585,6 +665,10 @@ def _passive_agent(verb: "Token") -> tuple["Token | None", "Token | None"]:
     the council`` the council holds the position and the plan is its target (the agent of a
     passive is the logical subject; Quirk et al. 1985, 3.63-3.65)."""
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
+        # the small parser reads many passives as a copula with a participle complement
+        # ("It was co-sponsored by ..."): the copula's subject is the patient
+        patient = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     agent = next((g for c in verb.children if c.dep_ == "agent"
                   for g in c.children if g.dep_ == "pobj"), None)
     return (agent, patient) if agent is not None and patient is not None else (None, None)

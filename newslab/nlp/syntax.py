@@ -97,6 +97,8 @@ def subject_of(verb: "Token", *, deps: Iterable[str] = SUBJECT_DEPS,
     tok = verb
     for _ in range(hops):
         subj = next((c for c in tok.children if c.dep_ in deps), None)
+        if subj is None and "nsubj" in deps:
+            subj = fronted_subject(tok)
         if subj is not None:
             if tok.dep_ == "relcl" and is_relative_pronoun(subj):
                 return tok.head
@@ -111,6 +113,30 @@ def subject_of(verb: "Token", *, deps: Iterable[str] = SUBJECT_DEPS,
             tok = tok.head
         else:
             return None
+    return None
+
+
+def fronted_subject(verb: "Token") -> "Token | None":
+    """The subject the parser took into a fronted time phrase: in ``On Friday the legislature
+    voted ...`` (no comma after the introductory adverbial, as news style often writes it) the
+    small model reads ``the legislature`` as a second object of ``On``. A verb without a subject
+    whose fronted preposition has a time word as object and another noun after it has that noun
+    as its subject (an introductory adverbial takes one noun phrase; Quirk et al. 1985, §8.15).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["On", "Friday", "the", "legislature", "voted"],
+    ...           heads=[4, 0, 3, 0, 4], deps=["prep", "pobj", "det", "pobj", "ROOT"],
+    ...           pos=["ADP", "PROPN", "DET", "NOUN", "VERB"], ents=["O", "B-DATE", "O", "O", "O"])
+    >>> fronted_subject(doc[4]).text
+    'legislature'
+    """
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if len(objs) >= 2 and objs[0].ent_type_ in ("DATE", "TIME") and objs[-1].pos_ in NOUNISH:
+            return objs[-1]
     return None
 
 

@@ -112,8 +112,14 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
     particles = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
     preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent")}
     for cue in cues:
+        if cue.prep == OBJECT_READING:
+            if _object_reading(tok):
+                return cue  # "declared a state of emergency": the act, not a report
+            continue
         if not cue.prep:
             return cue
+        if _names_its_object(tok):
+            continue  # "called the move a disaster for democracy" is no "call for"
         if cue.prep in particles:  # "lash out at", "throw out": the particle makes the reading
             return cue
         if via is not None and via.lemma_.lower() == cue.prep and via.head == tok:
@@ -125,10 +131,25 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
     return None
 
 
+#: ``prep`` value of a reading that needs a direct object and no clause: "declare" reports
+#: in "declared that ..." but enacts in "declared a state of emergency".
+OBJECT_READING = "+obj"
 
 
+def _object_reading(tok: "Token") -> bool:
+    """``tok`` takes a noun object and no clausal complement (``declared [a state of emergency]``,
+    not ``declared [that talks had failed]``): a declaration in Searle's (1976) sense, which
+    brings about what its object names."""
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis", "oprd"}
 
 
+def _names_its_object(tok: "Token") -> bool:
+    """``tok`` has a direct object and an object predicative (``called [the move] [a
+    disaster]``): the complex-transitive pattern (Quirk et al. 1985, §16.40), whose reading
+    is naming or judging the object, not a prepositional verb's (``call for``)."""
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps and "oprd" in deps
 
 
 def _to_infinitive(via: "Token", tok: "Token") -> bool:
@@ -311,7 +332,7 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
 def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) -> str:
     """``objected to``, ``would consider``, ``not + support``: one link of the evidence chain."""
     word = tok.text if cue.lemma == tok.lemma_.lower() else f"{tok.text} {cue.lemma}"  # light verb
-    word = word if not cue.prep else f"{word} {cue.prep}"
+    word = word if cue.prep in ("", OBJECT_READING) else f"{word} {cue.prep}"
     word = f"{modal} {word}" if modal else word
     return f"{negated} + {word}" if negated else word
 

@@ -155,6 +155,43 @@ def anaphoric(phrase: str | None) -> bool:
     return ws[0] != "the" or len(words(" ".join(ws[1:]))) <= 1
 
 
+#: Nouns that name an act or event as such (``the decision``, ``the move``): with no antecedent
+#: nearby they refer to the event the story reports (Asher 1993 on abstract-object anaphora;
+#: the headline states that event, van Dijk 1988).
+EVENT_NOUNS = frozenset({"decision", "move", "step", "announcement", "action", "measure",
+                         "plan", "plans", "order", "ruling", "vote", "deal", "policy", "proposal"})
+
+
+#: Prepositions of a verb's adjunct that the parser may hang on an object noun (``criticised
+#: the decision [on television]``): they do not describe the noun's referent.
+ADJUNCT_PREPS = frozenset({"on", "via", "in", "at", "during", "with", "by", "after", "before"})
+
+
+def topic_anaphor(phrase: str | None, topic: str) -> bool:
+    """Whether the definite target ``phrase`` may refer to the story's event stated in
+    ``topic`` (its headline): a definite or possessive event noun (``the decision``, ``his
+    decision``, also with an adjunct the parser hung on it: ``the decision via Twitter``), or
+    the headline's own noun taken up again (``the bill`` after "... withdraws extradition
+    bill").
+
+    >>> topic_anaphor("the decision", "Trump announces troop withdrawal")
+    True
+    >>> topic_anaphor("the bill", "Lam withdraws extradition bill"), topic_anaphor("it", "Lam quits")
+    (True, False)
+    """
+    lead = (phrase or "").lower().split()
+    while lead and lead[0] in LEADING_WORDS:
+        lead = lead[1:]
+    if not lead or lead[0] not in ANAPHORIC_WORDS | {"his", "her"}:
+        return False
+    rest = lead[1:]
+    if not rest or len(rest) > 1 and rest[1] not in ADJUNCT_PREPS:
+        return False  # "the proposal to extend opening hours" describes its referent
+    noun = rest[0].strip(".,;:")
+    # "the decision", "his decision via Twitter" (an adjunct the parser hung on the noun)
+    return noun in EVENT_NOUNS or len(rest) == 1 and noun in words(topic)
+
+
 def last_clause(sentence: str) -> str:
     """The most recent clause of ``sentence`` (after the last ``; ``/``, but``/``, and``)."""
     parts = [p for p in _CLAUSE_BREAK.split(sentence or "") if p and p.strip()]
@@ -228,8 +265,13 @@ def core_words(target: str) -> frozenset[str]:
     """The head of the target phrase and its arguments, from a parse of the phrase.
 
     ``the border wall`` -> {wall}; ``Nato absorbing Georgia and Ukraine`` -> all four words;
-    ``Russian help for the Nato mission`` -> {help, mission}. A modifier that narrows the head
-    (``border``, ``Russian``) does not by itself make a statement about the target.
+    ``the use of third-party currencies in African trade`` -> {use, currencies}; every word of
+    a proper name (``the African Continental Free Trade Area``). A modifier
+    that narrows the head (``border``, ``Russian``, ``in African trade``, ``for the border
+    wall``) does not by itself make a statement about the target: of a noun's prepositional
+    phrases only the ``of`` phrase is an argument (the objective genitive, ``the use of X`` =
+    using X; Quirk et al. 1985, §17.38-17.42); ``for``/``in``/``against`` phrases are
+    adjuncts that restrict it.
 
     >>> sorted(core_words("the border wall"))                                # doctest: +SKIP
     ['wall']
@@ -239,13 +281,21 @@ def core_words(target: str) -> frozenset[str]:
     for tok in doc:
         ok, t = True, tok
         while t.head.i != t.i:
-            if t.dep_ not in _CORE_DEPS and not (t.dep_ == "prep" and t.head.head.i == t.head.i):
+            if t.dep_ not in _CORE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of"
+                                                 and t.head.head.i == t.head.i) \
+                    and not _in_name(t):
                 ok = False
                 break
             t = t.head
         if ok:
             out.update(words(tok.text))
     return frozenset(out)
+
+
+def _in_name(tok) -> bool:
+    """A word of a multi-word proper name (``Free`` in ``the African Continental Free Trade
+    Area``): a name's words do not narrow its head, they are the name."""
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN"
 
 
 @lru_cache(maxsize=256)
@@ -342,12 +392,15 @@ def target_phrase(row) -> str:
 def relevance_table(statements_df: "pd.DataFrame", target: str, *,
                     sentences: Sequence[str] | None = None,
                     referents: Sequence[Iterable[str]] | None = None,
-                    similarity: str | None = None) -> "pd.DataFrame":
+                    similarity: str | None = None, topic: str | None = None) -> "pd.DataFrame":
     """The statements with ``relevance`` (float 0-1) and ``relevance_source`` (str) columns.
 
     ``sentences`` are the article's sentences (for word weights; default: the statements'
     own sentences and contexts). ``referents[i]`` are actor names row ``i``'s target phrase
     refers to (from the resolver; see :func:`newslab.target.position.target_referents`).
+    ``topic`` is the article's headline: an event anaphor (``the decision``, ``the move``) with
+    no antecedent in the sentence before refers to the event the story reports
+    (:func:`topic_anaphor`).
     ``relevance_source`` says where the score came from: ``target`` (the attitude's own
     target), ``antecedent`` (what an anaphoric target refers to), ``sentence`` or ``none``.
     Rows keep their order and index.
@@ -372,12 +425,15 @@ def relevance_table(statements_df: "pd.DataFrame", target: str, *,
         before = [(h, rel, cl) for st, h, rel, cl in seen
                   if st and context and (st in context or context in st)]
         ante = 0.0
-        if anaphoric(_text(r, "target")) and own < 1.0:
+        if (anaphoric(_text(r, "target")) or topic_anaphor(_text(r, "target"), topic or "")) \
+                and own < 1.0:
             # the most recent clause before, and a statement made in it (Webber 1988)
             recent = last_clause(context)
             carried = max((rel for _, rel, cl in before if cl.strip() and recent.strip()
                            and (cl in recent or recent in cl)), default=0.0) / WEIGHT_OWN
             named = tw.overlap(recent) if tw.names_core(recent) else 0.0
+            if not named and topic and topic_anaphor(_text(r, "target"), topic):
+                named = tw.overlap(topic) if tw.names_core(topic) else 0.0
             ante = ANAPHOR_DISCOUNT * min(1.0, max(named, carried))
         clause = clause_at(statement, _cue_offset(r))
         sent = tw.overlap(f"{clause} {holder}")
