@@ -194,3 +194,15 @@ def test_announcing_an_act_is_taking_it(nlp, text, holder, target):
 ])
 def test_complying_with_and_defying_a_request(nlp, text, holder, label):
     assert row_for(nlp, text, holder).label == label
+
+
+@pytest.mark.parametrize("text, holder, target, label", [
+    ('Mitsos called the border agreement "null and void".', "Mitsos", "the border agreement",
+     "oppose"),
+    ("The ministry characterized the raid as a serious violation of sovereignty.", "ministry",
+     "the raid", "oppose"),
+    ("Okafor called the new law a historic breakthrough.", "Okafor", "the new law", "support"),
+])
+def test_a_naming_cue_judges_its_object(nlp, text, holder, target, label):
+    row = row_for(nlp, text, holder)
+    assert row.target == target and row.label == label, (row.target, row.evidence)

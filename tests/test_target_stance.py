@@ -242,3 +242,15 @@ def test_performing_an_act_supports_the_act_and_opposes_its_object(nlp, target, 
     rows = stance(newslab.analyze(text, nlp=nlp), target)
     mine = rows[rows.holder.str.contains("Velmora|arliament") & (rows.label != "neutral")]
     assert len(mine) and mine.iloc[0].label == label, rows[["holder", "label", "evidence"]]
+
+
+def test_the_headline_circumstance_is_not_the_story_event(nlp):
+    text = ("King agrees to suspend parliament ahead of budget deadline\n\n"
+            "Yesterday King Arvid of Velmora agreed to suspend parliament for five weeks.\n\n"
+            "Critics gathered outside. Opposition leader Mira Holt called the move a disaster.")
+    an = newslab.analyze(text, nlp=nlp)
+    on_event = stance(an, "suspending parliament")
+    on_budget = stance(an, "the budget deadline")
+    holt = on_event[on_event.holder.str.contains("Holt")]
+    assert len(holt) and holt.iloc[0].label == "oppose", on_event[["holder", "label", "relevance"]]
+    assert not on_budget.holder.str.contains("Holt").any(), on_budget[["holder", "relevance"]]

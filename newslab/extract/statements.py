@@ -287,6 +287,8 @@ def _without_trailing_clauses(head: "Token", toks: list["Token"]) -> list["Token
 def _phrase_span(tok: "Token") -> tuple[int, int]:
     """Doc char span of the noun phrase headed by ``tok``, trailing clauses cut."""
     toks = _without_trailing_clauses(tok, list(tok.subtree))
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]  # "the border agreement" before a closing quote mark
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
@@ -446,7 +448,9 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
                                       and h.lemma_.lower() not in _LIGHT_VERBS)
-        target = q_span if speech else (_target_span(_chain(h)) or q_span)
+        judged = _judged_object(cue_tok) if speech and cue_tok is not None else None
+        target = _judged_span(judged) if judged is not None else \
+            q_span if speech else (_target_span(_chain(h)) or q_span)
         st = _statement(doc, holder, label, hedged, ev, polar,
                         "quote" if speech else "attitude", h.sent, target)
         if speech:
@@ -463,6 +467,29 @@ def _speaker_antecedents(doc: "Doc", holder: tuple[str, int, int], mentions) -> 
     if span is None or len(span) != 1:
         return []
     return _plural_antecedents(span[0], mentions)
+
+
+def _judged_object(cue: "Token") -> "Token | None":
+    """The object a naming or characterising cue judges: ``called [the move] a smash and
+    grab``, ``characterized [the attack] as a violation``, ``calling [it] illegal`` (the
+    complex-transitive pattern, Quirk et al. 1985, §16.40-16.45): the attitude is about the
+    object, not about everything quoted."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    judged = any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                 for c in list(cue.children) + list(obj.children))  # "as" may hang on the object
+    return obj if judged else None
+
+
+def _judged_span(obj: "Token") -> tuple[int, int]:
+    """Doc char span of a judged object without the ``as`` phrase the parser hung on it."""
+    start, end = _phrase_span(obj)
+    as_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is not None and as_.i > obj.i:
+        prev = obj.doc[as_.i - 1]
+        end = min(end, prev.idx + len(prev.text))
+    return start, end
 
 
 def _conjoined_speakers(doc: "Doc", holder: tuple[str, int, int], mentions) -> list["Token"]:
@@ -643,7 +670,9 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
             continue  # "X said Russia could help": X's suggestion, the quotation row has it
         if not _can_hold(subj, mentions):
             continue  # "bottlenecks hampered delivery": a thing, not a position holder
-        target = _target_span(chain) if patient is None else _phrase_span(patient)
+        judged = _judged_object(tok) if tok.pos_ == "VERB" else None
+        target = _phrase_span(patient) if patient is not None else \
+            _judged_span(judged) if judged is not None else _target_span(chain)
         if target is None or not _names_something(doc, target):
             continue  # "contribute more": no target the position is about
         kind = "quote" if chain[0][1].polarity == "report" else "attitude"

@@ -167,6 +167,22 @@ EVENT_NOUNS = frozenset({"decision", "move", "step", "announcement", "action", "
 ADJUNCT_PREPS = frozenset({"on", "via", "in", "at", "during", "with", "by", "after", "before"})
 
 
+#: Prepositions that open a headline's circumstance (time, cause, concession), not its event.
+_CIRCUMSTANCE = re.compile(r"\s+(?:ahead of|amid|after|before|despite|following|as|during|"
+                           r"in the wake of|over)\s+.*$", re.I)
+
+
+def headline_event(headline: str) -> str:
+    """The event a headline reports, without its circumstance: ``Queen agrees to suspend
+    Parliament ahead of Brexit deadline`` -> ``Queen agrees to suspend Parliament`` (a
+    headline's adverbial of time or reason frames the event; van Dijk 1988, ch. 2).
+
+    >>> headline_event("Queen agrees to suspend UK Parliament ahead of Brexit deadline")
+    'Queen agrees to suspend UK Parliament'
+    """
+    return _CIRCUMSTANCE.sub("", headline or "").strip()
+
+
 def topic_anaphor(phrase: str | None, topic: str) -> bool:
     """Whether the definite target ``phrase`` may refer to the story's event stated in
     ``topic`` (its headline): a definite or possessive event noun (``the decision``, ``his
@@ -433,7 +449,8 @@ def relevance_table(statements_df: "pd.DataFrame", target: str, *,
                            and (cl in recent or recent in cl)), default=0.0) / WEIGHT_OWN
             named = tw.overlap(recent) if tw.names_core(recent) else 0.0
             if not named and topic and topic_anaphor(_text(r, "target"), topic):
-                named = tw.overlap(topic) if tw.names_core(topic) else 0.0
+                event = headline_event(topic)
+                named = tw.overlap(event) if tw.names_core(event) else 0.0
             ante = ANAPHOR_DISCOUNT * min(1.0, max(named, carried))
         clause = clause_at(statement, _cue_offset(r))
         sent = tw.overlap(f"{clause} {holder}")
