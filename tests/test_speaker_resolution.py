@@ -99,6 +99,22 @@ def test_titled_or_split_speaker_names_become_full_name_actors(body, snippet, ac
     assert not any(t in set(a.actors.actor) for t in ("Det", "Insp", "Cllr", "Capt", "Dr"))
 
 
+@pytest.mark.parametrize("body, snippet, actor", [
+    # a title with its office before the name: the parser hangs the name on the office's "to"
+    ('US Ambassador to the United Nations Nikki Haley wrote on Twitter, "Leaving them is a '
+     'big mistake."', "Leaving them", "Nikki Haley"),
+    ("Special envoy to Syria Tomas Brekke said the plan was reckless.", "the plan was reckless",
+     "Tomas Brekke"),
+])
+def test_the_name_after_an_office_phrase_is_the_speaker(body, snippet, actor):
+    assert row(analyze(body), snippet)["actor"] == actor
+
+
+def test_an_office_phrase_without_a_name_stays_the_speaker():
+    a = analyze("The adviser to the president said the plan was reckless.")
+    assert row(a, "the plan was reckless")["speaker"].lower().startswith("the adviser")
+
+
 def test_a_later_surname_joins_the_recovered_name():
     a = analyze('"This budget protects the libraries," Cllr Margit Szabo told the chamber. '
                 '"We have found the money," Szabo added.')

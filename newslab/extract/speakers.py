@@ -85,6 +85,44 @@ def speaker_subject(verb: "Token") -> "Token | None":
                       passive_ok=lambda tok: tok.lemma_ in PASSIVE_SOURCE_VERBS)
 
 
+#: Prepositions of an office held before a name (``Ambassador to the UN Nikki Haley``).
+OFFICE_PREPS = frozenset({"to", "for", "at", "of"})
+
+
+def titled_name(head: "Token") -> "Token | None":
+    """The person named after an office phrase that heads a subject: ``US Ambassador to the
+    United Nations Nikki Haley`` (the parser makes *Haley* the object of *to* and the office
+    the head). A title with its office before a name is a close apposition whose name is the
+    referent (Quirk et al. 1985, §17.75; AP Stylebook, "titles"). Returns the name's last word,
+    or ``None`` when ``head`` is a name itself or no person's name ends its preposition's
+    object."""
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OFFICE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.i + 1 < len(obj.doc) and \
+                obj.doc[obj.i + 1].pos_ == "PROPN":
+            continue
+        doc, first = obj.doc, obj.i  # the first word of the entity the object ends
+        while first > prep.i + 1 and doc[first].ent_iob_ == "I":
+            first -= 1
+        before = doc[first - 1]
+        if obj.ent_type_ in ("PERSON", "ORG") and obj.i > first and before.pos_ == "PROPN" \
+                and before.ent_iob_ != "O":
+            return obj  # two names in a row: an organisation or place, then the person
+    return None
+
+
+def named_length(last: "Token") -> int:
+    """How many words the entity ending at ``last`` has (1 outside an entity)."""
+    first = last.i
+    while first > 0 and last.doc[first].ent_iob_ == "I":
+        first -= 1
+    return last.i - first + 1
+
+
 def speaker_at(head: "Token") -> Speaker:
     """The :class:`Speaker` whose phrase is headed by ``head``."""
     s, e = speaker_tokens(head)
@@ -137,6 +175,10 @@ def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | Non
         return agent(verb)  # "as reported by The Washington Post, …"
     if subj.pos_ == "PRON" and subj.lower_ in ("it", "there") and subj.dep_ == "expl":
         return None
+    named = titled_name(subj)
+    if named is not None:  # "US Ambassador to the UN Nikki Haley said": the name speaks
+        start = named.doc[named.i - named_length(named) + 1]
+        return Speaker(start.idx, named.idx + len(named), named.idx)
     rel = relative_subject(verb)
     if rel is not None and rel.head.head.i == subj.i:
         # "Lavrov, who said …": PolNeAR marks the relative pronoun as the speaker mention; the
