@@ -11,7 +11,12 @@ consider``) or a possibility modal on the holder's own cue (``may be willing``) 
 neutral and *hedged*. Three inferences go beyond one cue: the judgement of an event goes to the
 event's agent (``lamented that Y had not done enough`` opposes Y), the addressee of a request to
 stop or undo something is opposed (``urged Y to lift restrictions``), and the target of a
-relative clause's gap is the cue's object (``Y, whom X attacked``). When the target sits inside
+relative clause's gap is the cue's object (``Y, whom X attacked``). Two more chains reach
+the target: the ``by``-agent of a participle of making or proposing is the author of what the
+holder judges (``criticized the proposal offered by Y``), and a purpose infinitive on what the
+holder made or used carries the holder's cue (``launched a website to attack Y``). When the
+parser hangs the holder's tensed verb on an earlier noun, the verb right after the holder's
+phrase is still read as its predicate. When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
 (``lexicons/evaluative_words.csv``) give the stance.
 
@@ -201,6 +206,8 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
         preds.append((anchor.head.head, "poss"))  # "endorsements by X"
     if anchor.dep_ in _SUBJ_DEPS:
         preds.append((anchor.head, "subj"))
+    elif anchor.dep_ != "nsubjpass" and _finite_verb_after(holder_root) is not None:
+        preds.append((_finite_verb_after(holder_root), "subj"))
     elif anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":
         preds.append((anchor.head.head, "agent"))
     elif anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according":
@@ -236,6 +243,32 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
                     ):
                         more.append((c, "message"))
     return preds + more
+
+
+#: Penn Treebank tags of finite (tensed) verbs.
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _finite_verb_after(holder_root: "Token") -> "Token | None":
+    """A tensed verb right after the holder's phrase that has no subject of its own, when the
+    parser attached it elsewhere (``Sounding tired, Vice President Biden lamented that ...``
+    parsed with ``lamented`` as a modifier of an earlier noun). English finite clauses need an
+    overt subject (English is not a null-subject language: Rizzi 1982), and a noun modifier
+    (``acl``) is non-finite unless it is a relative clause with its own pronoun (Universal
+    Dependencies, ``acl``); so the noun phrase just before such a verb is its subject. Adverbs
+    between them are skipped (``X then criticised``)."""
+    doc = holder_root.doc
+    i = holder_root.right_edge.i + 1
+    while i < len(doc) and doc[i].tag_ in ("RB", "RBR"):
+        i += 1
+    if i >= len(doc):
+        return None
+    verb = doc[i]
+    if verb.tag_ not in _FINITE_TAGS or verb.pos_ != "VERB" or verb.dep_ in ("aux", "auxpass"):
+        return None
+    if _own_subject(verb, ("nsubj", "nsubjpass", "csubj", "expl")) is not None:
+        return None
+    return verb
 
 
 #: Third-person possessive pronouns that, inside their own clause, refer to its subject.
@@ -344,9 +377,12 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Fal
             continue
         below = path[1] if len(path) > 1 else t_root
         # The target must not sit in the holder's own noun phrase; for an attitude noun the
-        # holder authors ("US support for Saudi Arabia") that phrase ends at the noun.
+        # holder authors ("US support for Saudi Arabia") that phrase ends at the noun, and a
+        # predicate inside the phrase ("X, who praised Y") is not part of the holder's name.
         own = {t.i for t in (h_root.subtree if role == "poss" and anchor in pred.subtree
                              or role == "poss" and pred == anchor else anchor.subtree)}
+        if pred != anchor and anchor.is_ancestor(pred):
+            own -= {t.i for t in pred.subtree}
         if below.i in own or t_root.i in own:
             continue
         if below.dep_ in _SUBJ_DEPS and below.head == pred:
@@ -452,6 +488,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
     found: list[tuple["Token", Cue, bool, str | None]] = []
     hedged = neutral_hedge = reported = False
     preps_after_cue = 0
+    authors: list[str] = []
     for i, tok in enumerate(path):
         nxt = path[i + 1] if i + 1 < len(path) else t_root
         edge = nxt.dep_
@@ -472,6 +509,9 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             # judges an event, and the judgement goes to its agent (the +/-effect inference
             # of Deng & Wiebe 2015); the event's own cue is Y's act, not a link of the chain.
             break
+        if i > 0 and _polar(found) and _authoring_participle(tok, nxt):
+            authors.append(f"{tok.text} {nxt.text}")
+            continue  # "criticized the proposal offered by X": X authored what is judged
         cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
         if cue is not None and cue.polarity == "report":
             if edge not in _CONTENT_EDGES:
@@ -511,18 +551,21 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 sign, found, hedged, neutral_hedge = 1, [f for f in found if f[1].polarity == "report"], False, False
                 continue
             return None
-        if edge == "acl" and cue is None:
+        beyond = path[i + 2] if i + 2 < len(path) else t_root
+        kept = (polar and _authoring_participle(nxt, beyond)
+                or i == 1 and _purpose_infinitive(tok, nxt, path[0]))
+        if edge == "acl" and cue is None and not kept:
             return None  # a participle describing a noun is that noun's act, not the holder's
         if not polar:
-            if edge not in _CHAIN_EDGES | _ARG_EDGES and not (reported and nxt is t_root
-                                                            and edge in _SUBJ_DEPS):
+            if edge not in _CHAIN_EDGES | _ARG_EDGES and not kept and not (
+                    reported and nxt is t_root and edge in _SUBJ_DEPS):
                 return None  # the target as subject of a reported clause is judged below
             continue
         if edge == "prep":
             preps_after_cue += 1
             if preps_after_cue > MAX_PREP_HOPS:
                 return None  # too far from the cue: a modifier of its argument
-        elif edge == "acl" and match_cue(tok) is None:
+        elif edge == "acl" and match_cue(tok) is None and not kept:
             return None
         elif edge == "relcl":
             continue
@@ -531,7 +574,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
     polar = [f for f in found if f[1].polarity in ("support", "oppose", "hedge")]
     if not polar:
         return _evaluation(found, t_root) if reported else None
-    chain = " -> ".join(_describe(t, c, n, m) for t, c, n, m in found)
+    chain = " -> ".join([_describe(t, c, n, m) for t, c, n, m in found] + authors)
     first, last = polar[0][0], polar[-1][0]
     if neutral_hedge:
         return StanceResult("neutral", True, f"{chain} -> neutral, hedged", first.text,
@@ -539,6 +582,54 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
     label = "support" if sign > 0 else "oppose"
     ev = f"{chain} -> {label}" + (", hedged" if hedged else "")
     return StanceResult(label, hedged, ev, last.text, last.idx, last.idx + len(last.text))
+
+
+#: Verbs whose passive participle names the author of the noun it modifies: verbs of creation
+#: and performance (Levin 1993, 26.4 "create" verbs and 26.7 "performance" verbs) and verbs of
+#: putting forward (propose, sponsor, introduce). "the proposal offered by X" is X's proposal.
+_AUTHORING_VERBS = {"offer", "propose", "put", "introduce", "sponsor", "draft", "write", "author",
+                    "issue", "publish", "make", "pass", "announce", "sign", "order", "carry",
+                    "launch", "adopt", "impose", "enact", "implement", "pursue", "push", "present",
+                    "unveil", "submit", "file", "release", "produce", "create", "design", "plan",
+                    "organise", "organize", "lead", "mount", "stage", "conduct", "commit",
+                    "perpetrate", "take", "deliver", "build", "set", "win", "champion", "promote",
+                    "back", "support", "endorse", "favour", "favor", "advocate", "initiate"}
+
+
+def _authoring_participle(tok: "Token", nxt: "Token") -> bool:
+    """``tok`` is a passive participle modifying a noun, with ``nxt`` its ``by`` agent, and its
+    verb makes the agent the noun's author (``the budget proposal offered by the White
+    House``). A reduced passive relative says what the possessive says (``the White House's
+    proposal``: Quirk et al. 1985, 17.53, the *by*-agent of a postmodifying ``-ed`` clause), and a
+    judgement of a thing someone made, proposed or backs is a judgement of its author, as the
+    rules already read ``criticized X's proposal``. A participle of harm (``the officers
+    injured by X``) names no author and is not read this way."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and nxt.dep_ == "agent" and nxt.head == tok
+            and tok.lemma_.lower() in _AUTHORING_VERBS)
+
+
+#: Verbs of making, getting, sending and using something (Levin 1993: 26.1-26.4 build and
+#: create verbs, 13.5 get verbs, 11.1 send verbs, 105 use verbs): their object can be made,
+#: got or used *for* a purpose the subject states in an infinitive.
+_PURPOSE_VERBS = {"launch", "create", "set", "form", "establish", "found", "build", "start",
+                  "open", "organise", "organize", "fund", "raise", "buy", "hire", "recruit",
+                  "deploy", "send", "dispatch", "use", "employ", "spend", "introduce", "draft",
+                  "write", "produce", "run", "mount", "assemble", "gather", "mobilise",
+                  "mobilize", "pay", "offer", "give", "provide", "take", "make"}
+
+
+def _purpose_infinitive(noun: "Token", nxt: "Token", pred: "Token") -> bool:
+    """``nxt`` is a subjectless ``to``-infinitive modifying ``noun``, the object of the holder's
+    verb of making, getting or using ``pred`` (``launched a website to attack X``, ``sent
+    troops to fight Y``, ``used the speech to praise Z``). The infinitive is then a purpose
+    clause of the holder's act (Bach 1982, "Purpose clauses and control"; Quirk et al. 1985,
+    15.48: the thing made or used serves the subject's purpose), so its cue is the holder's.
+    Other verbs are left out: ``turned down an invitation to join X`` gives the invitation's
+    content, not the holder's purpose."""
+    return (pred.lemma_.lower() in _PURPOSE_VERBS and noun.dep_ == "dobj" and noun.head == pred
+            and nxt.head == noun
+            and nxt.dep_ in ("relcl", "acl") and nxt.tag_ == "VB" and _own_subject(nxt) is None
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in nxt.children))
 
 
 #: Verbs of ending or undoing: aspectual "stop" verbs (Levin 1993, 55.1) and reversal verbs.

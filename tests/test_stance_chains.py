@@ -1,0 +1,56 @@
+"""Actor stance along longer chains between holder and target (newslab.polarity.rules).
+
+Each case is a construction a rule in ``rules.py`` reads, with the linguistic reason in that
+rule's docstring; each has a near miss the rule must leave alone. Sentences are invented for
+these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslab.polarity import actor_stance
+
+
+def stance_of(nlp, sentence: str, holder: str, target: str):
+    h, t = sentence.index(holder), sentence.index(target)
+    return actor_stance(nlp(sentence), (h, h + len(holder)), (t, t + len(target)))
+
+
+@pytest.mark.parametrize("sentence, holder, target, label, evidence", [
+    # the by-agent of a participle of making or proposing is the author of what is judged
+    ("The governor criticised the budget plan recently proposed by the city council.",
+     "governor", "council", "oppose", "proposed by"),
+    ("The union praised the new rules drafted by the labour ministry.", "union", "ministry",
+     "support", "drafted by"),
+    # a purpose infinitive on what the holder made or sent carries the holder's cue
+    ("The campaign launched a website to attack the senator on his voting record.", "campaign",
+     "senator", "oppose", "attack"),
+    ("Residents started a petition to support the librarian.", "Residents", "librarian",
+     "support", "support"),
+    # a relative clause on the holder is the holder's predicate, not part of its name
+    ("The mayor, who has long praised the developer, left the meeting early.", "mayor",
+     "developer", "support", "praised"),
+    ("Senator Ruiz, who opposed the pipeline from the start, spoke on Monday.", "Ruiz",
+     "pipeline", "oppose", "opposed"),
+    # a tensed verb the parser hung on an earlier noun still has the holder as its subject
+    ("Sounding like a frustrated Cassandra, Vice President Joseph R. Kemp Jr. praised Governor "
+     "Alvarez last week.", "Joseph R. Kemp Jr.", "Alvarez", "support", "praised"),
+])
+def test_chain_constructions(nlp, sentence, holder, target, label, evidence):
+    res = stance_of(nlp, sentence, holder, target)
+    assert res.label == label, res
+    assert evidence in res.evidence
+
+
+@pytest.mark.parametrize("sentence, holder, target", [
+    # a participle of harm names a victim's attacker, not an author of what is praised
+    ("The mayor praised the officers injured by the rioters.", "mayor", "rioters"),
+    # an infinitive that is the content of a noun is not the holder's purpose
+    ("The investor turned down an invitation to join the senator's campaign.", "investor",
+     "senator"),
+    # a tensed verb with its own subject is someone else's act
+    ("Vice President Kemp said the rebels praised the governor.", "Kemp", "governor"),
+])
+def test_chain_near_misses_stay_neutral(nlp, sentence, holder, target):
+    assert stance_of(nlp, sentence, holder, target).label == "neutral"
