@@ -54,3 +54,25 @@ def test_chain_constructions(nlp, sentence, holder, target, label, evidence):
 ])
 def test_chain_near_misses_stay_neutral(nlp, sentence, holder, target):
     assert stance_of(nlp, sentence, holder, target).label == "neutral"
+
+
+@pytest.mark.parametrize("sentence, holder, target", [
+    # a place, time or circumstance adjunct is the setting of an attitude, not its object
+    ("The singer accepted the prize during the Harlow Foundation gala on Saturday.", "singer",
+     "Harlow Foundation"),
+    ("The lawyers asked for a quick trial which, under Maltese law, allows shorter sentences.",
+     "lawyers", "Maltese"),
+    # an attitude noun the holder receives is someone else's attitude
+    ("The Greens won more support than the Liberal party.", "Greens", "Liberal"),
+    ("The mayor drew sharp criticism over the stadium deal.", "mayor", "stadium"),
+    # predicative "responsible" assigns a deed; it is not praise
+    ("Officials said the militia was responsible for the blast.", "Officials", "militia"),
+])
+def test_settings_received_attitudes_and_liability_are_neutral(nlp, sentence, holder, target):
+    assert stance_of(nlp, sentence, holder, target).label == "neutral"
+
+
+def test_attributive_responsible_is_still_praise(nlp):
+    res = stance_of(nlp, "The senator said the governor was a responsible leader.", "senator",
+                    "governor")
+    assert res.label == "support", res

@@ -16,7 +16,9 @@ the target: the ``by``-agent of a participle of making or proposing is the autho
 holder judges (``criticized the proposal offered by Y``), and a purpose infinitive on what the
 holder made or used carries the holder's cue (``launched a website to attack Y``). When the
 parser hangs the holder's tensed verb on an earlier noun, the verb right after the holder's
-phrase is still read as its predicate. When the target sits inside
+phrase is still read as its predicate. A chain ends at a preposition of time, place or
+circumstance (``accepted the award during the X gala``), and an attitude noun the holder only
+receives (``won support``, ``drew criticism``) is not the holder's. When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
 (``lexicons/evaluative_words.csv``) give the stance.
 
@@ -307,6 +309,13 @@ def _path_down(top: "Token", target_root: "Token") -> list["Token"] | None:
 
 
 
+#: Words of virtue when they modify a noun ("a responsible leader") that, said of someone,
+#: ascribe causal or liability responsibility instead (Hart 1968, *Punishment and
+#: Responsibility*, ch. 9: role, causal, liability and capacity responsibility; only the last
+#: is a virtue): "officials said the group was responsible" assigns the deed, not approval.
+_LIABILITY_WORDS = {"responsible", "accountable"}
+
+
 def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
     """An evaluative word predicated of / attached to the target (``Y is corrupt``, ``hero Y``)."""
     words = evaluative_words()
@@ -331,6 +340,8 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
             cands += [g for g in c.children if g.dep_ == "amod"]
     for c in cands:
         pol = words.get(c.lemma_.lower())
+        if c.lemma_.lower() in _LIABILITY_WORDS and c.dep_ in ("acomp", "attr", "oprd"):
+            continue  # "Y was responsible (for the attack)": accountability, not praise
         if pol in ("support", "oppose"):
             # "was not a bad idea": the negator on the copula scopes over the attribute's
             # modifier too (a negated negative judgement is approval)
@@ -478,6 +489,29 @@ _AUTHOR_EDGES = {"poss", "compound", "amod", "nmod"}
 _PARALLEL_EDGES = {"conj", "advcl"}
 #: Prepositional hops allowed between a cue and the target ("critical of X's plan" is one).
 MAX_PREP_HOPS = 2
+#: Verbs of getting and receiving (Levin 1993, 13.5.1 get verbs and 13.5.2 obtain verbs, plus
+#: "draw", "attract", "face", "enjoy"): their subject is the recipient of the object noun.
+_RECEIVING_VERBS = {"win", "gain", "receive", "get", "earn", "garner", "attract", "draw",
+                    "enjoy", "obtain", "secure", "collect", "face", "suffer", "lose",
+                    "court", "seek", "need", "lack", "want", "deserve", "invite", "provoke",
+                    "spark", "trigger", "prompt"}
+
+
+def _received(noun: "Token") -> bool:
+    """An attitude noun that is the object of a verb of getting or receiving (``won support``,
+    ``drew criticism``, ``faced opposition``): its author is someone other than the verb's
+    subject, who only receives (or seeks) it; the noun is not the subject's attitude."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING_VERBS
+
+
+#: Prepositions of time, place and circumstance (Quirk et al. 1985, 9.15-9.55 and 8.41: space,
+#: time and circumstance adjuncts): what they introduce is the setting of an attitude, never
+#: what it is about ("accepted the award during the Clive Davis gala", "a trial which, under
+#: Italian law, allows ..."). Prepositions that cues select ("against", "for", "on", "at",
+#: "with", "to", "of", "over", "about", "in") are not listed.
+_ADJUNCT_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst",
+                  "throughout", "under", "near", "outside", "inside", "across", "around",
+                  "beside", "behind", "beyond", "via", "despite"}
 #: Request verbs whose object is only the addressee (``urged Turkey to lift ...``).
 _REQUEST_CLASS = "request"
 
@@ -526,6 +560,8 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 neutral_hedge = hedged = True
                 break
         elif cue is not None:
+            if cue.pos == "NOUN" and _received(tok):
+                return None  # "won more support than X": the support comes from others
             if cue.cls == _REQUEST_CLASS and _requested_act(tok) is not None and \
                     _is_addressee(path[i + 1:] + [t_root]):
                 return _addressee(tok, cue)
@@ -565,6 +601,8 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             preps_after_cue += 1
             if preps_after_cue > MAX_PREP_HOPS:
                 return None  # too far from the cue: a modifier of its argument
+            if nxt.lower_ in _ADJUNCT_PREPS:
+                return None  # "accepted the award during the X gala": a circumstance
         elif edge == "acl" and match_cue(tok) is None and not kept:
             return None
         elif edge == "relcl":
