@@ -76,3 +76,20 @@ def test_attributive_responsible_is_still_praise(nlp):
     res = stance_of(nlp, "The senator said the governor was a responsible leader.", "senator",
                     "governor")
     assert res.label == "support", res
+
+
+@pytest.mark.parametrize("sentence, holder, target, label, evidence", [
+    # an adverbial gerund's understood subject is the subject of its clause
+    ("In refusing the senator's request for documents, the official asserted that the inquiry "
+     "was independent.", "official", "senator", "oppose", "refusing"),
+    ("By attacking the mayor, the union lost support.", "union", "mayor", "oppose", "attacking"),
+    # a message the holder authors speaks for the holder
+    ("The senator's statement condemning the raid was read aloud.", "senator", "raid", "oppose",
+     "condemning"),
+    ("The mayor's letter praising the firefighters was published on Monday.", "mayor",
+     "firefighters", "support", "praising"),
+])
+def test_the_holders_own_acts_and_messages(nlp, sentence, holder, target, label, evidence):
+    res = stance_of(nlp, sentence, holder, target)
+    assert res.label == label, res
+    assert evidence in res.evidence

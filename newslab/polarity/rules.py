@@ -174,13 +174,21 @@ _MESSAGE_NOUNS = {"letter", "statement", "post", "reply", "tweet", "message", "s
 #: Prepositions that introduce an act of a verb's object or passive subject
 #: ("accused X of helping", "was praised for backing").
 _ACT_PREPS = {"of", "for"}
+#: Prepositions that head an adverbial gerund clause of the subject's own act ("In refusing
+#: X's request, the minister said ...", "By attacking X, the union lost support"). The
+#: understood subject of a non-finite adverbial clause is the subject of its matrix clause
+#: (Quirk et al. 1985, 15.58, the subject attachment rule).
+_ADVERBIAL_PREPS = {"in", "by", "while", "after", "before", "since", "without", "through",
+                    "upon", "on", "when"}
 
 
-def _controlled_acts(verb: "Token") -> list["Token"]:
-    """Gerunds in ``of``/``for`` phrases of ``verb`` that have no subject of their own."""
+def _controlled_acts(verb: "Token", preps: "set[str] | frozenset[str]" = frozenset(_ACT_PREPS)
+                     ) -> list["Token"]:
+    """Gerunds in ``preps`` phrases (default ``of``/``for``) of ``verb`` that have no subject
+    of their own."""
     acts = []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in _ACT_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for g in prep.children:
                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and _own_subject(g) is None:
                     acts.append(g)
@@ -194,7 +202,9 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
     (author of a noun cue: ``Russia's opposition``, ``US support``, ``criticism by X``),
     ``relcl`` (``X, who praised ...``), ``according`` (``according to X``), ``act`` (the gerund
     that describes the holder's own act: ``X was accused of helping ...``, ``Y accused X of
-    attacking ...``), ``message`` (the content of the holder's letter, post or statement).
+    attacking ...``, ``In refusing Y's request, X said ...``), ``message`` (the content of the
+    holder's letter, post or statement: ``X signed a letter condemning Y``, ``X's tweet
+    attacking Y``).
     """
     preds: list[tuple["Token", str]] = []
     anchor = np_root(holder_root)
@@ -203,6 +213,8 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
     while tok.dep_ in _NP_INTERNAL_DEPS and tok.head != tok:
         if tok.dep_ in _AUTHOR_EDGES and match_cue(tok.head) is not None:
             preds.append((tok.head, "poss"))
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in _MESSAGE_NOUNS:
+            preds += [(c, "message") for c in _message_content(tok.head)]  # "X's tweet attacking Y"
         tok = tok.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and match_cue(anchor.head.head):
         preds.append((anchor.head.head, "poss"))  # "endorsements by X"
@@ -216,6 +228,8 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
         preds.append((anchor.head.head.head, "according"))
     if anchor.dep_ in ("nsubjpass", "dobj"):
         preds += [(g, "act") for g in _controlled_acts(anchor.head)]
+    if anchor.dep_ in _SUBJ_DEPS:
+        preds += [(g, "act") for g in _controlled_acts(anchor.head, _ADVERBIAL_PREPS)]
     for child in anchor.children:
         if child.dep_ == "relcl" and any(
             c.dep_ in _SUBJ_DEPS and c.lower_ in _RELATIVE_PRONOUNS for c in child.children
@@ -239,12 +253,15 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
             continue
         for obj in pred.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in _MESSAGE_NOUNS:
-                for c in obj.children:
-                    if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl" and any(
-                        g.dep_ in _SUBJ_DEPS and g.lower_ in _RELATIVE_PRONOUNS for g in c.children
-                    ):
-                        more.append((c, "message"))
+                more += [(c, "message") for c in _message_content(obj)]
     return preds + more
+
+
+def _message_content(noun: "Token") -> list["Token"]:
+    """The clauses that give a message noun's content: a participle (``a letter condemning
+    X``) or a relative clause with a relative-pronoun subject (``a post that assailed X``)."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl"
+            and any(g.dep_ in _SUBJ_DEPS and g.lower_ in _RELATIVE_PRONOUNS for g in c.children)]
 
 
 #: Penn Treebank tags of finite (tensed) verbs.
