@@ -93,3 +93,17 @@ def test_the_holders_own_acts_and_messages(nlp, sentence, holder, target, label,
     res = stance_of(nlp, sentence, holder, target)
     assert res.label == label, res
     assert evidence in res.evidence
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    # a directive to stop or undo something opposes its addressee
+    ("The association asked the ministry to scrap the new rules.", "association", "ministry",
+     "oppose"),
+    ("The coach told the players to stop complaining.", "coach", "players", "oppose"),
+    ("Protesters forced the minister to resign.", "Protesters", "minister", "oppose"),
+    # any other directive leaves the addressee neutral; the act asked for keeps its cue
+    ("The mayor asked the council to approve the budget.", "mayor", "council", "neutral"),
+    ("The mayor asked the council to approve the budget.", "mayor", "budget", "support"),
+])
+def test_directives_and_their_addressees(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label

@@ -10,7 +10,8 @@ the target is looked up in ``lexicons/attitude_verbs.csv`` (``urge``, ``call for
 consider``) or a possibility modal on the holder's own cue (``may be willing``) makes the result
 neutral and *hedged*. Three inferences go beyond one cue: the judgement of an event goes to the
 event's agent (``lamented that Y had not done enough`` opposes Y), the addressee of a request to
-stop or undo something is opposed (``urged Y to lift restrictions``), and the target of a
+stop or undo something is opposed (``urged Y to lift restrictions``; also after a directive
+verb that is not an attitude cue: ``asked Y to scrap``, ``forced Y to resign``), and the target of a
 relative clause's gap is the cue's object (``Y, whom X attacked``). Two more chains reach
 the target: the ``by``-agent of a participle of making or proposing is the author of what the
 holder judges (``criticized the proposal offered by Y``), and a purpose infinitive on what the
@@ -564,6 +565,9 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             authors.append(f"{tok.text} {nxt.text}")
             continue  # "criticized the proposal offered by X": X authored what is judged
         cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
+        if (cue is None or cue.polarity == "report") and _directive(tok) and \
+                _is_addressee(path[i + 1:] + [t_root]):
+            return _addressee(tok, cue)  # "asked the agency to scrap the rules"
         if cue is not None and cue.polarity == "report":
             if edge not in _CONTENT_EDGES:
                 return None  # "respond to a request": not the content of what is said
@@ -716,7 +720,20 @@ def _is_addressee(rest: list["Token"]) -> bool:
             and rest[1].dep_ == "pobj")
 
 
-def _addressee(verb: "Token", cue: Cue) -> StanceResult:
+#: Verbs of directive speech acts whose object is the addressee and whose ``to``-infinitive is
+#: the act asked for (Searle 1976, "A classification of illocutionary acts": directives; Levin
+#: 1993, 37.9 advise verbs and 59 force verbs), beyond the request cues of the lexicon.
+_DIRECTIVE_VERBS = {"ask", "tell", "order", "instruct", "direct", "command", "press", "pressure",
+                    "push", "force", "compel", "advise", "implore", "beg", "warn", "caution",
+                    "invite", "request", "require", "oblige", "persuade"}
+
+
+def _directive(verb: "Token") -> bool:
+    """A directive verb with the infinitive it asks for (``asked USDA to revert``)."""
+    return verb.lemma_.lower() in _DIRECTIVE_VERBS and _requested_act(verb) is not None
+
+
+def _addressee(verb: "Token", cue: Cue | None) -> StanceResult:
     """The addressee of a request (``urged Turkey to ...``): neutral, unless what is asked
     is to stop or undo something, or not to do it (``urged Turkey to lift restrictions``,
     ``called on X not to ...``): that implies the holder objects to the addressee's conduct."""
