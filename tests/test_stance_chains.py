@@ -107,3 +107,13 @@ def test_the_holders_own_acts_and_messages(nlp, sentence, holder, target, label,
 ])
 def test_directives_and_their_addressees(nlp, sentence, holder, target, label):
     assert stance_of(nlp, sentence, holder, target).label == label
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    ("The party disowned the candidate after the scandal.", "party", "candidate", "oppose"),
+    ("Colleagues mourned the reporter on Friday.", "Colleagues", "reporter", "support"),
+    ("The board credited the engineer with saving the plant.", "board", "engineer", "support"),
+    ("Prosecutors said the broker had defrauded his clients.", "broker", "clients", "oppose"),
+])
+def test_added_attitude_cues(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label
