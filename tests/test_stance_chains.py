@@ -117,3 +117,17 @@ def test_directives_and_their_addressees(nlp, sentence, holder, target, label):
 ])
 def test_added_attitude_cues(nlp, sentence, holder, target, label):
     assert stance_of(nlp, sentence, holder, target).label == label
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    # verbs of concluding and judging report the holder's verdict (Levin 1993, 29.4-29.5)
+    ("The judge concluded that the contractor had been negligent.", "judge", "contractor",
+     "oppose"),
+    ("The jury found the driver guilty.", "jury", "driver", "oppose"),
+    # evaluative words added to the lexicon
+    ("Regulators said the bank lacked basic controls.", "Regulators", "bank", "oppose"),
+    ("The club said the coach had made an invaluable contribution.", "club", "coach", "support"),
+    ("The senator said the agency's report was deeply flawed.", "senator", "agency", "oppose"),
+])
+def test_verdicts_and_added_evaluative_words(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label
