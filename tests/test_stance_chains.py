@@ -62,13 +62,14 @@ def test_chain_near_misses_stay_neutral(nlp, sentence, holder, target):
      "Harlow Foundation"),
     ("The lawyers asked for a quick trial which, under Maltese law, allows shorter sentences.",
      "lawyers", "Maltese"),
-    # an attitude noun the holder receives is someone else's attitude
+    # the standard of a comparison is not what the attitude is about
     ("The Greens won more support than the Liberal party.", "Greens", "Liberal"),
+    # an attitude noun the holder receives is someone else's attitude
     ("The mayor drew sharp criticism over the stadium deal.", "mayor", "stadium"),
     # predicative "responsible" assigns a deed; it is not praise
     ("Officials said the militia was responsible for the blast.", "Officials", "militia"),
 ])
-def test_settings_received_attitudes_and_liability_are_neutral(nlp, sentence, holder, target):
+def test_settings_comparisons_and_liability_are_neutral(nlp, sentence, holder, target):
     assert stance_of(nlp, sentence, holder, target).label == "neutral"
 
 

@@ -18,8 +18,8 @@ holder judges (``criticized the proposal offered by Y``), and a purpose infiniti
 holder made or used carries the holder's cue (``launched a website to attack Y``). When the
 parser hangs the holder's tensed verb on an earlier noun, the verb right after the holder's
 phrase is still read as its predicate. A chain ends at a preposition of time, place or
-circumstance (``accepted the award during the X gala``), and an attitude noun the holder only
-receives (``won support``, ``drew criticism``) is not the holder's. When the target sits inside
+circumstance or at the standard of a comparison (``accepted the award during the X gala``,
+``won more support than X``). When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
 (``lexicons/evaluative_words.csv``) give the stance.
 
@@ -507,29 +507,16 @@ _AUTHOR_EDGES = {"poss", "compound", "amod", "nmod"}
 _PARALLEL_EDGES = {"conj", "advcl"}
 #: Prepositional hops allowed between a cue and the target ("critical of X's plan" is one).
 MAX_PREP_HOPS = 2
-#: Verbs of getting and receiving (Levin 1993, 13.5.1 get verbs and 13.5.2 obtain verbs, plus
-#: "draw", "attract", "face", "enjoy"): their subject is the recipient of the object noun.
-_RECEIVING_VERBS = {"win", "gain", "receive", "get", "earn", "garner", "attract", "draw",
-                    "enjoy", "obtain", "secure", "collect", "face", "suffer", "lose",
-                    "court", "seek", "need", "lack", "want", "deserve", "invite", "provoke",
-                    "spark", "trigger", "prompt"}
-
-
-def _received(noun: "Token") -> bool:
-    """An attitude noun that is the object of a verb of getting or receiving (``won support``,
-    ``drew criticism``, ``faced opposition``): its author is someone other than the verb's
-    subject, who only receives (or seeks) it; the noun is not the subject's attitude."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING_VERBS
-
-
 #: Prepositions of time, place and circumstance (Quirk et al. 1985, 9.15-9.55 and 8.41: space,
 #: time and circumstance adjuncts): what they introduce is the setting of an attitude, never
 #: what it is about ("accepted the award during the Clive Davis gala", "a trial which, under
-#: Italian law, allows ..."). Prepositions that cues select ("against", "for", "on", "at",
-#: "with", "to", "of", "over", "about", "in") are not listed.
+#: Italian law, allows ..."). "than" introduces the standard of a comparison (Quirk et al.
+#: 1985, 15.63), not the object of the attitude compared ("won more support than the Finns").
+#: Prepositions that cues select ("against", "for", "on", "at", "with", "to", "of", "over",
+#: "about", "in") are not listed.
 _ADJUNCT_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst",
                   "throughout", "under", "near", "outside", "inside", "across", "around",
-                  "beside", "behind", "beyond", "via", "despite"}
+                  "beside", "behind", "beyond", "via", "despite", "than"}
 #: Request verbs whose object is only the addressee (``urged Turkey to lift ...``).
 _REQUEST_CLASS = "request"
 
@@ -581,8 +568,6 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
                 neutral_hedge = hedged = True
                 break
         elif cue is not None:
-            if cue.pos == "NOUN" and _received(tok):
-                return None  # "won more support than X": the support comes from others
             if cue.cls == _REQUEST_CLASS and _requested_act(tok) is not None and \
                     _is_addressee(path[i + 1:] + [t_root]):
                 return _addressee(tok, cue)
