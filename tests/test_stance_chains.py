@@ -125,6 +125,10 @@ def test_added_attitude_cues(nlp, sentence, holder, target, label):
     ("The judge concluded that the contractor had been negligent.", "judge", "contractor",
      "oppose"),
     ("The jury found the driver guilty.", "jury", "driver", "oppose"),
+    # ... but "rule out" excludes what follows
+    ("The senator has ruled out any support for the governor.", "senator", "governor",
+     "oppose"),
+    ("The senator did not rule out supporting the governor.", "senator", "governor", "support"),
     # evaluative words added to the lexicon
     ("Regulators said the bank lacked basic controls.", "Regulators", "bank", "oppose"),
     ("The club said the coach had made an invaluable contribution.", "club", "coach", "support"),
