@@ -136,3 +136,28 @@ def test_added_attitude_cues(nlp, sentence, holder, target, label):
 ])
 def test_verdicts_and_added_evaluative_words(nlp, sentence, holder, target, label):
     assert stance_of(nlp, sentence, holder, target).label == label
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    # a cue that selects its preposition keeps it ("rally behind")
+    ("Residents rallied behind the local school.", "Residents", "school", "support"),
+    # a light verb with a dative: "pay tribute to"
+    ("The actress paid tribute to the late director.", "actress", "director", "support"),
+    ("The mayor apologized to the victims.", "mayor", "victims", "support"),
+    ("The PM distanced himself from the remarks.", "PM", "remarks", "oppose"),
+    ("The fans booed the referee.", "fans", "referee", "oppose"),
+    # "describe X as ADJ": the judgement the speaker predicates of X
+    ("Smith described the proposal as reckless.", "Smith", "proposal", "oppose"),
+    # a noun for an attitude-holder describing the holder names the attitude's target
+    ("Johnson, a longtime supporter of the president, spoke first.", "Johnson", "president",
+     "support"),
+    ("Trump critic Jeff Flake spoke on Monday.", "Jeff Flake", "Trump", "oppose"),
+    # ... not when the relation is past or symmetric, nor in the other direction
+    ("Smith, a former supporter of the mayor, spoke first.", "Smith", "mayor", "neutral"),
+    ("Johnson, a longtime friend of the president, spoke first.", "Johnson", "president",
+     "neutral"),
+    ("Johnson, a longtime supporter of the president, spoke first.", "president", "Johnson",
+     "neutral"),
+])
+def test_cue_readings_and_relational_nouns(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label

@@ -19,7 +19,9 @@ holder made or used carries the holder's cue (``launched a website to attack Y``
 parser hangs the holder's tensed verb on an earlier noun, the verb right after the holder's
 phrase is still read as its predicate. A chain ends at a preposition of time, place or
 circumstance or at the standard of a comparison (``accepted the award during the X gala``,
-``won more support than X``). When the target sits inside
+``won more support than X``). A noun for an attitude-holder that describes the holder names
+the target too (``Johnson, a longtime supporter of the president``, ``Trump critic Jeff
+Flake``). When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
 (``lexicons/evaluative_words.csv``) give the stance.
 
@@ -353,7 +355,7 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
         # "called X a liar", "described X's response as unacceptable"
         cands += [c for c in np.head.children if c.dep_ in ("oprd", "xcomp")]
         cands += [g for c in np.head.children if c.dep_ == "prep" and c.lower_ == "as"
-                  for g in c.children if g.dep_ == "pobj"]
+                  for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # "as reckless"
         for c in list(cands):
             cands += [g for g in c.children if g.dep_ == "amod"]
     for c in cands:
@@ -420,9 +422,43 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Fal
         if res is not None and (best is None or best.label == "neutral" and res.label != "neutral"):
             best = res
         speech = speech or _reported_clause(path, t_root)
+    if best is None or best.label == "neutral" and not best.hedged:
+        best = _relation_noun(h_root, t_root) or best
     if (best is None or best.label == "neutral" and not best.hedged) and speech and speech_sentiment:
         return _speech_sentiment(*speech, target) or best or StanceResult()
     return best or StanceResult()
+
+
+#: Relational nouns whose relation holds both ways (Barker 1995: symmetric relational nouns).
+_SYMMETRIC_RELATIONS = {"ally", "friend", "enemy", "foe", "partner", "rival"}
+
+
+def _relation_noun(h_root: "Token", t_root: "Token") -> StanceResult | None:
+    """``Johnson, a longtime ally of the president``, ``Trump critic Jeff Flake``: a noun for
+    someone who holds an attitude (``agent`` cues of the lexicon: critic, ally, supporter ...)
+    in apposition to the holder or compounded with the holder's name describes the holder, and
+    its complement or modifier names whom the attitude is for or against. Such relational nouns
+    take their relatum as an ``of`` complement or a prenominal modifier (Barker 1995,
+    *Possessive Descriptions*; Quirk et al. 1985, 17.65-17.69 on appositions that describe the
+    head). A ``former`` or ``ex-`` relation is past and is not read, and symmetric relations
+    (``ally``, ``friend``, ``enemy``, ``foe``: each side is the other's) say nothing about which
+    side holds the attitude."""
+    nouns = [c for c in h_root.children if c.dep_ in ("appos", "compound")]
+    if h_root.dep_ == "appos":
+        nouns.append(h_root.head)
+    for noun in nouns:
+        cue = match_cue(noun)
+        if cue is None or cue.cls != "agent" or cue.lemma in _SYMMETRIC_RELATIONS or any(
+                c.lower_ in ("former", "ex", "erstwhile", "onetime") for c in noun.children):
+            continue
+        t_np = np_root(t_root) if t_root.dep_ in ("compound", "poss", "amod") else t_root
+        related = (t_root.head == noun and t_root.dep_ in ("amod", "compound", "poss", "nmod")
+                   or t_np.dep_ == "pobj" and t_np.head.dep_ == "prep"
+                   and t_np.head.lower_ in ("of", "to") and t_np.head.head == noun)
+        if related:
+            return StanceResult(cue.polarity, False, f"{noun.text} (describes holder) -> "
+                                f"{cue.polarity}", noun.text, noun.idx, noun.idx + len(noun.text))
+    return None
 
 
 def _relative_object(pred: "Token", role: str, t_root: "Token") -> StanceResult | None:
@@ -516,7 +552,7 @@ MAX_PREP_HOPS = 2
 #: "about", "in") are not listed.
 _ADJUNCT_PREPS = {"during", "after", "before", "since", "until", "till", "amid", "amidst",
                   "throughout", "under", "near", "outside", "inside", "across", "around",
-                  "beside", "behind", "beyond", "via", "despite", "than"}
+                  "beside", "beyond", "via", "despite", "than"}
 #: Request verbs whose object is only the addressee (``urged Turkey to lift ...``).
 _REQUEST_CLASS = "request"
 
@@ -607,7 +643,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             preps_after_cue += 1
             if preps_after_cue > MAX_PREP_HOPS:
                 return None  # too far from the cue: a modifier of its argument
-            if nxt.lower_ in _ADJUNCT_PREPS:
+            if nxt.lower_ in _ADJUNCT_PREPS and (cue is None or cue.prep != nxt.lower_):
                 return None  # "accepted the award during the X gala": a circumstance
         elif edge == "acl" and match_cue(tok) is None and not kept:
             return None
@@ -745,7 +781,7 @@ def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
     """``voice opposition to``, ``lavish praise on``: a light verb takes its object noun's cue."""
     if _pos_key(tok) != "VERB" or tok.lemma_.lower() not in _LIGHT_VERBS:
         return None
-    verb_preps = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
+    verb_preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dative")}
     for c in tok.children:
         if c.dep_ == "dobj" and c != nxt:
             cue = match_cue(c)
@@ -760,7 +796,7 @@ def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
 #: Verbs that carry little meaning of their own and hand it to their object noun (light verb
 #: constructions: Jespersen 1942; Butt 2010, "The light verb jungle"): "voice opposition",
 #: "file a lawsuit", "mount a challenge".
-_LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour",
+_LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour", "pay",
                 "signal", "declare", "pledge", "extend", "announce", "register", "take", "point",
                 "file", "bring", "lodge", "launch", "mount"}
 
