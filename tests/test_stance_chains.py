@@ -161,3 +161,28 @@ def test_verdicts_and_added_evaluative_words(nlp, sentence, holder, target, labe
 ])
 def test_cue_readings_and_relational_nouns(nlp, sentence, holder, target, label):
     assert stance_of(nlp, sentence, holder, target).label == label
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    # an obligation that someone stop or be punished, in the holder's words
+    ("Smith said Jones should resign.", "Smith", "Jones", "oppose"),
+    ("Smith said Jones needs to step down.", "Smith", "Jones", "oppose"),
+    ("Smith said Jones should not resign.", "Smith", "Jones", "neutral"),
+    ("Smith said Jones should stay.", "Smith", "Jones", "neutral"),
+    # the source of an attitude the target receives holds it
+    ("The mayor came under fire from residents.", "residents", "mayor", "oppose"),
+    ("The mayor faced sharp criticism from residents.", "residents", "mayor", "oppose"),
+    ("The plan won praise from unions.", "unions", "plan", "support"),
+    ("The mayor received a letter from residents.", "residents", "mayor", "neutral"),
+    # more cues
+    ("Residents have turned against the mayor.", "Residents", "mayor", "oppose"),
+    ("The senator broke with the president over trade.", "senator", "president", "oppose"),
+    ("The group cast doubt on the official account.", "group", "official account", "oppose"),
+    ("The army launched an offensive against the rebels.", "army", "rebels", "oppose"),
+    ("Protesters marched against the new law.", "Protesters", "law", "oppose"),
+    ("Smith took a swipe at Jones.", "Smith", "Jones", "oppose"),
+    ("The president said he had full confidence in his chief of staff.", "president",
+     "chief of staff", "support"),
+])
+def test_demands_received_attitudes_and_more_cues(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label

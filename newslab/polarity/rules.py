@@ -21,7 +21,9 @@ phrase is still read as its predicate. A chain ends at a preposition of time, pl
 circumstance or at the standard of a comparison (``accepted the award during the X gala``,
 ``won more support than X``). A noun for an attitude-holder that describes the holder names
 the target too (``Johnson, a longtime supporter of the president``, ``Trump critic Jeff
-Flake``). When the target sits inside
+Flake``), and so does the source of an attitude the target receives (``the mayor came under
+fire from residents``). An obligation that the target stop or be punished, in the holder's
+words, opposes the target (``said Y should resign``). When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
 (``lexicons/evaluative_words.csv``) give the stance.
 
@@ -336,6 +338,34 @@ def _path_down(top: "Token", target_root: "Token") -> list["Token"] | None:
 _LIABILITY_WORDS = {"responsible", "accountable"}
 
 
+#: Modals of obligation (deontic modality: Palmer 2001, *Mood and Modality*, ch. 3): said of
+#: someone's act they voice the speaker's will that it happen, a directive in reported form.
+_DEONTIC_MODALS = {"should", "must", "ought"}
+#: Semi-modals of obligation with a to-infinitive ("needs to resign", "has to go").
+_DEONTIC_VERBS = {"need", "have"}
+
+
+def _demanded_end(pred: "Token", subj: "Token") -> bool:
+    """``Y should resign``, ``Y must go``, ``Y needs to step down``, ``Y should be prosecuted``:
+    an obligation that its subject stop, leave, or be punished (a verb of ending or a coercion
+    cue of the lexicon, in the passive). Demanding that someone stop or be punished opposes
+    them, as asking them to stop does (:func:`_addressee`)."""
+    verb = pred
+    if pred.lemma_.lower() in _DEONTIC_VERBS:
+        verb = next((c for c in pred.children if c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if verb is None:
+            return False
+    elif not any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in pred.children):
+        return False
+    if _negated(pred) or _negated(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if subj.dep_ == "nsubj":
+        return lemma in _CESSATION_VERBS or lemma == "go"
+    return any(c.cls == "coerce" for c in attitude_cues().get((lemma, "VERB"), ()))
+
+
 def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
     """An evaluative word predicated of / attached to the target (``Y is corrupt``, ``hero Y``)."""
     words = evaluative_words()
@@ -347,6 +377,8 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
         np = np.head  # "Lynch's response": what is said of the response is said of Lynch
     if np.dep_ in ("nsubj", "nsubjpass"):
         pred = np.head
+        if _demanded_end(pred, np):
+            return "oppose", pred  # "said Y should resign", "Y must be prosecuted"
         cands.append(pred)
         cands += [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
         for c in list(cands):
@@ -423,10 +455,47 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Fal
             best = res
         speech = speech or _reported_clause(path, t_root)
     if best is None or best.label == "neutral" and not best.hedged:
-        best = _relation_noun(h_root, t_root) or best
+        best = _relation_noun(h_root, t_root) or _received_from(h_root, t_root) or best
     if (best is None or best.label == "neutral" and not best.hedged) and speech and speech_sentiment:
         return _speech_sentiment(*speech, target) or best or StanceResult()
     return best or StanceResult()
+
+
+#: Verbs whose subject receives what their object names (Levin 1993, 13.5.1-13.5.2 get and
+#: obtain verbs, with "face", "draw", "attract", "meet with"), and "come/be under" (fire,
+#: pressure, attack).
+_RECEIVING_VERBS = {"win", "gain", "receive", "get", "earn", "garner", "attract", "draw",
+                    "face", "meet", "come", "be", "remain", "fall", "suffer"}
+
+
+def _received_from(h_root: "Token", t_root: "Token") -> StanceResult | None:
+    """``The mayor came under fire from residents``, ``the plan won praise from unions``: the
+    holder is the source (``from``) of an attitude noun that the target, the clause's subject,
+    receives; the attitude is the holder's and it is aimed at the target (the source and
+    goal roles of a verb of getting: Levin 1993, 13.5; Jackendoff 1990, ch. 7)."""
+    anchor = np_root(h_root)
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "from":
+        return None
+    attach = anchor.head.head
+    verb = attach.head if attach.pos_ == "NOUN" and attach.dep_ in ("dobj", "pobj") else attach
+    if verb.pos_ == "ADP" and verb.lower_ == "under":
+        verb = verb.head
+    if verb.lemma_.lower() not in _RECEIVING_VERBS:
+        return None
+    nouns = [attach] if attach.pos_ == "NOUN" else [c for c in verb.children if c.dep_ == "dobj"] \
+        + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "with")
+           for g in c.children if g.dep_ == "pobj"]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj != np_root(t_root) and subj != t_root:
+        return None
+    for noun in nouns:
+        cue = match_cue(noun)
+        if cue is not None and cue.polarity in ("support", "oppose") and cue.pos == "NOUN":
+            neg = _negated(verb)
+            label = cue.polarity if not neg else ("oppose" if cue.polarity == "support" else "support")
+            return StanceResult(label, False, f"{verb.text} {noun.text} from holder -> {label}",
+                                noun.text, noun.idx, noun.idx + len(noun.text))
+    return None
 
 
 #: Relational nouns whose relation holds both ways (Barker 1995: symmetric relational nouns).
@@ -797,6 +866,7 @@ def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
 #: constructions: Jespersen 1942; Butt 2010, "The light verb jungle"): "voice opposition",
 #: "file a lawsuit", "mount a challenge".
 _LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour", "pay",
+                "cast", "have",
                 "signal", "declare", "pledge", "extend", "announce", "register", "take", "point",
                 "file", "bring", "lodge", "launch", "mount"}
 
