@@ -186,3 +186,21 @@ def test_cue_readings_and_relational_nouns(nlp, sentence, holder, target, label)
 ])
 def test_demands_received_attitudes_and_more_cues(nlp, sentence, holder, target, label):
     assert stance_of(nlp, sentence, holder, target).label == label
+
+
+@pytest.mark.parametrize("sentence, holder, target, label", [
+    # what the holder's words say of the target as the reported clause's subject
+    ("Smith said Jones had betrayed the party.", "Smith", "Jones", "oppose"),
+    ("Smith said Jones supports the plan.", "Smith", "Jones", "neutral"),
+    # the object complement of a labelling verb, however the parser hangs it
+    ("Smith labelled Jones a traitor.", "Smith", "Jones", "oppose"),
+    ("Smith branded the decision a disgrace.", "Smith", "decision", "oppose"),
+    # "according to X" makes the clause X's words
+    ("According to Smith, Jones is a fraud.", "Smith", "Jones", "oppose"),
+    # psych verbs: the experiencer holds the attitude, the stimulus is its target
+    ("Smith said he was disappointed in Jones.", "Smith", "Jones", "oppose"),
+    ("Smith was impressed by Jones.", "Smith", "Jones", "support"),
+    ("Smith was attacked by Jones.", "Smith", "Jones", "neutral"),
+])
+def test_reported_judgements_and_psych_verbs(nlp, sentence, holder, target, label):
+    assert stance_of(nlp, sentence, holder, target).label == label

@@ -23,9 +23,12 @@ circumstance or at the standard of a comparison (``accepted the award during the
 the target too (``Johnson, a longtime supporter of the president``, ``Trump critic Jeff
 Flake``), and so does the source of an attitude the target receives (``the mayor came under
 fire from residents``). An obligation that the target stop or be punished, in the holder's
-words, opposes the target (``said Y should resign``). When the target sits inside
+words, opposes the target (``said Y should resign``). Psych verbs give the attitude to their
+experiencer (``X was impressed by Y``, ``X was disappointed in Y``). When the target sits inside
 a clause the holder reports (``X said Y is corrupt``), evaluative words predicated of the target
-(``lexicons/evaluative_words.csv``) give the stance.
+(``lexicons/evaluative_words.csv``) give the stance, also when the target is the reported
+clause's subject (``X said Y had betrayed the party``), the object complement of a labelling
+verb (``X branded Y a disgrace``) or in a clause ``according to X``.
 
 **Stance and portrayal stay separate.** The ``rules`` backend uses no model. The opt-in
 ``rules_speech`` backend adds one step: when no cue or evaluative word decides and the target
@@ -231,6 +234,9 @@ def holder_predicates(holder_root: "Token") -> list[tuple["Token", str]]:
         preds.append((anchor.head.head, "agent"))
     elif anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according":
         preds.append((anchor.head.head.head, "according"))
+    if anchor.dep_ == "nsubjpass" and any(
+            c.prep == "by" for c in attitude_cues().get((anchor.head.lemma_.lower(), "VERB"), ())):
+        preds.append((anchor.head, "subj"))  # "X was impressed by Y": the experiencer
     if anchor.dep_ in ("nsubjpass", "dobj"):
         preds += [(g, "act") for g in _controlled_acts(anchor.head)]
     if anchor.dep_ in _SUBJ_DEPS:
@@ -372,6 +378,8 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
     if not words:
         return None
     cands = [c for c in target_root.children if c.dep_ in ("amod", "compound", "appos")]
+    if target_root.dep_ == "nmod" and target_root.head.dep_ == "dobj":
+        cands.append(target_root.head)  # "labelled [Jones] [a traitor]" parsed as one phrase
     np = target_root
     while np.dep_ in ("poss", "compound") and np.head != np:
         np = np.head  # "Lynch's response": what is said of the response is said of Lynch
@@ -384,8 +392,9 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
         for c in list(cands):
             cands += [g for g in c.children if g.dep_ in ("amod", "compound")]
     elif np.dep_ == "dobj":
-        # "called X a liar", "described X's response as unacceptable"
-        cands += [c for c in np.head.children if c.dep_ in ("oprd", "xcomp")]
+        # "called X a liar", "described X's response as unacceptable", "branded X a disgrace"
+        # (the parser often hangs that object complement as an npadvmod of the verb)
+        cands += [c for c in np.head.children if c.dep_ in ("oprd", "xcomp", "npadvmod")]
         cands += [g for c in np.head.children if c.dep_ == "prep" and c.lower_ == "as"
                   for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # "as reckless"
         for c in list(cands):
@@ -438,6 +447,10 @@ def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = Fal
             if res is not None and (best is None or best.label == "neutral"):
                 best = res
             continue
+        if role == "according":  # "According to X, Y is a fraud": the clause is X's words
+            res = _evaluation([], t_root)
+            if res is not None:
+                return res
         below = path[1] if len(path) > 1 else t_root
         # The target must not sit in the holder's own noun phrase; for an attitude noun the
         # holder authors ("US support for Saudi Arabia") that phrase ends at the noun, and a
@@ -656,6 +669,8 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
         if i > 0 and _polar(found) and _authoring_participle(tok, nxt):
             authors.append(f"{tok.text} {nxt.text}")
             continue  # "criticized the proposal offered by X": X authored what is judged
+        if reported and not _polar(found) and nxt is t_root and edge in _SUBJ_DEPS:
+            return _evaluation(found, t_root)  # "said Y had betrayed the party": what is said of Y
         cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
         if (cue is None or cue.polarity == "report") and _directive(tok) and \
                 _is_addressee(path[i + 1:] + [t_root]):
@@ -718,6 +733,8 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             return None
         elif edge == "relcl":
             continue
+        elif edge == "agent" and cue is not None and cue.prep == "by":
+            continue  # "was impressed by Y": a psych verb's stimulus, selected by the cue
         elif edge not in _CHAIN_EDGES | _ARG_EDGES:
             return None
     polar = [f for f in found if f[1].polarity in ("support", "oppose", "hedge")]
