@@ -60,8 +60,8 @@ from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
 from ..polarity.evaluative import clause_evaluation, words_evaluation
 from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
-from ..polarity.rules import (_LIGHT_VERBS, _SELF_PRONOUNS, _describe, _light_verb_cue,
-                              _to_infinitive, match_cue)
+from ..polarity.cues import LIGHT_VERBS, describe, light_verb_cue, match_cue, to_infinitive
+from ..polarity.rules import _SELF_PRONOUNS
 from ..records import Quote, Statement
 from .span_index import IndexedMentions
 
@@ -136,7 +136,7 @@ def _prep_object(tok: "Token", prep: str) -> "Token | None":
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return objs[0]
-        if prep == "to" and _to_infinitive(c, tok):
+        if prep == "to" and to_infinitive(c, tok):
             return c
     return None
 
@@ -172,7 +172,7 @@ def _chain(head: "Token", max_len: int = 6) -> list[tuple["Token", object]]:
     out: list[tuple["Token", object]] = []
     tok = head
     for _ in range(max_len):
-        cue = _light_verb_cue(tok, None) if tok.pos_ in ("VERB", "AUX") else None
+        cue = light_verb_cue(tok, None) if tok.pos_ in ("VERB", "AUX") else None
         light = cue is not None
         if cue is None:
             cue = match_cue(tok)
@@ -230,18 +230,18 @@ def _label(chain: list[tuple["Token", object]], holder_tok: "Token | None",
         if cue.polarity == "report":
             if neg:
                 sign = -sign
-            parts.append(_describe(tok, cue, neg, None))
+            parts.append(describe(tok, cue, neg, None))
             continue
         if cue.polarity == "hedge":
             if own or polar_seen is None:
-                parts.append(_describe(tok, cue, neg, modal))
+                parts.append(describe(tok, cue, neg, modal))
                 return "neutral", True, " -> ".join(parts) + " -> neutral, hedged", tok
             continue
         if modal and own:
             hedged = True
             neutral = neutral or _tentative(modal, neg)
         sign *= POLARITY_SIGN[cue.polarity] * (-1 if neg else 1)
-        parts.append(_describe(tok, cue, neg, modal if own else None))
+        parts.append(describe(tok, cue, neg, modal if own else None))
         polar_seen = polar_seen or tok
     if polar_seen is None:
         ev = (" -> ".join(parts) + " -> " if parts else "") + "no attitude cue"
@@ -447,7 +447,7 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
         # is an attitude construction, not speech: keep the sentence as its statement.
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
-                                      and h.lemma_.lower() not in _LIGHT_VERBS)
+                                      and h.lemma_.lower() not in LIGHT_VERBS)
         judged = _judged_object(cue_tok) if speech and cue_tok is not None else None
         target = _judged_span(judged) if judged is not None else \
             q_span if speech else (_target_span(_chain(h)) or q_span)
@@ -622,7 +622,7 @@ def find_statements(doc: "Doc", quotes: "Sequence[Quote]" = (),
 @lru_cache(maxsize=None)
 def _head_lemmas() -> frozenset[str]:
     """Lemmas that can head a statement's chain: attitude cues and light verbs."""
-    return attitude_lemmas() | frozenset(_LIGHT_VERBS)
+    return attitude_lemmas() | frozenset(LIGHT_VERBS)
 
 
 def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[int]
@@ -637,7 +637,7 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
         subj = _subject_of(tok) if tok.pos_ != "NOUN" else None
         if tok.pos_ == "NOUN":
             subj = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if subj is None or tok.dep_ in ("dobj",) and _light_verb_cue(tok.head, None):
+            if subj is None or tok.dep_ in ("dobj",) and light_verb_cue(tok.head, None):
                 continue
         if tok.pos_ == "ADJ" and tok.dep_ not in ("acomp", "ROOT"):
             continue

@@ -60,6 +60,7 @@ from ..nlp.syntax import negation as _negated
 from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
 from ..records import AttitudeCue as Cue
+from .cues import describe, light_verb_cue, match_cue
 from .lexicon import POLARITY_SIGN
 from .portrayal import load_portrayal_model
 from .registry import register_stance_backend
@@ -98,79 +99,6 @@ class StanceResult:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-
-
-def _pos_key(tok: "Token") -> str:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return "VERB"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    if tok.pos_ == "ADJ":
-        return "ADJ"
-    return tok.pos_
-
-
-def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
-    """The attitude reading of ``tok``, given the child ``via`` the path goes down through.
-
-    A reading that needs a preposition matches when the path passes through that preposition
-    (``objected`` -> ``to`` -> the plans) or the cue has that particle (``lash out``).
-
-    >>> import spacy; nlp = spacy.load("en_core_web_sm")   # doctest: +SKIP
-    >>> doc = nlp("They called for talks.")                 # doctest: +SKIP
-    >>> match_cue(doc[1], doc[2]).polarity                  # doctest: +SKIP
-    'support'
-    """
-    cues = attitude_cues().get((tok.lemma_.lower(), _pos_key(tok)))
-    if not cues:
-        return None
-    particles = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
-    preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent")}
-    for cue in cues:
-        if cue.prep == OBJECT_READING:
-            if _object_reading(tok):
-                return cue  # "declared a state of emergency": the act, not a report
-            continue
-        if not cue.prep:
-            return cue
-        if _names_its_object(tok):
-            continue  # "called the move a disaster for democracy" is no "call for"
-        if cue.prep in particles:  # "lash out at", "throw out": the particle makes the reading
-            return cue
-        if via is not None and via.lemma_.lower() == cue.prep and via.head == tok:
-            return cue
-        if via is not None and cue.prep == "to" and _to_infinitive(via, tok):
-            return cue  # "voted to legalize": the infinitive marker stands for the preposition
-        if via is None and cue.prep in preps:
-            return cue
-    return None
-
-
-#: ``prep`` value of a reading that needs a direct object and no clause: "declare" reports
-#: in "declared that ..." but enacts in "declared a state of emergency".
-OBJECT_READING = "+obj"
-
-
-def _object_reading(tok: "Token") -> bool:
-    """``tok`` takes a noun object and no clausal complement (``declared [a state of emergency]``,
-    not ``declared [that talks had failed]``): a declaration in Searle's (1976) sense, which
-    brings about what its object names."""
-    deps = {c.dep_ for c in tok.children}
-    return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis", "oprd"}
-
-
-def _names_its_object(tok: "Token") -> bool:
-    """``tok`` has a direct object and an object predicative (``called [the move] [a
-    disaster]``): the complex-transitive pattern (Quirk et al. 1985, §16.40), whose reading
-    is naming or judging the object, not a prepositional verb's (``call for``)."""
-    deps = {c.dep_ for c in tok.children}
-    return "dobj" in deps and "oprd" in deps
-
-
-def _to_infinitive(via: "Token", tok: "Token") -> bool:
-    """``via`` is a ``to``-infinitive complement of ``tok`` (``voted [to legalize]``)."""
-    return via.head == tok and via.dep_ == "xcomp" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in via.children)
 
 
 def np_root(tok: "Token") -> "Token":
@@ -434,14 +362,6 @@ def _evaluation_of(target_root: "Token") -> tuple[str, "Token"] | None:
     return None
 
 
-def _describe(tok: "Token", cue: Cue, negated: str | None, modal: str | None) -> str:
-    """``objected to``, ``would consider``, ``not + support``: one link of the evidence chain."""
-    word = tok.text if cue.lemma == tok.lemma_.lower() else f"{tok.text} {cue.lemma}"  # light verb
-    word = word if cue.prep in ("", OBJECT_READING) else f"{word} {cue.prep}"
-    word = f"{modal} {word}" if modal else word
-    return f"{negated} + {word}" if negated else word
-
-
 @register_stance_backend("rules")
 def rules_stance(holder: "Span", target: "Span", *, speech_sentiment: bool = False) -> StanceResult:
     """Stance of ``holder`` towards ``target`` (two spans of one parsed Doc) by verb-frame rules.
@@ -692,7 +612,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
             continue  # "criticized the proposal offered by X": X authored what is judged
         if reported and not _polar(found) and nxt is t_root and edge in _SUBJ_DEPS:
             return _evaluation(found, t_root)  # "said Y had betrayed the party": what is said of Y
-        cue = _light_verb_cue(tok, nxt) or match_cue(tok, nxt)
+        cue = light_verb_cue(tok, nxt) or match_cue(tok, nxt)
         if (cue is None or cue.polarity == "report") and _directive(tok) and \
                 _is_addressee(path[i + 1:] + [t_root]):
             return _addressee(tok, cue)  # "asked the agency to scrap the rules"
@@ -761,7 +681,7 @@ def _compose(path: list["Token"], t_root: "Token") -> StanceResult | None:
     polar = [f for f in found if f[1].polarity in ("support", "oppose", "hedge")]
     if not polar:
         return _evaluation(found, t_root) if reported else None
-    chain = " -> ".join([_describe(t, c, n, m) for t, c, n, m in found] + authors)
+    chain = " -> ".join([describe(t, c, n, m) for t, c, n, m in found] + authors)
     first, last = polar[0][0], polar[-1][0]
     if neutral_hedge:
         return StanceResult("neutral", True, f"{chain} -> neutral, hedged", first.text,
@@ -882,31 +802,6 @@ def _content_clause(tok: "Token") -> bool:
 
 def _polar(found) -> bool:
     return any(f[1].polarity in ("support", "oppose") for f in found)
-
-
-def _light_verb_cue(tok: "Token", nxt: "Token") -> Cue | None:
-    """``voice opposition to``, ``lavish praise on``: a light verb takes its object noun's cue."""
-    if _pos_key(tok) != "VERB" or tok.lemma_.lower() not in _LIGHT_VERBS:
-        return None
-    verb_preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "dative")}
-    for c in tok.children:
-        if c.dep_ == "dobj" and c != nxt:
-            cue = match_cue(c)
-            if cue is None:  # "filed a lawsuit [against X]": the parser often hangs the
-                cue = next((k for k in attitude_cues().get((c.lemma_.lower(), "NOUN"), ())
-                            if k.prep and k.prep in verb_preps), None)  # noun's PP on the verb
-            if cue is not None and cue.polarity in ("support", "oppose"):
-                return cue
-    return None
-
-
-#: Verbs that carry little meaning of their own and hand it to their object noun (light verb
-#: constructions: Jespersen 1942; Butt 2010, "The light verb jungle"): "voice opposition",
-#: "file a lawsuit", "mount a challenge".
-_LIGHT_VERBS = {"express", "voice", "show", "offer", "give", "lend", "lavish", "heap", "pour", "pay",
-                "cast", "have",
-                "signal", "declare", "pledge", "extend", "announce", "register", "take", "point",
-                "file", "bring", "lodge", "launch", "mount"}
 
 
 def _evaluation(found, t_root: "Token") -> StanceResult | None:

@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, Any
 from ..lexicons import blocking_words, holder_nouns
 from ..missing import is_missing
 from ..nlp import OffsetMap
-from ..polarity.rules import match_cue, rules_stance
+from ..polarity.cues import match_cue
+from ..polarity.rules import rules_stance
 from .relevance import anaphoric, head_word, match, relevance_table, target_phrase, words
 
 if TYPE_CHECKING:  # pragma: no cover
