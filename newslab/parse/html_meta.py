@@ -37,7 +37,8 @@ ARTICLE_TYPES = frozenset({
     "liveblogposting", "techarticle", "scholarlyarticle", "report", "webpage", "medicalwebpage",
 })
 #: meta tags naming the publication date, best first (property or name attribute, lower case).
-DATE_META = ("article:published_time", "og:article:published_time", "datepublished",
+DATE_META = ("article:published_time", "og:article:published_time", "og:published_time",
+             "datepublished",
              "article.published", "published_time", "publishdate", "pubdate", "publish-date",
              "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
              "dc.date", "dcterms.created", "dc.date.created", "date", "citation_publication_date",
@@ -46,12 +47,18 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
                  "dcterms.modified")
 #: meta tags naming the author, best first.
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-               "dcterms.creator", "citation_author", "byl")
+#: Highwire Press ``citation_author`` (and its older plural ``citation_authors``) comes before
+#: Dublin Core: Google Scholar's inclusion guidelines ask for one tag per author, every author,
+#: where journal pages often give ``DC.Creator`` for the first author only.
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
+               "citation_author", "citation_authors", "dc.creator", "dcterms.creator", "byl")
 #: Meta tags repeated once per author (Highwire Press ``citation_author``, Dublin Core,
 #: Open Graph ``article:author``): every occurrence is read.
-ONE_TAG_PER_AUTHOR = frozenset({"citation_author", "dc.creator", "dcterms.creator",
-                                "article:author"})
+ONE_TAG_PER_AUTHOR = frozenset({"citation_author", "citation_authors", "dc.creator",
+                                "dcterms.creator", "article:author"})
+#: Labels of the Twitter "label/data" pairs that name the writer: Yoast SEO (WordPress) writes
+#: ``twitter:label1 = "Written by"`` and ``twitter:data1 = <the post author's display name>``.
+_TWITTER_AUTHOR_LABEL = re.compile(r"(?i)^(?:written|posted|interview|reported)\s+by$|^authors?$")
 #: Words that end the name part of a byline: job titles, degrees, "updated", month names.
 #: Written for newslab from the byline styles of news and blog pages (no page text copied).
 _NOT_NAME_WORDS = frozenset("""
@@ -66,6 +73,9 @@ _MONTHS = frozenset("""january february march april may june july august septemb
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin",
                         "al", "y", "e", "del", "dos", "das", "ter", "ten"})
+#: Default CMS account names: the login that posted the page, not a writer's name.
+_ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "guest",
+                            "editor", "author", "wordpress", "wpadmin", "superuser"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _COPYRIGHT = re.compile(r"(?i)(?:©|&copy;|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(\d{4})")
 _BY = re.compile(r"(?i)^\s*by\s+")
@@ -88,16 +98,20 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
     {'date': ('2021-03-04', 'json-ld'), 'author': ('Jane Doe', 'json-ld')}
     """
     found: dict[str, tuple[str, str]] = {}
+    metas = _meta_tags(tree)
+    sites = _site_names(tree, metas)
+    site_author = None  # an author value naming the site: kept only if no one else is named
     for obj in _jsonld_articles(tree):
         if "date" not in found:
             date = iso_date(_first_str(obj.get("datePublished") or obj.get("dateCreated")))
             if date:
                 found["date"] = (date, "json-ld")
-        if "author" not in found:
-            names = _person_names(obj.get("author") or obj.get("creator"))
-            if names:
+        names = _person_names(obj.get("author") or obj.get("creator"))
+        if "author" not in found and names:
+            if any(_is_site(n, sites | _site_names_of(obj)) for n in names):
+                site_author = site_author or ("; ".join(names), "json-ld")
+            else:
                 found["author"] = ("; ".join(names), "json-ld")
-    metas = _meta_tags(tree)
     if "date" not in found:
         for key in DATE_META:
             date = iso_date(metas.get(key, [None])[0])
@@ -105,13 +119,9 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
                 found["date"] = (date, f"meta:{key}")
                 break
     if "author" not in found:
-        for key in AUTHOR_META:
-            values = metas.get(key, []) if key in ONE_TAG_PER_AUTHOR else metas.get(key, [])[:1]
-            names = [n for n in (_clean_author(_first_last(v) if key == "citation_author" else v)
-                                 for v in values) if n]
-            if names:
-                found["author"] = ("; ".join(dict.fromkeys(names)), f"meta:{key}")
-                break
+        author = _meta_author(metas, sites) or site_author or _meta_author(metas, set())
+        if author:
+            found["author"] = author
     modified = _modified_date(tree, metas)
     if modified:
         found["modified"] = modified
@@ -122,6 +132,74 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
                 found["date"] = (date, "microdata")
                 break
     return found
+
+
+def _meta_author(metas: dict[str, list[str]], sites: set[str]) -> tuple[str, str] | None:
+    """The author named by meta tags (:data:`AUTHOR_META`, best first, then Yoast's Twitter
+    "Written by" label/data pair), with its source; a value naming the site itself is skipped."""
+    for key in AUTHOR_META:
+        values = metas.get(key, []) if key in ONE_TAG_PER_AUTHOR else metas.get(key, [])[:1]
+        names = [n for n in (_clean_author(_first_last(v) if key.startswith("citation_author")
+                                           else v) for v in values)
+                 if n and not _is_site(n, sites)]
+        if names:
+            return "; ".join(dict.fromkeys(names)), f"meta:{key}"
+    for k in range(1, 5):
+        label = metas.get(f"twitter:label{k}", [""])[0].strip()
+        name = _clean_author(metas.get(f"twitter:data{k}", [None])[0])
+        if _TWITTER_AUTHOR_LABEL.match(label) and name and not _is_site(name, sites):
+            return name, f"meta:twitter:data{k}"
+    return None
+
+
+def _site_names(tree, metas: dict[str, list[str]]) -> set[str]:
+    """Keys (:func:`_site_key`) of the names the site goes by: ``og:site_name``,
+    ``application-name``, the publisher of the page's JSON-LD and the host of its URL."""
+    names = {metas.get(k, [""])[0] for k in ("og:site_name", "application-name",
+                                              "twitter:site")}
+    for url in metas.get("og:url", []) + tree.xpath("//link[@rel='canonical']/@href")[:1]:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+        names.update({host, host.rsplit(".", 1)[0]})
+    for obj in _jsonld_articles(tree):
+        names |= _site_names_of(obj)
+    return {_site_key(n) for n in names if n} - {""}
+
+
+def _site_names_of(obj: dict[str, Any]) -> set[str]:
+    """Keys of the publisher's name in one schema.org object."""
+    pubs = obj.get("publisher")
+    pubs = pubs if isinstance(pubs, list) else [pubs]
+    return {_site_key(p["name"]) for p in pubs
+            if isinstance(p, dict) and isinstance(p.get("name"), str)} - {""}
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower().lstrip("@"))
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Does an author value name the site or its publisher ("USA TODAY", "paperium.net")?
+    A publication is not a byline: the writer is named elsewhere on the page, or nowhere.
+    A personal name stays an author even when the site bears it (a personal blog)."""
+    return _site_key(name) in sites and not personal_name(name)
+
+
+def personal_name(text: str | None) -> bool:
+    """Is ``text`` a person's name: two to four capitalised words (not all capitals), the
+    first a known given name (:func:`newslab.lexicons.first_names`, the 1990 US Census lists
+    and the project's own list), the others words or initials?
+
+    >>> personal_name("Colin Watson"), personal_name("Five Books"), personal_name("USA TODAY")
+    (True, False, False)
+    """
+    from ..lexicons import first_names
+
+    words = (text or "").split()
+    if not 2 <= len(words) <= 4 or (text or "").isupper():
+        return False
+    if not all(re.fullmatch(r"[A-Z][\w'’.-]*", w) or w.lower() in _PARTICLES for w in words):
+        return False
+    return words[0].lower().strip(".") in first_names()
 
 
 def _modified_date(tree, metas: dict[str, list[str]]) -> tuple[str, str] | None:
@@ -243,12 +321,20 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(_BY.sub("", value).split()).strip(" ,;|")
     if not value or len(value) > 100 or re.search(r"https?:|www\.|\.com\b|^@|\{|<", value):
         return None
-    if not re.search(r"[^\W\d_]{2}", value):
+    if not re.search(r"[^\W\d_]{2}", value) or value.lower() in _ACCOUNT_NAMES:
+        return None
+    if _credits_list(value):
         return None
     # "Jane Doe and Li Wei, The Daily Ledger": the outlet after the names (the "Name, Outlet"
     # byline of partner and syndicated stories) is not an author
     value = re.sub(r"(?<=\w),\s+The\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$", "", value)
     return value  # the publisher's own wording otherwise, degrees included
+
+
+def _credits_list(value: str) -> bool:
+    """A list of roles and names ("content: Acme, design: Jane Doe, code: Li Wei"), the
+    colophon of a page, is not a byline."""
+    return len(re.findall(r"(?:^|[,;]\s*)[\w ]{2,20}:\s", value)) >= 2
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -266,9 +352,9 @@ def tidy_author(value: str | None) -> str | None:
     >>> tidy_author("Roy, Aniruddha"), tidy_author("Dec"), tidy_author("Haley Hoekstra • March")
     ('Aniruddha Roy', None, 'Haley Hoekstra')
     """
-    if not value:
+    if not value or _credits_list(value):
         return None
-    value = " ".join(value.split())
+    value = _drop_avatar_initials(" ".join(value.split()))
     m = re.fullmatch(r"([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)", value)
     if m:  # "Last, First" (citation metadata)
         value = f"{m.group(2)} {m.group(1)}"
@@ -298,6 +384,19 @@ def tidy_author(value: str | None) -> str | None:
             continue
         names.append(name)
     return "; ".join(names) or None
+
+
+def _drop_avatar_initials(value: str) -> str:
+    """"CM Craig McCarthy" -> "Craig McCarthy": author cards show the writer's initials in a
+    round placeholder where no photo is set, and text extraction reads them with the name.
+
+    >>> _drop_avatar_initials("CM Craig McCarthy"), _drop_avatar_initials("JR Smith")
+    ('Craig McCarthy', 'JR Smith')
+    """
+    m = re.match(r"([A-Z]{2,3})\s+((?:[A-Z][\w'’.-]*\s*){2,4})", value)
+    if m and m.group(1) == "".join(w[0] for w in m.group(2).split()):
+        return value[m.start(2):]
+    return value
 
 
 def _meta_tags(tree) -> dict[str, list[str]]:
@@ -425,3 +524,76 @@ def choose_date(published: str | None, modified: str | None,
     if not published:
         return next(d for d, kind in shown if kind == "updated"), "shown"
     return None
+
+
+#: A date in a permalink path: "/2025/12/18/slug" (WordPress "day and name" permalinks, the
+#: /YYYY/MM/DD/ story paths of news CMSs).
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication day a story's permalink carries (``/YYYY/MM/DD/``), else None.
+
+    The CMS writes the path once, when the story is first published, in the site's own time
+    zone; a markup timestamp in UTC may fall on the next or previous day.
+
+    >>> url_date("https://example.org/2025/12/18/dam-opens/"), url_date("https://x.org/a/b")
+    ('2025-12-18', None)
+    """
+    m = _URL_DATE.search(url or "")
+    return "-".join(m.groups()) if m else None
+
+
+def permalink_date(date: str | None, url: str | None) -> str | None:
+    """The URL's date when it should replace ``date`` (``YYYY-MM-DD`` or None): when no date
+    was found, or the two are a day apart (one moment in two time zones).
+
+    >>> permalink_date("2025-12-19", "https://x.org/2025/12/18/a/")
+    '2025-12-18'
+    >>> permalink_date("2024-01-05", "https://x.org/2025/12/18/a/") is None
+    True
+    """
+    from datetime import date as _date
+
+    day = url_date(url)
+    if not day or day == date:
+        return None
+    if date and abs((_date.fromisoformat(day) - _date.fromisoformat(date[:10])).days) > 1:
+        return None
+    return day
+
+
+def rejected_by_markup(author: str | None, tree) -> bool:
+    """Is ``author`` (as another extractor rewrote it) a ``<meta>`` author value that
+    :func:`page_metadata` rejects: a credits list, a CMS account name, a URL?
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><meta name="author" content="admin"></head></html>')
+    >>> rejected_by_markup("Admin", page), rejected_by_markup("Jane Doe", page)
+    (True, False)
+    """
+    if not author:
+        return False
+    metas = _meta_tags(tree)
+    rejected = {_site_key(v) for key in AUTHOR_META for v in metas.get(key, [])
+                if not _clean_author(v)}
+    return _site_key(author) in rejected
+
+
+def names_site(author: str | None, tree, sitename: str | None = None) -> bool:
+    """Does an author value name the site or its publisher, not a writer?
+
+    Input: the author string, the page's lxml tree (its ``og:site_name``, publisher and URL
+    host are read) and the site name another extractor found. A personal name never counts
+    as the site (a personal blog bears its owner's name).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><meta property="og:site_name" content="USA TODAY">'
+    ...                        '</head><body><p>x</p></body></html>')
+    >>> names_site("USA TODAY", page), names_site("Brian Truitt", page)
+    (True, False)
+    """
+    if not author:
+        return False
+    sites = _site_names(tree, _meta_tags(tree)) | ({_site_key(sitename)} if sitename else set())
+    return _is_site(author, sites - {""})

@@ -12,7 +12,6 @@ from typing import Any
 
 from .html_common import (
     _AUTHOR_XPATH,
-    _BYLINE_LABEL,
     _BYLINE_RE,
     _BYLINE_START,
     _CAPTION_CLASS,
@@ -233,32 +232,30 @@ def strip_site_name(title: str, sitename: str | None = None) -> str:
     return title
 
 
+#: Class/id tokens naming the writer: hAtom/hCard (``author vcard``, ``fn``, ``p-author``),
+#: WordPress/Blogger theme classes (``post-author``, ``entry-author``, ``byline``) and author
+#: boxes (Elementor's ``elementor-author-box__name``, ``author-box-name``).
+_AUTHOR_CLASS = re.compile(r"(?i)^(?:[\w-]*[-_])?(?:author|authors|byline|writer|vcard)"
+                           r"(?:[-_]+box)?(?:[-_]+(?:name|link|title))?$|^(?:fn|p-author)$")
+#: An author box ("About the author", ``author-box``, ``author-bio``, ``blog-author``): the
+#: writer's card after a blog post, the name in its first heading and a bio below.
+_AUTHOR_BOX_CLASS = re.compile(r"(?i)(?:author|writer)[-_]*(?:box|bio|card|profile|info)\b"
+                               r"|(?:^|[-_])(?:blog|post|about)[-_]*(?:the[-_]*)?author$")
+#: A byline label standing alone before the name: "By", "Written by", "Author(s):",
+#: "Contributors:" (the credit line of magazine and institutional pages).
+_AUTHOR_LABEL = re.compile(
+    r"(?i)^(?:(?:written|posted|reported|words|article|story|interview|reporting)\s+)?by\s*:?$"
+    r"|^(?:authors?|author\(s\)|contributors?|written by|auteur|autor|autore|von)\s*:?$")
+
+
 def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
     """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
-    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
-    followed by the name in the next element; the one nearest above the body wins."""
-    found: list[tuple[int, str]] = []
-    for el in tree.xpath(_AUTHOR_XPATH):
-        name = _author_name(_raw_text(el), prefixed=False)
-        if name and not _outside_article(el, None):
-            found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address"):
-        # cheap test on the element's own leading text before reading its whole text
-        if not el.text or not _BYLINE_START.match(el.text):
-            continue
-        text = _raw_text(el)
-        if 4 < len(text) < 80:
-            name = _author_name(text, prefixed=True)
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
-        # "Written by" in one element, the name in the next one
-        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
-            nxt = el.getnext()
-            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
-            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
+    element whose class names the writer (hAtom/hCard ``author``/``vcard``, ``post-author``,
+    ``byline``, an author box), a short "By …" / "Written by …" line, or a byline label
+    followed by the name (in a child, the text after it or the next element), outside page
+    widgets (:func:`_outside_story`); the one nearest above the body wins, else the first."""
+    found = [(order.get(el, 0), name) for el, name in _author_candidates(tree)
+             if name and not _outside_story(el)]
     if not found:
         return None
     if first_pos is not None:
@@ -266,6 +263,73 @@ def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
         if above:
             return max(above)[1]
     return min(found)[1]
+
+
+def _author_candidates(tree):
+    """(element, name or None) for every element that may hold the byline."""
+    for el in tree.xpath(_AUTHOR_XPATH):
+        yield el, _author_name(_raw_text(el), prefixed=False)
+    for el in tree.xpath("//*[@class or @id]"):
+        if isinstance(el.tag, str) and any(_AUTHOR_CLASS.match(t) for t in _tokens(el) if t):
+            text = _raw_text(el)
+            yield el, _author_name(text, prefixed=False) if 2 < len(text) < 80 else None
+    for box in tree.xpath("//*[@class]"):
+        if any(_AUTHOR_BOX_CLASS.search(t) for t in _tokens(box) if t):
+            head = next(iter(box.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 "
+                                       "or self::strong][normalize-space()]")), None)
+            if head is not None:
+                yield head, _author_name(_raw_text(head), prefixed=False)
+    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address", "dt",
+                        "strong", "em", "small", "b"):
+        # cheap test on the element's own leading text before reading its whole text
+        if not el.text or not _BYLINE_START.match(el.text) and len(el.text) > 20:
+            continue
+        name = None
+        if _BYLINE_START.match(el.text):
+            text = _raw_text(el)
+            name = _author_name(text, prefixed=True) if 4 < len(text) < 80 else None
+        yield el, name or _labelled_name(el)
+
+
+def _labelled_name(el) -> str | None:
+    """The name after a byline label that is an element's whole own text: "By" then
+    ``<a>Jane Doe</a>``, "Contributors:" then text, "Written by" | ``<span>Jane Doe</span>``."""
+    if not _AUTHOR_LABEL.match(el.text.strip()):
+        return None
+    if len(el) and isinstance(el[0].tag, str):
+        text = _raw_text(el[0])
+    elif (el.tail or "").strip():
+        text = el.tail.strip()
+    else:
+        nxt = el.getnext()
+        text = _raw_text(nxt) if nxt is not None and isinstance(nxt.tag, str) else ""
+    return _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
+
+
+def _outside_story(el) -> bool:
+    """Is a byline candidate in a page widget (aside, nav, related stories, comments…)?
+
+    Like :func:`_outside_article` without a container, except that page-builder wrappers
+    around every block (Elementor's ``elementor-widget-container``; a typed widget is read
+    by its type: ``elementor-widget-nav-menu`` is a menu), utility classes (Tailwind
+    ``lg:mr-[--sidebar-width]``: layout, not a component) and an ``<article>``'s own
+    ``<footer>`` (HTML: a footer "typically contains information about its section such as
+    who wrote it") do not count as widgets.
+    """
+    ancestors = list(el.iterancestors())
+    for k, anc in enumerate(ancestors):
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("body", "html"):
+            break  # page-level classes describe the layout ("no-sidebars"), not a widget
+        if tag == "footer" and any(a.tag == "article" for a in ancestors[k + 1:]):
+            continue
+        if tag in _NOT_ARTICLE_TAGS:
+            return True
+        for tok in _tokens(anc):
+            tok = re.sub(r"(?i)^elementor-widget(?:-(?:container|wrap))?-?", "", tok)
+            if tok and ":" not in tok and "[" not in tok and _NOT_ARTICLE_CLASS.search(tok):
+                return True
+    return False
 
 
 def _author_name(text: str, prefixed: bool) -> str | None:
@@ -301,9 +365,7 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
     or the box around the headline kept as a block). Empty when the page has no <h1> above
     the body's second block."""
     placed = [p for p in positions if p is not None]  # in body order
-    limit = placed[min(1, len(placed) - 1)] if placed else None
-    h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
-               and (limit is None or order.get(el, 0) < limit)), None)
+    h1 = _headline_h1(tree, positions, order)
     if h1 is None:
         return []
     first_pos = next((p for p in placed if p > order.get(h1, 0)), None) if placed else None
@@ -333,6 +395,43 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
         if size > HEADER_MAX_CHARS:
             break
     return parts
+
+
+def _headline_h1(tree, positions: list[int | None], order: dict):
+    """The page's headline ``<h1>`` (two words or more) above the body's second block."""
+    placed = [p for p in positions if p is not None]
+    limit = placed[min(1, len(placed) - 1)] if placed else None
+    return next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
+                 and (limit is None or order.get(el, 0) < limit)), None)
+
+
+#: The kicker above a headline is read up to this many characters (else it is not one).
+KICKER_MAX_CHARS = 200
+
+
+def header_kicker(tree, positions: list[int | None], order: dict) -> list[str]:
+    """Visible text just above the headline in its own container: the kicker (pre-headline)
+    line where many templates print the date ("Last updated: Dec 12, 2025" or "January 23,
+    2025" over the title). Up to three elements before the ``<h1>``, at most
+    :data:`KICKER_MAX_CHARS` characters in all, else nothing (a menu or a teaser list).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><p>News</p><p>May 2, 2023</p><h1>Pier to be rebuilt</h1>'
+    ...                        '<p>The pier will be rebuilt.</p></div>')
+    >>> header_kicker(page, [], {})
+    ['News', 'May 2, 2023']
+    """
+    h1 = _headline_h1(tree, positions, order)
+    parts: list[str] = []
+    sib = h1.getprevious() if h1 is not None else None
+    for _ in range(3):
+        if sib is None:
+            break
+        if isinstance(sib.tag, str) and sib.tag not in ("script", "style", "template",
+                                                         "noscript", "nav", "form"):
+            parts = _visible_lines(sib) + parts
+        sib = sib.getprevious()
+    return parts if sum(len(p) for p in parts) <= KICKER_MAX_CHARS else []
 
 
 #: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
