@@ -177,3 +177,76 @@ def test_a_date_printed_above_the_headline_is_read():
     art = parse_html(_page(above=kicker))
     assert (art.meta["date"], art.meta["sources"]["date"]) == ("2025-12-12",
                                                                "shown under the headline")
+
+
+# ---------------------------------------------------------------------------------------
+# second round: opening bylines, teams, meta lines, personal sites, date elements
+# ---------------------------------------------------------------------------------------
+def test_a_by_line_opening_the_body_beats_the_cms_account_in_the_markup():
+    head = '<meta name="author" content="Stef Keegan">'
+    html = _page(head=head).replace("<p>The harbour", "<p><em>By Lizzie Streit, MS, RDN</em>"
+                                    "</p><p>The harbour")
+    art = parse_html(html)
+    assert (art.meta["author"], art.meta["sources"]["author"]) == (
+        "Lizzie Streit", "byline under the headline")
+
+
+def test_a_team_byline_gives_way_to_a_written_by_line_below_the_story():
+    top = "<p class='byline'>By Team Coast News</p>"
+    end = "<p>Written by <a href='https://example.org/marta'>Marta Quintela</a></p>"
+    art = parse_html(_page(above="", below=end).replace("</h1>", f"</h1>{top}"))
+    assert art.meta["author"] == "Marta Quintela"
+
+
+def test_date_and_name_in_one_author_classed_meta_line():
+    line = ("<div class='publish-date-author'>Dec. 19, 2025 &middot; Niko Matsakis on behalf "
+            "of the team</div>")
+    art = parse_html(_page(below=line))
+    assert art.meta.get("author") == "Niko Matsakis"
+
+
+def test_several_names_on_the_line_above_the_date():
+    line = "<div>Naftali Tishby, Fernando C. Pereira, William Bialek</div><div>24 Apr 2000</div>"
+    art = parse_html(_page().replace("</h1>", f"</h1>{line}"))
+    assert art.meta["author"] == "Naftali Tishby; Fernando C. Pereira; William Bialek"
+    role = "<div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director</div>"
+    art = parse_html(_page().replace("</h1>", f"</h1>{role}<div>Updated on 23 Oct 2025</div>"))
+    assert art.meta.get("author") != "Co-Founder; Marketing Director"
+
+
+def test_credentials_and_avatar_initials_around_a_name():
+    assert tidy_author("Lizzie Streit, MS, RDN, LD") == "Lizzie Streit"
+    assert tidy_author("CM Craig Mendes Senior Archivist") == "Craig Mendes"
+
+
+def test_a_personal_site_named_for_its_owner_on_the_owners_domain():
+    home = "<header><a href='/'>Erik Demaine</a></header>"
+    html = _page().replace("<body class=''>", f"<body>{home}").replace(
+        "Pier to be rebuilt | Coast News", "Pier to be rebuilt | Erik Demaine")
+    art = parse_html(html, url="https://erikdemaine.example/pier/")
+    assert (art.meta.get("author"), art.meta["sources"].get("author")) == ("Erik Demaine",
+                                                                          "site owner")
+    assert "author" not in parse_html(html, url="https://coastnews.example/pier/").meta
+    company = html.replace("Erik Demaine", "Erik Data Labs")
+    assert "author" not in parse_html(company, url="https://erikdatalabs.example/p/").meta
+
+
+def test_a_published_date_element_in_the_article_beats_the_json_ld_date():
+    ld = ('<script type="application/ld+json">{"@type": "Article", '
+          '"datePublished": "2025-11-29T10:00:00Z"}</script>')
+    line = ("<div class='article-body__published'>Published "
+            "<time pubdate datetime='2025-08-13'>August 13, 2025</time></div>")
+    art = parse_html(_page(head=ld, below=line))
+    assert art.meta["date"] == "2025-08-13"
+
+
+def test_kicker_above_a_headline_box_and_a_time_element_read_by_its_datetime():
+    kicker = ("<div class='category-header'><div>Published</div><div>October 14, 2025</div>"
+              "</div>")
+    html = _page(above=kicker).replace("<h1>Pier to be rebuilt</h1>",
+                                       "<div class='title-box'><h1>Pier to be rebuilt</h1></div>")
+    assert parse_html(html).meta["date"] == "2025-10-14"
+    stamp = "<small><time datetime='2023-10-12T19:38:01Z'>10/12/2023 7:38:01 PM</time></small>"
+    assert parse_html(_page(above=stamp)).meta["date"] == "2023-10-12"
+    bad = "<small><time datetime='02-12-2025'>02-12-2025</time></small>"
+    assert parse_html(_page(above=bad)).meta.get("date") != "2025-02-12"

@@ -351,6 +351,8 @@ def tidy_author(value: str | None) -> str | None:
     'Justin C Meserole'
     >>> tidy_author("Roy, Aniruddha"), tidy_author("Dec"), tidy_author("Haley Hoekstra • March")
     ('Aniruddha Roy', None, 'Haley Hoekstra')
+    >>> tidy_author("Lizzie Streit, MS, RDN, LD")
+    'Lizzie Streit'
     """
     if not value or _credits_list(value):
         return None
@@ -380,8 +382,9 @@ def tidy_author(value: str | None) -> str | None:
         name = " ".join(kept).strip()
         if not name or name.lower().startswith("the ") and names:
             continue
-        if names and " " not in name:
-            continue
+        if names and (" " not in name or all(re.fullmatch(r"[A-Z]{2,4}\.?", w)
+                                              for w in name.split())):
+            continue  # a role split off, or credentials after the name ("MS, RDN, LD")
         names.append(name)
     return "; ".join(names) or None
 
@@ -393,9 +396,12 @@ def _drop_avatar_initials(value: str) -> str:
     >>> _drop_avatar_initials("CM Craig McCarthy"), _drop_avatar_initials("JR Smith")
     ('Craig McCarthy', 'JR Smith')
     """
-    m = re.match(r"([A-Z]{2,3})\s+((?:[A-Z][\w'’.-]*\s*){2,4})", value)
-    if m and m.group(1) == "".join(w[0] for w in m.group(2).split()):
-        return value[m.start(2):]
+    words = value.split()
+    if words and re.fullmatch(r"[A-Z]{2,3}", words[0]) and len(words) > len(words[0]):
+        following = words[1:1 + len(words[0])]
+        if all(w[:1].isupper() for w in following) \
+                and "".join(w[0] for w in following) == words[0]:
+            return " ".join(words[1:])
     return value
 
 
@@ -597,3 +603,72 @@ def names_site(author: str | None, tree, sitename: str | None = None) -> bool:
         return False
     sites = _site_names(tree, _meta_tags(tree)) | ({_site_key(sitename)} if sitename else set())
     return _is_site(author, sites - {""})
+
+
+#: "Colin Watson's blog", "Jane Doe's notes": a site named for its owner.
+_OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|weblog|notes|journal|"
+                         r"newsletter|homepage|home page)\b.*$", re.I)
+_NAME_SHAPE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?(?:\s+(?:[A-Z]\.\s+)?"
+                         r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?){1,2}")
+
+
+#: Words a site or company title uses for itself, never part of a person's name.
+_SITE_WORDS = frozenset("""blog blogs news data media journal daily times post tech labs lab
+studio studios digital group press review magazine weekly online hub world guide guides store
+shop company co inc ltd llc agency team network project projects center centre institute
+foundation academy school club official app apps software systems solutions services the
+community energy health care insurance college university hospital hospitals bank partners""".split())
+
+
+def site_owner(tree, url: str | None) -> str | None:
+    """The person a personal site is named for, when its own domain bears that name.
+
+    Personal blog themes print the owner's name as the site title (``og:site_name``, the
+    feed's title, the home link, the ``<title>`` suffix) and no byline under each post. A
+    title that is a person's name (:func:`personal_name`: a known given name first) counts
+    only when the site's host name holds that given name or surname (``erikdemaine.org`` for
+    "Erik Demaine"): a personal domain; company sites match their domains too, so the name
+    test is needed as well. A title holding a word sites call themselves by ("Engora
+    Data Blog", "Acme Labs": :data:`_SITE_WORDS`) is not a person; a copyright line is
+    never read.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><title>Dam opens | Jane Doe</title></head>'
+    ...                        '<body><a href="/">Jane Doe</a><p>x</p></body></html>')
+    >>> site_owner(page, "https://janedoe.example/posts/dam"), site_owner(page, "https://x.org/a")
+    ('Jane Doe', None)
+    """
+    import unicodedata
+
+    m = re.match(r"(?:https?://)?(?:www\.)?([^/]+)(/~[\w.-]+)?", url or "")
+    if not m:
+        return None
+    host = unicodedata.normalize("NFKD", (m.group(1).rsplit(".", 1)[0] + (m.group(2) or ""))
+                                 ).encode("ascii", "ignore").decode().lower()
+    for title in _site_titles(tree, m.group(1)):
+        own = _OWNER_SITE.match(title)
+        name = (own.group("name") if own else title).strip()
+        if not _NAME_SHAPE.fullmatch(name) or not personal_name(name) \
+                or any(w in _SITE_WORDS for w in name.lower().split()):
+            continue
+        words = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if any(len(w) >= 4 and w in host for w in re.findall(r"[a-z]+", words.lower())):
+            return name
+    return None
+
+
+def _site_titles(tree, host: str) -> list[str]:
+    """What the site calls itself: og:site_name, application-name, the feed titles, the
+    home link's text and the parts of ``<title>``."""
+    metas = _meta_tags(tree)
+    titles = metas.get("og:site_name", []) + metas.get("application-name", [])
+    titles += tree.xpath("//link[@rel='alternate'][contains(@type, 'rss') or "
+                         "contains(@type, 'atom')]/@title")[:2]
+    for a in tree.xpath("//a[@href]")[:200]:
+        href = a.get("href").strip()
+        if href in ("/", "./", "../") or re.fullmatch(rf"https?://(?:www\.)?{re.escape(host)}/?",
+                                                     href):
+            titles.append(a.text_content())
+    for title in tree.xpath("//title/text()")[:1]:
+        titles += re.split(r"\s+[|\-–—:•·]\s+|[()]", title)
+    return [" ".join(t.split()) for t in titles if t and len(t) < 60]

@@ -248,14 +248,16 @@ _AUTHOR_LABEL = re.compile(
     r"|^(?:authors?|author\(s\)|contributors?|written by|auteur|autor|autore|von)\s*:?$")
 
 
-def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
+def _find_author(tree, root, first_pos: int | None, order: dict,
+                 skip: str | None = None) -> str | None:
     """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
     element whose class names the writer (hAtom/hCard ``author``/``vcard``, ``post-author``,
     ``byline``, an author box), a short "By …" / "Written by …" line, or a byline label
     followed by the name (in a child, the text after it or the next element), outside page
-    widgets (:func:`_outside_story`); the one nearest above the body wins, else the first."""
+    widgets (:func:`_outside_story`); the one nearest above the body wins, else the first.
+    ``skip``: a name not to return (the team or site name already found)."""
     found = [(order.get(el, 0), name) for el, name in _author_candidates(tree)
-             if name and not _outside_story(el)]
+             if name and _norm_key(name) != _norm_key(skip or "") and not _outside_story(el)]
     if not found:
         return None
     if first_pos is not None:
@@ -271,7 +273,7 @@ def _author_candidates(tree):
         yield el, _author_name(_raw_text(el), prefixed=False)
     for el in tree.xpath("//*[@class or @id]"):
         if isinstance(el.tag, str) and any(_AUTHOR_CLASS.match(t) for t in _tokens(el) if t):
-            text = _raw_text(el)
+            text = _without_dates(_raw_text(el))
             yield el, _author_name(text, prefixed=False) if 2 < len(text) < 80 else None
     for box in tree.xpath("//*[@class]"):
         if any(_AUTHOR_BOX_CLASS.search(t) for t in _tokens(box) if t):
@@ -289,6 +291,14 @@ def _author_candidates(tree):
             text = _raw_text(el)
             name = _author_name(text, prefixed=True) if 4 < len(text) < 80 else None
         yield el, name or _labelled_name(el)
+
+
+def _without_dates(text: str) -> str:
+    """A meta line without its dates and the separators around them ("Dec. 19, 2025 · Jane
+    Doe" -> "Jane Doe"): themes print the date and the writer in one author-classed line."""
+    from .html_meta import _SHOWN_DATE
+
+    return _SHOWN_DATE.sub(" ", text).strip(" ·•|-–—,")
 
 
 def _labelled_name(el) -> str | None:
@@ -377,6 +387,7 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
         if pos < order.get(h1, 0) or not isinstance(el.tag, str):
             continue
         if first_pos is not None and pos >= first_pos and el is not h1:
+            parts += _opening_byline(el) if pos == first_pos else []
             break
         if first_pos is None and el.tag == "p" and len(el.text_content()) > 200:
             break
@@ -422,16 +433,76 @@ def header_kicker(tree, positions: list[int | None], order: dict) -> list[str]:
     ['News', 'May 2, 2023']
     """
     h1 = _headline_h1(tree, positions, order)
+    anchor = h1
+    for _ in range(2):  # a headline first in its box: the kicker is the box's neighbour
+        if anchor is None or anchor.getprevious() is not None or anchor.getparent() is None:
+            break
+        anchor = anchor.getparent()
     parts: list[str] = []
-    sib = h1.getprevious() if h1 is not None else None
+    sib = anchor.getprevious() if anchor is not None else None
     for _ in range(3):
         if sib is None:
             break
         if isinstance(sib.tag, str) and sib.tag not in ("script", "style", "template",
                                                          "noscript", "nav", "form"):
-            parts = _visible_lines(sib) + parts
+            parts = _date_lines(sib) + parts
         sib = sib.getprevious()
     return parts if sum(len(p) for p in parts) <= KICKER_MAX_CHARS else []
+
+
+def _date_lines(el) -> list[str]:
+    """Visible lines of ``el``; a ``<time>`` whose text gives no unambiguous date
+    ("10/12/2023 7:38 PM") is read from its ``datetime`` attribute, the machine-readable
+    form of the same moment (HTML Living Standard, the time element)."""
+    from .html_meta import iso_date, shown_dates
+
+    lines = _visible_lines(el)
+    for t in el.iter("time"):  # a valid datetime value is ISO 8601 ("02-12-2025" is not)
+        stamp = (t.get("datetime") or "").strip()
+        day = iso_date(stamp) if re.match(r"\d{4}-\d{2}-\d{2}", stamp) else None
+        if day and not shown_dates(_raw_text(t)):
+            lines.append(day)
+    return lines
+
+
+#: Class/id tokens of the element that prints a story's date (``entry-date``, ``post-date``,
+#: ``article__published``, ``pubdate``, ``timestamp``: WordPress/hAtom and news themes).
+_DATE_CLASS = re.compile(r"(?i)(?:^|[-_])(?:date|dates|published|pubdate|posted|posted-on|"
+                         r"timestamp|dateline|updated)(?:$|[-_])")
+
+
+def article_date_lines(root) -> list[str]:
+    """The article's printed date lines: ``<time>`` elements and date-classed elements inside
+    the article container (never in widgets, :func:`_outside_story`), with the label of
+    their line ("Published <time>…</time>"), in page order; at most three.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<article><p>Text.</p><div class="post-published">Published '
+    ...                        '<time datetime="2025-08-13">August 13, 2025</time></div></article>')
+    >>> article_date_lines(page)
+    ['Published August 13, 2025']
+    """
+    if root is None:
+        return []
+    lines: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or len(lines) >= 3:
+            continue
+        if el.tag == "time" or any(_DATE_CLASS.search(t) for t in _tokens(el) if t):
+            line = " ".join(_date_lines(
+                el.getparent() if el.tag == "time" and el.getparent() is not None
+                and len(_raw_text(el.getparent())) < 80 else el))
+            if 4 < len(line) < 80 and line not in lines and not any(line in k for k in lines) \
+                    and not _outside_story(el):
+                lines.append(line)
+    return lines
+
+
+def _opening_byline(el) -> list[str]:
+    """The body's first block when it is a short "By …" line: the byline a writer types at
+    the top of the post in CMSs without a byline field (Squarespace, WordPress's editor)."""
+    text = _raw_text(el)
+    return [text] if len(text) < 100 and _BYLINE_START.match(text) else []
 
 
 #: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
@@ -490,23 +561,30 @@ podcast photos gallery welcome share advertisement sponsored opinion news home b
 def header_name_line(parts: list[str]) -> str | None:
     """A name alone on its line right under the headline, followed by the date line
     ("Jane Doe" then "March 5, 2026" or "Last updated: …"): the byline without "By" that
-    blogs and company pages print.
+    blogs and company pages print; several names joined by "," / "and" (the author line of
+    papers and reports) give them all.
 
     >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz", "March 5, 2026", "4 min read"])
     'Ana Ruiz'
+    >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz, Li Wei and Jo Ng", "5 Mar 2026"])
+    'Ana Ruiz; Li Wei; Jo Ng'
     >>> header_name_line(["Pier to be rebuilt", "Video", "March 5, 2026"]) is None
     True
     """
-    from .html_meta import shown_dates
+    from .html_meta import _NOT_NAME_WORDS, shown_dates
 
     for k in range(1, min(len(parts) - 1, 12)):
         nxt = parts[k + 1]
         if not (shown_dates(nxt) or re.match(r"(?i)(?:last\s+)?(?:updated|published|posted)\b",
                                              nxt)):
             continue
-        name = _author_name(parts[k], prefixed=False)
-        words = name.lower().split() if name else []
-        if name and len(words) <= 4 and not any(w in _NOT_A_NAME_LINE for w in words) \
+        names = [_author_name(p, prefixed=False)
+                 for p in re.split(r",\s+(?:and\s+)?|\s+and\s+|\s*&\s*", parts[k])]
+        words = [w for n in names for w in (n or "").lower().split()]
+        if len(names) > 1 and any(not n or len(n.split()) < 2 for n in names):
+            continue  # several names are full names ("Co-Founder & Marketing Director")
+        if names and all(n and len(n.split()) <= 4 for n in names) \
+                and not any(w in _NOT_A_NAME_LINE or w in _NOT_NAME_WORDS for w in words) \
                 and not shown_dates(parts[k]):
-            return name
+            return "; ".join(names)
     return None
