@@ -241,6 +241,8 @@ _AUTHOR_CLASS = re.compile(r"(?i)^(?:[\w-]*[-_])?(?:author|authors|byline|writer
 #: writer's card after a blog post, the name in its first heading and a bio below.
 _AUTHOR_BOX_CLASS = re.compile(r"(?i)(?:author|writer)[-_]*(?:box|bio|card|profile|info)\b"
                                r"|(?:^|[-_])(?:blog|post|about)[-_]*(?:the[-_]*)?author$")
+#: Substrings one of which a writer-naming class/id holds (a cheap filter before the tokens).
+_AUTHORISH = ("author", "byline", "writer", "vcard", "fn")
 #: A byline label standing alone before the name: "By", "Written by", "Author(s):",
 #: "Contributors:" (the credit line of magazine and institutional pages).
 _AUTHOR_LABEL = re.compile(
@@ -271,14 +273,17 @@ def _author_candidates(tree):
     """(element, name or None) for every element that may hold the byline."""
     for el in tree.xpath(_AUTHOR_XPATH):
         yield el, _author_name(_raw_text(el), prefixed=False)
-    for el in tree.xpath("//*[@class or @id]"):
-        if isinstance(el.tag, str) and any(_AUTHOR_CLASS.match(t) for t in _tokens(el) if t):
+    for el in tree.xpath("//*[@class or @id or @itemprop]"):
+        attrs = f"{el.get('class')} {el.get('id')} {el.get('itemprop')}".lower()
+        if not any(a in attrs for a in _AUTHORISH):
+            continue
+        toks = [t for t in _tokens(el) if t]
+        if any(_AUTHOR_CLASS.match(t) for t in toks):
             text = _without_dates(_raw_text(el))
             yield el, _author_name(text, prefixed=False) if 2 < len(text) < 80 else None
-    for box in tree.xpath("//*[@class]"):
-        if any(_AUTHOR_BOX_CLASS.search(t) for t in _tokens(box) if t):
-            head = next(iter(box.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 "
-                                       "or self::strong][normalize-space()]")), None)
+        if any(_AUTHOR_BOX_CLASS.search(t) for t in toks):
+            head = next(iter(el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 "
+                                      "or self::strong][normalize-space()]")), None)
             if head is not None:
                 yield head, _author_name(_raw_text(head), prefixed=False)
     for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address", "dt",
