@@ -250,3 +250,10 @@ def test_kicker_above_a_headline_box_and_a_time_element_read_by_its_datetime():
     assert parse_html(_page(above=stamp)).meta["date"] == "2023-10-12"
     bad = "<small><time datetime='02-12-2025'>02-12-2025</time></small>"
     assert parse_html(_page(above=bad)).meta.get("date") != "2025-02-12"
+
+
+def test_an_author_box_label_is_not_a_name():
+    box = ('<div class="blog-author"><h4>About The Author</h4><p>Marta writes about the '
+           'coast and the people who keep the harbours working.</p></div>')
+    assert "author" not in parse_html(_page(below=box)).meta
+    assert tidy_author("About The Author") is None

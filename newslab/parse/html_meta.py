@@ -66,7 +66,7 @@ senior staff reporter writer editor correspondent contributor contributing colum
 co-founder ceo cto cfo coo president expert attorney analyst producer manager director
 consultant journalist author updated published posted last reviewed edited fact-checked
 certified rn bsn md phd dvm mba cpa lvt vmd home hardware tech team's photographer chief head lead
-on at in
+on at in about
 """.split())
 #: Month names end a name only at its start or before a figure ("Tom May" is a name).
 _MONTHS = frozenset("""january february march april may june july august september october
@@ -380,8 +380,8 @@ def tidy_author(value: str | None) -> str | None:
                 break
             kept.append(tok.strip(",;"))
         name = " ".join(kept).strip()
-        if not name or name.lower().startswith("the ") and names:
-            continue
+        if not name or name.lower().startswith("the ") and names or len(kept) > 6:
+            continue  # an outlet after the names, or a sentence read as a name
         if names and (" " not in name or all(re.fullmatch(r"[A-Z]{2,4}\.?", w)
                                               for w in name.split())):
             continue  # a role split off, or credentials after the name ("MS, RDN, LD")

@@ -241,6 +241,10 @@ _AUTHOR_CLASS = re.compile(r"(?i)^(?:[\w-]*[-_])?(?:author|authors|byline|writer
 #: writer's card after a blog post, the name in its first heading and a bio below.
 _AUTHOR_BOX_CLASS = re.compile(r"(?i)(?:author|writer)[-_]*(?:box|bio|card|profile|info)\b"
                                r"|(?:^|[-_])(?:blog|post|about)[-_]*(?:the[-_]*)?author$")
+#: Words of an author widget's labels and links, never of a name ("About The Author",
+#: "View All Posts", "Follow Jane").
+_NOT_IN_A_NAME = frozenset("""author authors about posts post view profile bio follow share
+more all contact by written articles stories read""".split())
 #: Substrings one of which a writer-naming class/id holds (a cheap filter before the tokens).
 _AUTHORISH = ("author", "byline", "writer", "vcard", "fn")
 #: A byline label standing alone before the name: "By", "Written by", "Author(s):",
@@ -259,7 +263,8 @@ def _find_author(tree, root, first_pos: int | None, order: dict,
     widgets (:func:`_outside_story`); the one nearest above the body wins, else the first.
     ``skip``: a name not to return (the team or site name already found)."""
     found = [(order.get(el, 0), name) for el, name in _author_candidates(tree)
-             if name and _norm_key(name) != _norm_key(skip or "") and not _outside_story(el)]
+             if name and _norm_key(name) != _norm_key(skip or "")
+             and not _NOT_IN_A_NAME & set(name.lower().split()) and not _outside_story(el)]
     if not found:
         return None
     if first_pos is not None:
