@@ -559,8 +559,7 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout,
             meta[field], meta["sources"][field] = stated[field]
     if meta.get("author") and meta["sources"].get("author") == "trafilatura":
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
-        if not meta["author"] or names_site(meta["author"], tree, meta.get("sitename")) \
-                or rejected_by_markup(meta["author"], tree):
+        if not meta["author"] or rejected_by_markup(meta["author"], tree):
             del meta["author"], meta["sources"]["author"]
     header = _header_parts(tree, layout.positions, layout.order)
     shown, where = " ".join(header_kicker(tree, layout.positions, layout.order) + header), \
