@@ -12,6 +12,15 @@ reads it before anything is guessed from the visible text, in this order:
 3. **microdata**: ``itemprop="datePublished"`` / ``itemprop="author"``, and ``<time
    datetime>`` inside the article.
 
+An author value that names the site or its publisher (``og:site_name``, the JSON-LD
+``publisher``, the URL's host: "USA TODAY", "paperium.net") is weak: a person named in other
+markup (a later JSON-LD object, another meta tag, Yoast's ``twitter:label1 = "Written by"``
+pair) or printed on the page replaces it, and it is kept only when nobody is named (the
+publisher is then the author of record). Credits lists ("content: …, design: …") and CMS
+account names ("admin") are never authors. The permalink's ``/YYYY/MM/DD/`` date
+(:func:`url_date`) settles a one-day, time-zone disagreement, and a personal site with no
+byline names its owner (:func:`site_owner`) when its own domain bears the owner's name.
+
 The markup is then weighed against what the page prints under its headline: the date line
 (:func:`shown_dates`, :func:`choose_date`: "Published …" and an unlabelled date line win over
 markup that disagrees, "Updated …" never replaces a publication date) and, in
@@ -617,7 +626,8 @@ _SITE_WORDS = frozenset("""blog blogs news data media journal daily times post t
 studio studios digital group press review magazine weekly online hub world guide guides store
 shop company co inc ltd llc agency team network project projects center centre institute
 foundation academy school club official app apps software systems solutions services the
-community energy health care insurance college university hospital hospitals bank partners""".split())
+community energy health care insurance college university hospital hospitals bank
+partners""".split())
 
 
 def site_owner(tree, url: str | None) -> str | None:
