@@ -234,7 +234,7 @@ def test_htmldate_finds_a_date_the_markup_and_header_do_not_give():
     html = _page().replace("</article>", "<p class='entry-date'>2021-03-04</p></article>")
     art = parse_html(html)
     assert art.meta["date"] == "2021-03-04"
-    assert art.meta["sources"]["date"] in ("trafilatura", "htmldate")
+    assert art.meta["sources"]["date"] in ("trafilatura", "htmldate", "date element")
     from lxml import html as lxml_html
 
     from newslab.parse.html import _htmldate

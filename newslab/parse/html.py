@@ -12,8 +12,10 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   container above the body, else the metadata title without its site-name part
   (``"Title | Site"``). A site logo in an ``<h1>`` is not taken.
 * **Standfirst**: the page description when the page shows it apart from the body paragraphs.
-* **Byline**: trafilatura's author, else an author link (``rel=author``, ``/author/…``) or a
-  "By …" / "Written by …" line, the nearest above the body.
+* **Byline**: trafilatura's author, else an author link (``rel=author``, ``/author/…``), an
+  author-classed element (hAtom/hCard ``author``/``vcard``, ``post-author``, ``byline``, an
+  author box's heading) or a "By …" / "Written by …" / "Contributors:" line, the nearest
+  above the body; it also replaces an author that is only the site or its publisher.
 * **Captions**: ``<figcaption>`` and caption-classed elements inside the article container
   (never in asides, navigation, related-story or share widgets), each with its photo credit
   from a credit-classed child (``credit``, ``copyright``, ``caption__credit``…) or a written
@@ -27,11 +29,15 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   labelled byline ("By …", "Author: …") that names someone else replaces the markup author
   (a CMS account or the publisher), a name alone above the date line fills a missing or
   team author; a "Published …" or plain date line beats a disagreeing markup date, an
-  "Updated …" line never replaces a publication date. Without any date, htmldate
+  "Updated …" line never replaces a publication date; a date in the kicker line above the
+  headline counts as shown; the permalink's ``/YYYY/MM/DD/`` date settles a one-day
+  (time-zone) disagreement; without a date line near the headline, the article's own date
+  element (``<time>``, ``entry-date``…) is weighed the same way. Without any date, htmldate
   (``original_date=True``, extensive search) reads the parsed tree. A date that is only the
   footer's copyright year is dropped. ``meta["sources"]`` says where each field came from
   (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``, ``"htmldate"``,
-  ``"shown under the headline"``, ``"byline under the headline"``, ``"byline element"``…).
+  ``"url"``, ``"date element"``, ``"shown under the headline"``, ``"byline under the
+  headline"``, ``"byline element"``, ``"site owner"``…).
 * **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
   teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
   them inside the article container and outside any widget (see ``_recover_dropped``).
@@ -75,8 +81,12 @@ from .html_common import (
 from .html_meta import (
     choose_date,
     copyright_year_date,
+    names_site,
     page_metadata,
+    permalink_date,
+    rejected_by_markup,
     shown_dates,
+    site_owner,
     tidy_author,
 )
 from .html_structure import (
@@ -89,7 +99,9 @@ from .html_structure import (
     _pick_headline,
     _raw_text,
     _tokens,
+    article_date_lines,
     header_byline,
+    header_kicker,
     header_name_line,
 )
 from .limits import check_size
@@ -419,7 +431,7 @@ def _build(tree, doc, url: str | None) -> Article:
     layout = _locate(tree, items)
     if meta["extraction"] == "trafilatura" and layout.root is not None:
         items, layout = _recover_dropped(tree, url, items, layout)
-    _set_author_and_date(tree, meta, layout)
+    _set_author_and_date(tree, meta, layout, url)
     headline = _pick_headline(tree, layout.root, meta.get("title"), meta.get("sitename"),
                               layout.first_pos, layout.order)
     captions = _find_captions(tree, layout.root, layout.order)
@@ -535,7 +547,8 @@ def _inside(el, root) -> bool:
     return el is root or any(a is root for a in el.iterancestors())
 
 
-def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
+def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout,
+                         url: str | None = None) -> None:
     """Author and date from the page's own structured data first, then trafilatura, then a
     byline on the page; the date printed under the headline is weighed against the markup
     (:func:`~newslab.parse.html_meta.choose_date`); a date that is only the footer's
@@ -546,25 +559,47 @@ def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout) -> None:
             meta[field], meta["sources"][field] = stated[field]
     if meta.get("author") and meta["sources"].get("author") == "trafilatura":
         meta["author"] = tidy_author(meta["author"])  # "Jane Doe Senior Reporter", "Dec"
-        if not meta["author"]:
+        if not meta["author"] or rejected_by_markup(meta["author"], tree):
             del meta["author"], meta["sources"]["author"]
     header = _header_parts(tree, layout.positions, layout.order)
-    _weigh_shown_date(tree, meta, stated, " ".join(header))
-    _prefer_header_byline(meta, header)
+    shown, where = " ".join(header_kicker(tree, layout.positions, layout.order) + header), \
+        "shown under the headline"
+    if not shown_dates(shown):  # no date line near the headline: the article's date element
+        shown, where = " ".join(article_date_lines(layout.root)), "date element"
+    _weigh_shown_date(tree, meta, stated, shown, where)
+    day = permalink_date(meta.get("date"), url)
+    if day:
+        meta["date"], meta["sources"]["date"] = day, "url"
+    _prefer_header_byline(meta, header, tree)
     if meta.get("date") and meta["sources"].get("date") in ("trafilatura", "htmldate") \
             and copyright_year_date(meta["date"], _raw_text(tree)[-5000:]):
         del meta["date"], meta["sources"]["date"]
-    if not meta.get("author"):
-        author = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order))
-        if author:
-            meta["author"], meta["sources"]["author"] = author, "byline element"
+    _fill_author(tree, meta, layout, url)
+
+
+def _fill_author(tree, meta: dict[str, Any], layout: _Layout, url: str | None) -> None:
+    """Without a writer's name (none, a team or desk, or the site itself), a byline element
+    on the page (:func:`~newslab.parse.html_structure._find_author`) names the writer; a
+    site or team author is kept when the page names no one (the publisher is then the
+    author of record). With no author at all, the owner a personal site is named for
+    (:func:`~newslab.parse.html_meta.site_owner`)."""
+    author = meta.get("author")
+    if author and not _COLLECTIVE_AUTHOR.search(re.split(r"[|;,]", author)[0]) \
+            and not names_site(author, tree, meta.get("sitename")):
+        return
+    found = tidy_author(_find_author(tree, layout.root, layout.first_pos, layout.order,
+                                     skip=author))
+    if found:
+        meta["author"], meta["sources"]["author"] = found, "byline element"
+    elif not author and site_owner(tree, url):
+        meta["author"], meta["sources"]["author"] = site_owner(tree, url), "site owner"
 
 
 #: An author value naming a group rather than a writer ("Acme Team", "News Desk").
 _COLLECTIVE_AUTHOR = re.compile(r"(?i)\b(?:team|staff|editors?|editorial|desk|newsroom)\b")
 
 
-def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
+def _prefer_header_byline(meta: dict[str, Any], header: list[str], tree=None) -> None:
     """The labelled byline printed under the headline ("By …", "Author: …") names the
     author when the markup names nobody or someone else: markup authors are often the CMS
     account that posted the story or the publisher itself, the printed byline is the credit
@@ -576,7 +611,8 @@ def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
     author = meta.get("author") or ""
     if not byline:
         if author and not _COLLECTIVE_AUTHOR.search(author) \
-                and _norm_key(author) != _norm_key(meta.get("sitename") or ""):
+                and _norm_key(author) != _norm_key(meta.get("sitename") or "") \
+                and not (tree is not None and names_site(author, tree, meta.get("sitename"))):
             return
         byline, source = tidy_author(header_name_line(header)), "name line under the headline"
         if not byline:
@@ -588,15 +624,17 @@ def _prefer_header_byline(meta: dict[str, Any], header: list[str]) -> None:
     meta["author"], meta["sources"]["author"] = byline, source
 
 
-def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, header: str) -> None:
-    """Set ``meta["date"]`` from the header's shown date when :func:`choose_date` prefers it;
-    without any date, ask htmldate (publication date, extensive search) on the parsed tree."""
+def _weigh_shown_date(tree, meta: dict[str, Any], stated: dict, header: str,
+                      where: str = "shown under the headline") -> None:
+    """Set ``meta["date"]`` from the header's shown date when :func:`choose_date` prefers it
+    (source ``where``); without any date, ask htmldate (publication date, extensive search)
+    on the parsed tree."""
     published = stated["date"][0] if "date" in stated else None
     modified = stated["modified"][0] if "modified" in stated else None
     shown = shown_dates(header)
     chosen = choose_date(published, modified, shown)
     if chosen and chosen[1] == "shown":
-        meta["date"], meta["sources"]["date"] = chosen[0], "shown under the headline"
+        meta["date"], meta["sources"]["date"] = chosen[0], where
     elif chosen:
         meta["date"], meta["sources"]["date"] = stated["date"]
     if not meta.get("date"):

@@ -12,6 +12,15 @@ reads it before anything is guessed from the visible text, in this order:
 3. **microdata**: ``itemprop="datePublished"`` / ``itemprop="author"``, and ``<time
    datetime>`` inside the article.
 
+An author value that names the site or its publisher (``og:site_name``, the JSON-LD
+``publisher``, the URL's host: "USA TODAY", "paperium.net") is weak: a person named in other
+markup (a later JSON-LD object, another meta tag, Yoast's ``twitter:label1 = "Written by"``
+pair) or printed on the page replaces it, and it is kept only when nobody is named (the
+publisher is then the author of record). Credits lists ("content: …, design: …") and CMS
+account names ("admin") are never authors. The permalink's ``/YYYY/MM/DD/`` date
+(:func:`url_date`) settles a one-day, time-zone disagreement, and a personal site with no
+byline names its owner (:func:`site_owner`) when its own domain bears the owner's name.
+
 The markup is then weighed against what the page prints under its headline: the date line
 (:func:`shown_dates`, :func:`choose_date`: "Published …" and an unlabelled date line win over
 markup that disagrees, "Updated …" never replaces a publication date) and, in
@@ -37,7 +46,8 @@ ARTICLE_TYPES = frozenset({
     "liveblogposting", "techarticle", "scholarlyarticle", "report", "webpage", "medicalwebpage",
 })
 #: meta tags naming the publication date, best first (property or name attribute, lower case).
-DATE_META = ("article:published_time", "og:article:published_time", "datepublished",
+DATE_META = ("article:published_time", "og:article:published_time", "og:published_time",
+             "datepublished",
              "article.published", "published_time", "publishdate", "pubdate", "publish-date",
              "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
              "dc.date", "dcterms.created", "dc.date.created", "date", "citation_publication_date",
@@ -46,12 +56,18 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
                  "dcterms.modified")
 #: meta tags naming the author, best first.
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-               "dcterms.creator", "citation_author", "byl")
+#: Highwire Press ``citation_author`` (and its older plural ``citation_authors``) comes before
+#: Dublin Core: Google Scholar's inclusion guidelines ask for one tag per author, every author,
+#: where journal pages often give ``DC.Creator`` for the first author only.
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author",
+               "citation_author", "citation_authors", "dc.creator", "dcterms.creator", "byl")
 #: Meta tags repeated once per author (Highwire Press ``citation_author``, Dublin Core,
 #: Open Graph ``article:author``): every occurrence is read.
-ONE_TAG_PER_AUTHOR = frozenset({"citation_author", "dc.creator", "dcterms.creator",
-                                "article:author"})
+ONE_TAG_PER_AUTHOR = frozenset({"citation_author", "citation_authors", "dc.creator",
+                                "dcterms.creator", "article:author"})
+#: Labels of the Twitter "label/data" pairs that name the writer: Yoast SEO (WordPress) writes
+#: ``twitter:label1 = "Written by"`` and ``twitter:data1 = <the post author's display name>``.
+_TWITTER_AUTHOR_LABEL = re.compile(r"(?i)^(?:written|posted|interview|reported)\s+by$|^authors?$")
 #: Words that end the name part of a byline: job titles, degrees, "updated", month names.
 #: Written for newslab from the byline styles of news and blog pages (no page text copied).
 _NOT_NAME_WORDS = frozenset("""
@@ -59,13 +75,16 @@ senior staff reporter writer editor correspondent contributor contributing colum
 co-founder ceo cto cfo coo president expert attorney analyst producer manager director
 consultant journalist author updated published posted last reviewed edited fact-checked
 certified rn bsn md phd dvm mba cpa lvt vmd home hardware tech team's photographer chief head lead
-on at in
+on at in about
 """.split())
 #: Month names end a name only at its start or before a figure ("Tom May" is a name).
 _MONTHS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin",
                         "al", "y", "e", "del", "dos", "das", "ter", "ten"})
+#: Default CMS account names: the login that posted the page, not a writer's name.
+_ACCOUNT_NAMES = frozenset({"admin", "administrator", "webmaster", "root", "user", "guest",
+                            "editor", "author", "wordpress", "wpadmin", "superuser"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _COPYRIGHT = re.compile(r"(?i)(?:©|&copy;|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(\d{4})")
 _BY = re.compile(r"(?i)^\s*by\s+")
@@ -88,16 +107,20 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
     {'date': ('2021-03-04', 'json-ld'), 'author': ('Jane Doe', 'json-ld')}
     """
     found: dict[str, tuple[str, str]] = {}
+    metas = _meta_tags(tree)
+    sites = _site_names(tree, metas)
+    site_author = None  # an author value naming the site: kept only if no one else is named
     for obj in _jsonld_articles(tree):
         if "date" not in found:
             date = iso_date(_first_str(obj.get("datePublished") or obj.get("dateCreated")))
             if date:
                 found["date"] = (date, "json-ld")
-        if "author" not in found:
-            names = _person_names(obj.get("author") or obj.get("creator"))
-            if names:
+        names = _person_names(obj.get("author") or obj.get("creator"))
+        if "author" not in found and names:
+            if any(_is_site(n, sites | _site_names_of(obj)) for n in names):
+                site_author = site_author or ("; ".join(names), "json-ld")
+            else:
                 found["author"] = ("; ".join(names), "json-ld")
-    metas = _meta_tags(tree)
     if "date" not in found:
         for key in DATE_META:
             date = iso_date(metas.get(key, [None])[0])
@@ -105,13 +128,9 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
                 found["date"] = (date, f"meta:{key}")
                 break
     if "author" not in found:
-        for key in AUTHOR_META:
-            values = metas.get(key, []) if key in ONE_TAG_PER_AUTHOR else metas.get(key, [])[:1]
-            names = [n for n in (_clean_author(_first_last(v) if key == "citation_author" else v)
-                                 for v in values) if n]
-            if names:
-                found["author"] = ("; ".join(dict.fromkeys(names)), f"meta:{key}")
-                break
+        author = _meta_author(metas, sites) or site_author or _meta_author(metas, set())
+        if author:
+            found["author"] = author
     modified = _modified_date(tree, metas)
     if modified:
         found["modified"] = modified
@@ -122,6 +141,74 @@ def page_metadata(tree) -> dict[str, tuple[str, str]]:
                 found["date"] = (date, "microdata")
                 break
     return found
+
+
+def _meta_author(metas: dict[str, list[str]], sites: set[str]) -> tuple[str, str] | None:
+    """The author named by meta tags (:data:`AUTHOR_META`, best first, then Yoast's Twitter
+    "Written by" label/data pair), with its source; a value naming the site itself is skipped."""
+    for key in AUTHOR_META:
+        values = metas.get(key, []) if key in ONE_TAG_PER_AUTHOR else metas.get(key, [])[:1]
+        names = [n for n in (_clean_author(_first_last(v) if key.startswith("citation_author")
+                                           else v) for v in values)
+                 if n and not _is_site(n, sites)]
+        if names:
+            return "; ".join(dict.fromkeys(names)), f"meta:{key}"
+    for k in range(1, 5):
+        label = metas.get(f"twitter:label{k}", [""])[0].strip()
+        name = _clean_author(metas.get(f"twitter:data{k}", [None])[0])
+        if _TWITTER_AUTHOR_LABEL.match(label) and name and not _is_site(name, sites):
+            return name, f"meta:twitter:data{k}"
+    return None
+
+
+def _site_names(tree, metas: dict[str, list[str]]) -> set[str]:
+    """Keys (:func:`_site_key`) of the names the site goes by: ``og:site_name``,
+    ``application-name``, the publisher of the page's JSON-LD and the host of its URL."""
+    names = {metas.get(k, [""])[0] for k in ("og:site_name", "application-name",
+                                              "twitter:site")}
+    for url in metas.get("og:url", []) + tree.xpath("//link[@rel='canonical']/@href")[:1]:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+        names.update({host, host.rsplit(".", 1)[0]})
+    for obj in _jsonld_articles(tree):
+        names |= _site_names_of(obj)
+    return {_site_key(n) for n in names if n} - {""}
+
+
+def _site_names_of(obj: dict[str, Any]) -> set[str]:
+    """Keys of the publisher's name in one schema.org object."""
+    pubs = obj.get("publisher")
+    pubs = pubs if isinstance(pubs, list) else [pubs]
+    return {_site_key(p["name"]) for p in pubs
+            if isinstance(p, dict) and isinstance(p.get("name"), str)} - {""}
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower().lstrip("@"))
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Does an author value name the site or its publisher ("USA TODAY", "paperium.net")?
+    A publication is not a byline: the writer is named elsewhere on the page, or nowhere.
+    A personal name stays an author even when the site bears it (a personal blog)."""
+    return _site_key(name) in sites and not personal_name(name)
+
+
+def personal_name(text: str | None) -> bool:
+    """Is ``text`` a person's name: two to four capitalised words (not all capitals), the
+    first a known given name (:func:`newslab.lexicons.first_names`, the 1990 US Census lists
+    and the project's own list), the others words or initials?
+
+    >>> personal_name("Colin Watson"), personal_name("Five Books"), personal_name("USA TODAY")
+    (True, False, False)
+    """
+    from ..lexicons import first_names
+
+    words = (text or "").split()
+    if not 2 <= len(words) <= 4 or (text or "").isupper():
+        return False
+    if not all(re.fullmatch(r"[A-Z][\w'’.-]*", w) or w.lower() in _PARTICLES for w in words):
+        return False
+    return words[0].lower().strip(".") in first_names()
 
 
 def _modified_date(tree, metas: dict[str, list[str]]) -> tuple[str, str] | None:
@@ -243,12 +330,20 @@ def _clean_author(value: str | None) -> str | None:
     value = " ".join(_BY.sub("", value).split()).strip(" ,;|")
     if not value or len(value) > 100 or re.search(r"https?:|www\.|\.com\b|^@|\{|<", value):
         return None
-    if not re.search(r"[^\W\d_]{2}", value):
+    if not re.search(r"[^\W\d_]{2}", value) or value.lower() in _ACCOUNT_NAMES:
+        return None
+    if _credits_list(value):
         return None
     # "Jane Doe and Li Wei, The Daily Ledger": the outlet after the names (the "Name, Outlet"
     # byline of partner and syndicated stories) is not an author
     value = re.sub(r"(?<=\w),\s+The\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$", "", value)
     return value  # the publisher's own wording otherwise, degrees included
+
+
+def _credits_list(value: str) -> bool:
+    """A list of roles and names ("content: Acme, design: Jane Doe, code: Li Wei"), the
+    colophon of a page, is not a byline."""
+    return len(re.findall(r"(?:^|[,;]\s*)[\w ]{2,20}:\s", value)) >= 2
 
 
 def tidy_author(value: str | None) -> str | None:
@@ -265,10 +360,12 @@ def tidy_author(value: str | None) -> str | None:
     'Justin C Meserole'
     >>> tidy_author("Roy, Aniruddha"), tidy_author("Dec"), tidy_author("Haley Hoekstra • March")
     ('Aniruddha Roy', None, 'Haley Hoekstra')
+    >>> tidy_author("Lizzie Streit, MS, RDN, LD")
+    'Lizzie Streit'
     """
-    if not value:
+    if not value or _credits_list(value):
         return None
-    value = " ".join(value.split())
+    value = _drop_avatar_initials(" ".join(value.split()))
     m = re.fullmatch(r"([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*)?)", value)
     if m:  # "Last, First" (citation metadata)
         value = f"{m.group(2)} {m.group(1)}"
@@ -292,12 +389,29 @@ def tidy_author(value: str | None) -> str | None:
                 break
             kept.append(tok.strip(",;"))
         name = " ".join(kept).strip()
-        if not name or name.lower().startswith("the ") and names:
-            continue
-        if names and " " not in name:
-            continue
+        if not name or name.lower().startswith("the ") and names or len(kept) > 6:
+            continue  # an outlet after the names, or a sentence read as a name
+        if names and (" " not in name or all(re.fullmatch(r"[A-Z]{2,4}\.?", w)
+                                              for w in name.split())):
+            continue  # a role split off, or credentials after the name ("MS, RDN, LD")
         names.append(name)
     return "; ".join(names) or None
+
+
+def _drop_avatar_initials(value: str) -> str:
+    """"CM Craig McCarthy" -> "Craig McCarthy": author cards show the writer's initials in a
+    round placeholder where no photo is set, and text extraction reads them with the name.
+
+    >>> _drop_avatar_initials("CM Craig McCarthy"), _drop_avatar_initials("JR Smith")
+    ('Craig McCarthy', 'JR Smith')
+    """
+    words = value.split()
+    if words and re.fullmatch(r"[A-Z]{2,3}", words[0]) and len(words) > len(words[0]):
+        following = words[1:1 + len(words[0])]
+        if all(w[:1].isupper() for w in following) \
+                and "".join(w[0] for w in following) == words[0]:
+            return " ".join(words[1:])
+    return value
 
 
 def _meta_tags(tree) -> dict[str, list[str]]:
@@ -425,3 +539,146 @@ def choose_date(published: str | None, modified: str | None,
     if not published:
         return next(d for d, kind in shown if kind == "updated"), "shown"
     return None
+
+
+#: A date in a permalink path: "/2025/12/18/slug" (WordPress "day and name" permalinks, the
+#: /YYYY/MM/DD/ story paths of news CMSs).
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication day a story's permalink carries (``/YYYY/MM/DD/``), else None.
+
+    The CMS writes the path once, when the story is first published, in the site's own time
+    zone; a markup timestamp in UTC may fall on the next or previous day.
+
+    >>> url_date("https://example.org/2025/12/18/dam-opens/"), url_date("https://x.org/a/b")
+    ('2025-12-18', None)
+    """
+    m = _URL_DATE.search(url or "")
+    return "-".join(m.groups()) if m else None
+
+
+def permalink_date(date: str | None, url: str | None) -> str | None:
+    """The URL's date when it should replace ``date`` (``YYYY-MM-DD`` or None): when no date
+    was found, or the two are a day apart (one moment in two time zones).
+
+    >>> permalink_date("2025-12-19", "https://x.org/2025/12/18/a/")
+    '2025-12-18'
+    >>> permalink_date("2024-01-05", "https://x.org/2025/12/18/a/") is None
+    True
+    """
+    from datetime import date as _date
+
+    day = url_date(url)
+    if not day or day == date:
+        return None
+    if date and abs((_date.fromisoformat(day) - _date.fromisoformat(date[:10])).days) > 1:
+        return None
+    return day
+
+
+def rejected_by_markup(author: str | None, tree) -> bool:
+    """Is ``author`` (as another extractor rewrote it) a ``<meta>`` author value that
+    :func:`page_metadata` rejects: a credits list, a CMS account name, a URL?
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><meta name="author" content="admin"></head></html>')
+    >>> rejected_by_markup("Admin", page), rejected_by_markup("Jane Doe", page)
+    (True, False)
+    """
+    if not author:
+        return False
+    metas = _meta_tags(tree)
+    rejected = {_site_key(v) for key in AUTHOR_META for v in metas.get(key, [])
+                if not _clean_author(v)}
+    return _site_key(author) in rejected
+
+
+def names_site(author: str | None, tree, sitename: str | None = None) -> bool:
+    """Does an author value name the site or its publisher, not a writer?
+
+    Input: the author string, the page's lxml tree (its ``og:site_name``, publisher and URL
+    host are read) and the site name another extractor found. A personal name never counts
+    as the site (a personal blog bears its owner's name).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><meta property="og:site_name" content="USA TODAY">'
+    ...                        '</head><body><p>x</p></body></html>')
+    >>> names_site("USA TODAY", page), names_site("Brian Truitt", page)
+    (True, False)
+    """
+    if not author:
+        return False
+    sites = _site_names(tree, _meta_tags(tree)) | ({_site_key(sitename)} if sitename else set())
+    return _is_site(author, sites - {""})
+
+
+#: "Colin Watson's blog", "Jane Doe's notes": a site named for its owner.
+_OWNER_SITE = re.compile(r"^(?P<name>.+?)['’]s\s+(?:blog|site|website|weblog|notes|journal|"
+                         r"newsletter|homepage|home page)\b.*$", re.I)
+_NAME_SHAPE = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?(?:\s+(?:[A-Z]\.\s+)?"
+                         r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?){1,2}")
+
+
+#: Words a site or company title uses for itself, never part of a person's name.
+_SITE_WORDS = frozenset("""blog blogs news data media journal daily times post tech labs lab
+studio studios digital group press review magazine weekly online hub world guide guides store
+shop company co inc ltd llc agency team network project projects center centre institute
+foundation academy school club official app apps software systems solutions services the
+community energy health care insurance college university hospital hospitals bank
+partners""".split())
+
+
+def site_owner(tree, url: str | None) -> str | None:
+    """The person a personal site is named for, when its own domain bears that name.
+
+    Personal blog themes print the owner's name as the site title (``og:site_name``, the
+    feed's title, the home link, the ``<title>`` suffix) and no byline under each post. A
+    title that is a person's name (:func:`personal_name`: a known given name first) counts
+    only when the site's host name holds that given name or surname (``erikdemaine.org`` for
+    "Erik Demaine"): a personal domain; company sites match their domains too, so the name
+    test is needed as well. A title holding a word sites call themselves by ("Engora
+    Data Blog", "Acme Labs": :data:`_SITE_WORDS`) is not a person; a copyright line is
+    never read.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><title>Dam opens | Jane Doe</title></head>'
+    ...                        '<body><a href="/">Jane Doe</a><p>x</p></body></html>')
+    >>> site_owner(page, "https://janedoe.example/posts/dam"), site_owner(page, "https://x.org/a")
+    ('Jane Doe', None)
+    """
+    import unicodedata
+
+    m = re.match(r"(?:https?://)?(?:www\.)?([^/]+)(/~[\w.-]+)?", url or "")
+    if not m:
+        return None
+    host = unicodedata.normalize("NFKD", (m.group(1).rsplit(".", 1)[0] + (m.group(2) or ""))
+                                 ).encode("ascii", "ignore").decode().lower()
+    for title in _site_titles(tree, m.group(1)):
+        own = _OWNER_SITE.match(title)
+        name = (own.group("name") if own else title).strip()
+        if not _NAME_SHAPE.fullmatch(name) or not personal_name(name) \
+                or any(w in _SITE_WORDS for w in name.lower().split()):
+            continue
+        words = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if any(len(w) >= 4 and w in host for w in re.findall(r"[a-z]+", words.lower())):
+            return name
+    return None
+
+
+def _site_titles(tree, host: str) -> list[str]:
+    """What the site calls itself: og:site_name, application-name, the feed titles, the
+    home link's text and the parts of ``<title>``."""
+    metas = _meta_tags(tree)
+    titles = metas.get("og:site_name", []) + metas.get("application-name", [])
+    titles += tree.xpath("//link[@rel='alternate'][contains(@type, 'rss') or "
+                         "contains(@type, 'atom')]/@title")[:2]
+    for a in tree.xpath("//a[@href]")[:200]:
+        href = a.get("href").strip()
+        if href in ("/", "./", "../") or re.fullmatch(rf"https?://(?:www\.)?{re.escape(host)}/?",
+                                                     href):
+            titles.append(a.text_content())
+    for title in tree.xpath("//title/text()")[:1]:
+        titles += re.split(r"\s+[|\-–—:•·]\s+|[()]", title)
+    return [" ".join(t.split()) for t in titles if t and len(t) < 60]

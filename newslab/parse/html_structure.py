@@ -12,7 +12,6 @@ from typing import Any
 
 from .html_common import (
     _AUTHOR_XPATH,
-    _BYLINE_LABEL,
     _BYLINE_RE,
     _BYLINE_START,
     _CAPTION_CLASS,
@@ -233,32 +232,39 @@ def strip_site_name(title: str, sitename: str | None = None) -> str:
     return title
 
 
-def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
+#: Class/id tokens naming the writer: hAtom/hCard (``author vcard``, ``fn``, ``p-author``),
+#: WordPress/Blogger theme classes (``post-author``, ``entry-author``, ``byline``) and author
+#: boxes (Elementor's ``elementor-author-box__name``, ``author-box-name``).
+_AUTHOR_CLASS = re.compile(r"(?i)^(?:[\w-]*[-_])?(?:author|authors|byline|writer|vcard)"
+                           r"(?:[-_]+box)?(?:[-_]+(?:name|link|title))?$|^(?:fn|p-author)$")
+#: An author box ("About the author", ``author-box``, ``author-bio``, ``blog-author``): the
+#: writer's card after a blog post, the name in its first heading and a bio below.
+_AUTHOR_BOX_CLASS = re.compile(r"(?i)(?:author|writer)[-_]*(?:box|bio|card|profile|info)\b"
+                               r"|(?:^|[-_])(?:blog|post|about)[-_]*(?:the[-_]*)?author$")
+#: Words of an author widget's labels and links, never of a name ("About The Author",
+#: "View All Posts", "Follow Jane").
+_NOT_IN_A_NAME = frozenset("""author authors about posts post view profile bio follow share
+more all contact by written articles stories read""".split())
+#: Substrings one of which a writer-naming class/id holds (a cheap filter before the tokens).
+_AUTHORISH = ("author", "byline", "writer", "vcard", "fn")
+#: A byline label standing alone before the name: "By", "Written by", "Author(s):",
+#: "Contributors:" (the credit line of magazine and institutional pages).
+_AUTHOR_LABEL = re.compile(
+    r"(?i)^(?:(?:written|posted|reported|words|article|story|interview|reporting)\s+)?by\s*:?$"
+    r"|^(?:authors?|author\(s\)|contributors?|written by|auteur|autor|autore|von)\s*:?$")
+
+
+def _find_author(tree, root, first_pos: int | None, order: dict,
+                 skip: str | None = None) -> str | None:
     """A byline trafilatura missed: an author link (``rel=author``, ``/author/slug``), an
-    author-classed element, a short "By …" / "Written by …" line, or a "Written by" label
-    followed by the name in the next element; the one nearest above the body wins."""
-    found: list[tuple[int, str]] = []
-    for el in tree.xpath(_AUTHOR_XPATH):
-        name = _author_name(_raw_text(el), prefixed=False)
-        if name and not _outside_article(el, None):
-            found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address"):
-        # cheap test on the element's own leading text before reading its whole text
-        if not el.text or not _BYLINE_START.match(el.text):
-            continue
-        text = _raw_text(el)
-        if 4 < len(text) < 80:
-            name = _author_name(text, prefixed=True)
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
-    for el in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
-        # "Written by" in one element, the name in the next one
-        if el.text and len(el.text) < 20 and len(el) == 0 and _BYLINE_LABEL.match(el.text.strip()):
-            nxt = el.getnext()
-            text = _raw_text(nxt) if nxt is not None else (el.tail or "").strip()
-            name = _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
-            if name and not _outside_article(el, None):
-                found.append((order.get(el, 0), name))
+    element whose class names the writer (hAtom/hCard ``author``/``vcard``, ``post-author``,
+    ``byline``, an author box), a short "By …" / "Written by …" line, or a byline label
+    followed by the name (in a child, the text after it or the next element), outside page
+    widgets (:func:`_outside_story`); the one nearest above the body wins, else the first.
+    ``skip``: a name not to return (the team or site name already found)."""
+    found = [(order.get(el, 0), name) for el, name in _author_candidates(tree)
+             if name and _norm_key(name) != _norm_key(skip or "")
+             and not _NOT_IN_A_NAME & set(name.lower().split()) and not _outside_story(el)]
     if not found:
         return None
     if first_pos is not None:
@@ -266,6 +272,84 @@ def _find_author(tree, root, first_pos: int | None, order: dict) -> str | None:
         if above:
             return max(above)[1]
     return min(found)[1]
+
+
+def _author_candidates(tree):
+    """(element, name or None) for every element that may hold the byline."""
+    for el in tree.xpath(_AUTHOR_XPATH):
+        yield el, _author_name(_raw_text(el), prefixed=False)
+    for el in tree.xpath("//*[@class or @id or @itemprop]"):
+        attrs = f"{el.get('class')} {el.get('id')} {el.get('itemprop')}".lower()
+        if not any(a in attrs for a in _AUTHORISH):
+            continue
+        toks = [t for t in _tokens(el) if t]
+        if any(_AUTHOR_CLASS.match(t) for t in toks):
+            text = _without_dates(_raw_text(el))
+            yield el, _author_name(text, prefixed=False) if 2 < len(text) < 80 else None
+        if any(_AUTHOR_BOX_CLASS.search(t) for t in toks):
+            head = next(iter(el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 "
+                                      "or self::strong][normalize-space()]")), None)
+            if head is not None:
+                yield head, _author_name(_raw_text(head), prefixed=False)
+    for el in tree.iter("p", "span", "div", "h3", "h4", "h5", "h6", "li", "address", "dt",
+                        "strong", "em", "small", "b"):
+        # cheap test on the element's own leading text before reading its whole text
+        if not el.text or not _BYLINE_START.match(el.text) and len(el.text) > 20:
+            continue
+        name = None
+        if _BYLINE_START.match(el.text):
+            text = _raw_text(el)
+            name = _author_name(text, prefixed=True) if 4 < len(text) < 80 else None
+        yield el, name or _labelled_name(el)
+
+
+def _without_dates(text: str) -> str:
+    """A meta line without its dates and the separators around them ("Dec. 19, 2025 · Jane
+    Doe" -> "Jane Doe"): themes print the date and the writer in one author-classed line."""
+    from .html_meta import _SHOWN_DATE
+
+    return _SHOWN_DATE.sub(" ", text).strip(" ·•|-–—,")
+
+
+def _labelled_name(el) -> str | None:
+    """The name after a byline label that is an element's whole own text: "By" then
+    ``<a>Jane Doe</a>``, "Contributors:" then text, "Written by" | ``<span>Jane Doe</span>``."""
+    if not _AUTHOR_LABEL.match(el.text.strip()):
+        return None
+    if len(el) and isinstance(el[0].tag, str):
+        text = _raw_text(el[0])
+    elif (el.tail or "").strip():
+        text = el.tail.strip()
+    else:
+        nxt = el.getnext()
+        text = _raw_text(nxt) if nxt is not None and isinstance(nxt.tag, str) else ""
+    return _author_name(text, prefixed=False) if 2 < len(text) < 60 else None
+
+
+def _outside_story(el) -> bool:
+    """Is a byline candidate in a page widget (aside, nav, related stories, comments…)?
+
+    Like :func:`_outside_article` without a container, except that page-builder wrappers
+    around every block (Elementor's ``elementor-widget-container``; a typed widget is read
+    by its type: ``elementor-widget-nav-menu`` is a menu), utility classes (Tailwind
+    ``lg:mr-[--sidebar-width]``: layout, not a component) and an ``<article>``'s own
+    ``<footer>`` (HTML: a footer "typically contains information about its section such as
+    who wrote it") do not count as widgets.
+    """
+    ancestors = list(el.iterancestors())
+    for k, anc in enumerate(ancestors):
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("body", "html"):
+            break  # page-level classes describe the layout ("no-sidebars"), not a widget
+        if tag == "footer" and any(a.tag == "article" for a in ancestors[k + 1:]):
+            continue
+        if tag in _NOT_ARTICLE_TAGS:
+            return True
+        for tok in _tokens(anc):
+            tok = re.sub(r"(?i)^elementor-widget(?:-(?:container|wrap))?-?", "", tok)
+            if tok and ":" not in tok and "[" not in tok and _NOT_ARTICLE_CLASS.search(tok):
+                return True
+    return False
 
 
 def _author_name(text: str, prefixed: bool) -> str | None:
@@ -301,9 +385,7 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
     or the box around the headline kept as a block). Empty when the page has no <h1> above
     the body's second block."""
     placed = [p for p in positions if p is not None]  # in body order
-    limit = placed[min(1, len(placed) - 1)] if placed else None
-    h1 = next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
-               and (limit is None or order.get(el, 0) < limit)), None)
+    h1 = _headline_h1(tree, positions, order)
     if h1 is None:
         return []
     first_pos = next((p for p in placed if p > order.get(h1, 0)), None) if placed else None
@@ -315,6 +397,7 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
         if pos < order.get(h1, 0) or not isinstance(el.tag, str):
             continue
         if first_pos is not None and pos >= first_pos and el is not h1:
+            parts += _opening_byline(el) if pos == first_pos else []
             break
         if first_pos is None and el.tag == "p" and len(el.text_content()) > 200:
             break
@@ -333,6 +416,103 @@ def _header_parts(tree, positions: list[int | None], order: dict) -> list[str]:
         if size > HEADER_MAX_CHARS:
             break
     return parts
+
+
+def _headline_h1(tree, positions: list[int | None], order: dict):
+    """The page's headline ``<h1>`` (two words or more) above the body's second block."""
+    placed = [p for p in positions if p is not None]
+    limit = placed[min(1, len(placed) - 1)] if placed else None
+    return next((el for el in tree.iter("h1") if len(_raw_text(el).split()) >= 2
+                 and (limit is None or order.get(el, 0) < limit)), None)
+
+
+#: The kicker above a headline is read up to this many characters (else it is not one).
+KICKER_MAX_CHARS = 200
+
+
+def header_kicker(tree, positions: list[int | None], order: dict) -> list[str]:
+    """Visible text just above the headline in its own container: the kicker (pre-headline)
+    line where many templates print the date ("Last updated: Dec 12, 2025" or "January 23,
+    2025" over the title). Up to three elements before the ``<h1>``, at most
+    :data:`KICKER_MAX_CHARS` characters in all, else nothing (a menu or a teaser list).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><p>News</p><p>May 2, 2023</p><h1>Pier to be rebuilt</h1>'
+    ...                        '<p>The pier will be rebuilt.</p></div>')
+    >>> header_kicker(page, [], {})
+    ['News', 'May 2, 2023']
+    """
+    h1 = _headline_h1(tree, positions, order)
+    anchor = h1
+    for _ in range(2):  # a headline first in its box: the kicker is the box's neighbour
+        if anchor is None or anchor.getprevious() is not None or anchor.getparent() is None:
+            break
+        anchor = anchor.getparent()
+    parts: list[str] = []
+    sib = anchor.getprevious() if anchor is not None else None
+    for _ in range(3):
+        if sib is None:
+            break
+        if isinstance(sib.tag, str) and sib.tag not in ("script", "style", "template",
+                                                         "noscript", "nav", "form"):
+            parts = _date_lines(sib) + parts
+        sib = sib.getprevious()
+    return parts if sum(len(p) for p in parts) <= KICKER_MAX_CHARS else []
+
+
+def _date_lines(el) -> list[str]:
+    """Visible lines of ``el``; a ``<time>`` whose text gives no unambiguous date
+    ("10/12/2023 7:38 PM") is read from its ``datetime`` attribute, the machine-readable
+    form of the same moment (HTML Living Standard, the time element)."""
+    from .html_meta import iso_date, shown_dates
+
+    lines = _visible_lines(el)
+    for t in el.iter("time"):  # a valid datetime value is ISO 8601 ("02-12-2025" is not)
+        stamp = (t.get("datetime") or "").strip()
+        day = iso_date(stamp) if re.match(r"\d{4}-\d{2}-\d{2}", stamp) else None
+        if day and not shown_dates(_raw_text(t)):
+            lines.append(day)
+    return lines
+
+
+#: Class/id tokens of the element that prints a story's date (``entry-date``, ``post-date``,
+#: ``article__published``, ``pubdate``, ``timestamp``: WordPress/hAtom and news themes).
+_DATE_CLASS = re.compile(r"(?i)(?:^|[-_])(?:date|dates|published|pubdate|posted|posted-on|"
+                         r"timestamp|dateline|updated)(?:$|[-_])")
+
+
+def article_date_lines(root) -> list[str]:
+    """The article's printed date lines: ``<time>`` elements and date-classed elements inside
+    the article container (never in widgets, :func:`_outside_story`), with the label of
+    their line ("Published <time>…</time>"), in page order; at most three.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<article><p>Text.</p><div class="post-published">Published '
+    ...                        '<time datetime="2025-08-13">August 13, 2025</time></div></article>')
+    >>> article_date_lines(page)
+    ['Published August 13, 2025']
+    """
+    if root is None:
+        return []
+    lines: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or len(lines) >= 3:
+            continue
+        if el.tag == "time" or any(_DATE_CLASS.search(t) for t in _tokens(el) if t):
+            line = " ".join(_date_lines(
+                el.getparent() if el.tag == "time" and el.getparent() is not None
+                and len(_raw_text(el.getparent())) < 80 else el))
+            if 4 < len(line) < 80 and line not in lines and not any(line in k for k in lines) \
+                    and not _outside_story(el):
+                lines.append(line)
+    return lines
+
+
+def _opening_byline(el) -> list[str]:
+    """The body's first block when it is a short "By …" line: the byline a writer types at
+    the top of the post in CMSs without a byline field (Squarespace, WordPress's editor)."""
+    text = _raw_text(el)
+    return [text] if len(text) < 100 and _BYLINE_START.match(text) else []
 
 
 #: A byline label opening a piece of the header: "By", "By:", "Written by", "Author:".
@@ -391,23 +571,30 @@ podcast photos gallery welcome share advertisement sponsored opinion news home b
 def header_name_line(parts: list[str]) -> str | None:
     """A name alone on its line right under the headline, followed by the date line
     ("Jane Doe" then "March 5, 2026" or "Last updated: …"): the byline without "By" that
-    blogs and company pages print.
+    blogs and company pages print; several names joined by "," / "and" (the author line of
+    papers and reports) give them all.
 
     >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz", "March 5, 2026", "4 min read"])
     'Ana Ruiz'
+    >>> header_name_line(["Pier to be rebuilt", "Ana Ruiz, Li Wei and Jo Ng", "5 Mar 2026"])
+    'Ana Ruiz; Li Wei; Jo Ng'
     >>> header_name_line(["Pier to be rebuilt", "Video", "March 5, 2026"]) is None
     True
     """
-    from .html_meta import shown_dates
+    from .html_meta import _NOT_NAME_WORDS, shown_dates
 
     for k in range(1, min(len(parts) - 1, 12)):
         nxt = parts[k + 1]
         if not (shown_dates(nxt) or re.match(r"(?i)(?:last\s+)?(?:updated|published|posted)\b",
                                              nxt)):
             continue
-        name = _author_name(parts[k], prefixed=False)
-        words = name.lower().split() if name else []
-        if name and len(words) <= 4 and not any(w in _NOT_A_NAME_LINE for w in words) \
+        names = [_author_name(p, prefixed=False)
+                 for p in re.split(r",\s+(?:and\s+)?|\s+and\s+|\s*&\s*", parts[k])]
+        words = [w for n in names for w in (n or "").lower().split()]
+        if len(names) > 1 and any(not n or len(n.split()) < 2 for n in names):
+            continue  # several names are full names ("Co-Founder & Marketing Director")
+        if names and all(n and len(n.split()) <= 4 for n in names) \
+                and not any(w in _NOT_A_NAME_LINE or w in _NOT_NAME_WORDS for w in words) \
                 and not shown_dates(parts[k]):
-            return name
+            return "; ".join(names)
     return None
