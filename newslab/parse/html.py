@@ -61,6 +61,7 @@ from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
+from .html_chrome import link_texts, without_chrome
 from .html_common import (
     _CONTAINER_TAGS,
     _MAX_STANDFIRST,
@@ -424,6 +425,7 @@ def _build(tree, doc, url: str | None) -> Article:
                               layout.first_pos, layout.order)
     captions = _find_captions(tree, layout.root, layout.order)
     body, standfirst = _body_blocks(items, layout, headline, meta, captions)
+    body = without_chrome(body, link_texts(tree if layout.root is None else layout.root))
     if standfirst is None:
         standfirst = _shown_description(meta.get("description"), layout.root)
     return _render(headline, standfirst, meta, captions, body, url)
@@ -510,19 +512,25 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
 def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
     """Put back link text that precision mode cut out of a paragraph.
 
-    A paragraph that matched no raw element but whose start and end are those of one raw
-    ``<p>`` in the article container, a little longer (at most 1.5 times), lost the words of
-    a link inside it ("… has reported that [the NFL will fine Rudolph] for his role …"):
-    the raw paragraph's text replaces it.
+    A paragraph whose start and end are those of one raw ``<p>`` in the article container
+    (the one it was matched to by its opening, or any when it matched none), a little longer
+    (at most 1.5 times), lost the words of a link inside it ("… has reported that [the NFL
+    will fine Rudolph] for his role …"): the raw paragraph's text replaces it.
     """
     raw = [(_norm_key(t), t) for t in (layout.texts.get(el) or _raw_text(el)
                                        for el in layout.root.iter("p"))]
     out = []
     for (kind, text), el in zip(items, layout.elements):
         key = _norm_key(text)
-        if kind == "paragraph" and el is None and len(key) >= 60:
+        if kind == "paragraph" and len(key) >= 60:
             head, tail = key[:30], key[-30:]
-            for rkey, rtext in raw:
+            if el is None:
+                candidates = raw
+            elif el.tag == "p" and el in layout.texts:
+                candidates = [(_norm_key(layout.texts[el]), layout.texts[el])]
+            else:
+                candidates = []
+            for rkey, rtext in candidates:
                 if len(key) < len(rkey) <= 1.5 * len(key) and rkey.startswith(head) \
                         and rkey.endswith(tail):
                     text = rtext

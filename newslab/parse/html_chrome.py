@@ -1,0 +1,102 @@
+"""Page chrome that trafilatura leaves inside an article body, and how it is told apart.
+
+Part of :mod:`newslab.parse.html`, which describes the whole HTML route and its sources.
+Two kinds of block are taken out of the body after extraction:
+
+* **Link teasers**: a block that is not a sentence (no final full stop, question or
+  exclamation mark) and whose words are, for the most part, the text of one link to another
+  page: a related-story headline (``<a><h3>Jonas Brothers Added to …</h3></a>``), a
+  "Related: <a>…</a>" or "Also on example.com <a>…</a>" line, a tag. A news site links its
+  other stories by their headlines; its own sub-heads and paragraphs are not links
+  (Kohlschütter et al. 2010, "Boilerplate detection using shallow text features", WSDM: link
+  density is the strongest single cue of boilerplate). A paragraph wrapped in a link that
+  reads as a sentence stays: that is article text some CMSs link whole.
+* **Trailing chrome**: blocks at the end of the body that match a page-chrome phrase of the
+  cleaning lexicons (``lexicons/cleaning_boilerplate.csv``: "Like this story? Share it",
+  "Tell us what you think", "Most read in …", newsletter and subscription offers, copyright
+  lines), read from the last block backwards until the first that is not chrome. Phrases of
+  the ``boilerplate`` reason (reporting credits, disclosures) are left alone: news sites
+  print them as part of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .html_common import _norm_key
+from .html_structure import _raw_text
+from .lines import chrome_reason
+
+#: A link's text must cover this share of a block's text for the block to be a link teaser.
+LINK_TEASER_SHARE = 0.7
+#: Lexicon reasons that end an article body when its last blocks match them.
+TRAILING_CHROME_REASONS = frozenset({"share", "newsletter", "comments", "related",
+                                     "navigation", "copyright", "advert"})
+#: Sentence-final marks (Latin, CJK full-width); a closing quote or bracket may follow.
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\s*$")
+
+
+def link_texts(tree) -> set[str]:
+    """Comparison keys (:func:`~newslab.parse.html_common._norm_key`) of the visible text of
+    every link to another page (``<a href>``, not an in-page ``#anchor``) in the raw tree.
+
+    >>> from lxml import html
+    >>> sorted(link_texts(html.fromstring('<p>See <a href="/b">Dam opens</a> <a href="#x">top</a></p>')))
+    ['dam opens']
+    """
+    keys: set[str] = set()
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        key = _norm_key(_raw_text(a))
+        if key:
+            keys.add(key)
+    return keys
+
+
+def is_link_teaser(text: str, links: set[str]) -> bool:
+    """Is the block ``text`` a link to another page rather than article text?
+
+    True when it is not a sentence and one link's text covers at least
+    :data:`LINK_TEASER_SHARE` of it (:func:`link_texts` gives ``links``).
+
+    >>> links = {"jonas brothers added to the lineup"}
+    >>> is_link_teaser("Jonas Brothers Added to the Lineup", links)
+    True
+    >>> is_link_teaser("Related: Jonas Brothers Added to the Lineup", links)
+    True
+    >>> is_link_teaser("Jonas Brothers added to the lineup.", links)
+    False
+    """
+    if _SENTENCE_END.search(text):
+        return False
+    key = _norm_key(text)
+    if not key:
+        return False
+    if key in links:
+        return True
+    need = LINK_TEASER_SHARE * len(key)
+    return any(len(k) >= need and k in key for k in links if len(k) <= len(key))
+
+
+def without_chrome(body: list[tuple[str, str, int | None]],
+                   links: set[str]) -> list[tuple[str, str, int | None]]:
+    """The body blocks ``(kind, text, position)`` without link teasers and trailing chrome.
+
+    The first paragraph is never taken (a body keeps its opening); see the module docstring
+    for both rules and their sources.
+
+    >>> body = [("paragraph", "The dam opened on Monday after years of work.", 1),
+    ...         ("heading", "Council votes to build a second dam", 2),
+    ...         ("paragraph", "It cost more than planned.", 3),
+    ...         ("paragraph", "Like this story? Share it with a friend!", 4)]
+    >>> [t for _, t, _ in without_chrome(body, {"council votes to build a second dam"})]
+    ['The dam opened on Monday after years of work.', 'It cost more than planned.']
+    """
+    first = next((i for i, (k, _, _) in enumerate(body) if k == "paragraph"), 0)
+    kept = [b for i, b in enumerate(body) if i == first or not is_link_teaser(b[1], links)]
+    while len(kept) > 1 and kept[-1] is not body[first] \
+            and chrome_reason(kept[-1][1]) in TRAILING_CHROME_REASONS:
+        kept.pop()
+    return kept

@@ -1,0 +1,95 @@
+"""parse_html body rules beside trafilatura: page chrome taken out of the body (link
+teasers, trailing chrome) and article text put back (link text cut out of a paragraph).
+
+Each page is written for these tests; each test fails without the rule it names.
+"""
+
+from __future__ import annotations
+
+from newslab import parse_html
+
+PARAS = [
+    "The regional water board approved a plan on Thursday to raise the level of the northern "
+    "reservoir by two metres, ending a dispute that had lasted for almost a decade.",
+    "Farmers downstream had argued that a higher dam would flood grazing land their families "
+    "have used for generations, and several took the board to court over the proposal.",
+    "Under the compromise, the board will buy the affected fields at market prices and pay for "
+    "new fencing and access roads on the land that remains above the waterline.",
+    "Engineers expect construction to begin next summer and to take about three years, "
+    "during which the reservoir will be kept at its current level.",
+    "The board's chair, Ines Vogt, said the agreement showed that long disputes could end "
+    "without winners and losers, and thanked both sides for their patience.",
+]
+
+
+def _page(body: str, after: str = "") -> str:
+    return ("<html><head><title>Reservoir plan approved | The Valley Post</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<article><h1>Reservoir plan approved</h1>"
+            f"<div class='article-body'>{body}</div>{after}</article>"
+            "<footer><p>The Valley Post</p></footer></body></html>")
+
+
+def _paras(*idx: int) -> str:
+    return "".join(f"<p>{PARAS[i]}</p>" for i in idx)
+
+
+def test_related_headline_links_inside_the_article_are_not_body():
+    # related-story headlines set as links (a heading inside a link, a list of links, a
+    # "Related:" line) between the paragraphs: links to other pages, not sub-heads or text
+    body = (_paras(0, 1)
+            + "<p><strong>Related: </strong><a href='/x1'>Drought warning issued for the "
+              "eastern valleys</a></p>"
+            + _paras(2)
+            + "<a href='/x2'><h3>Ten walks around the northern reservoir</h3></a>"
+            + "<ul><li><a href='/x3'>Water bills to rise by four percent in April</a></li>"
+              "<li><a href='/x4'>Fishing season opens early on the lower lakes</a></li></ul>"
+            + _paras(3, 4))
+    art = parse_html(_page(body))
+    text = art.body
+    for para in PARAS:
+        assert para in text
+    for teaser in ("Drought warning", "Ten walks", "Water bills", "Fishing season"):
+        assert teaser not in text, teaser
+    assert [b.text for b in art.blocks if b.kind == "heading"] == []
+
+
+def test_a_sub_head_or_a_sentence_that_is_also_a_link_elsewhere_stays():
+    # a sub-head whose words are a menu link outside the article, and a whole paragraph
+    # wrapped in a link inside it, are the article's own
+    body = (_paras(0, 1) + "<h2>What the farmers get</h2>" + _paras(2)
+            + f"<p><a href='/full-plan'>{PARAS[3]}</a></p>" + _paras(4))
+    page = _page(body).replace("<a href='/news'>News</a>",
+                               "<a href='/news'>News</a> <a href='/t'>What the farmers get</a>")
+    art = parse_html(page)
+    assert [b.text for b in art.blocks if b.kind == "heading"] == ["What the farmers get"]
+    for para in PARAS:
+        assert para in art.body
+
+
+def test_trailing_share_newsletter_and_comment_prompts_are_not_body():
+    body = (_paras(0, 1, 2, 3, 4)
+            + "<p>Like this story? Share it with a friend!</p>"
+            + "<p>Tell us what you think...</p>")
+    art = parse_html(_page(body))
+    assert art.body.rstrip().endswith(PARAS[4])
+    assert "Share it" not in art.body and "what you think" not in art.body
+
+
+def test_a_closing_paragraph_that_mentions_a_newsletter_stays():
+    # only lexicon phrases of page chrome end the body; a reporting credit stays
+    closing = "Ines Vogt contributed reporting from the board meeting in Altdorf."
+    body = _paras(0, 1, 2, 3, 4) + f"<p>{closing}</p>"
+    art = parse_html(_page(body))
+    assert art.body.rstrip().endswith(closing)
+
+
+def test_link_text_cut_out_of_a_matched_paragraph_is_put_back():
+    # precision mode drops the words of a link inside a paragraph; the paragraph still
+    # matches its raw <p> by its opening, whose full text is put back
+    cut = ("The board's decision follows a report published last spring which found that "
+           "the dam could hold <span class='link'><a href='/report'>a far larger volume of "
+           "water</a></span> without any risk to the villages below it, the board said.")
+    body = _paras(0, 1) + f"<p>{cut}</p>" + _paras(2, 3, 4)
+    art = parse_html(_page(body))
+    assert "could hold a far larger volume of water without any risk" in art.body
