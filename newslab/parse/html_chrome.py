@@ -29,6 +29,8 @@ from .lines import chrome_reason
 
 #: A link's text must cover this share of a block's text for the block to be a link teaser.
 LINK_TEASER_SHARE = 0.7
+#: A single link is a story teaser when its text is headline length: this many words at least.
+TEASER_MIN_WORDS = 4
 #: Lexicon reasons that end an article body when its last blocks match them.
 TRAILING_CHROME_REASONS = frozenset({"share", "newsletter", "comments", "related",
                                      "navigation", "copyright", "advert"})
@@ -38,7 +40,8 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*\s*$")
 
 def link_texts(tree) -> set[str]:
     """Comparison keys (:func:`~newslab.parse.html_common._norm_key`) of the visible text of
-    every link to another page (``<a href>``, not an in-page ``#anchor``) in the raw tree.
+    every link to another page (``<a href>``, not an in-page ``#anchor`` nor an ``@handle``)
+    in the raw tree.
 
     >>> from lxml import html
     >>> sorted(link_texts(html.fromstring('<p>See <a href="/b">Dam opens</a> <a href="#x">top</a></p>')))
@@ -49,35 +52,53 @@ def link_texts(tree) -> set[str]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
             continue
-        key = _norm_key(_raw_text(a))
+        text = _raw_text(a)
+        if text.startswith("@"):
+            continue  # a social handle credits a source, it is no story teaser
+        key = _norm_key(text)
         if key:
             keys.add(key)
     return keys
 
 
 def is_link_teaser(text: str, links: set[str]) -> bool:
-    """Is the block ``text`` a link to another page rather than article text?
+    """Is the block ``text`` a link to another page (or a row of them) rather than article
+    text?
 
-    True when it is not a sentence and one link's text covers at least
-    :data:`LINK_TEASER_SHARE` of it (:func:`link_texts` gives ``links``).
+    True when it is not a sentence (nor a lead-in ending in a colon) and the texts of links
+    (:func:`link_texts` gives ``links``), each found in it as whole words, cover at least
+    :data:`LINK_TEASER_SHARE` of its characters, with either two links or more (a row of
+    tags) or one of headline length (:data:`TEASER_MIN_WORDS`): a related-story headline, a
+    "Related: …" line. A short linked name (a product, a place) in a list is content.
 
-    >>> links = {"jonas brothers added to the lineup"}
+    >>> links = {"jonas brothers added to the lineup", "dams", "water policy", "acme kettle"}
     >>> is_link_teaser("Jonas Brothers Added to the Lineup", links)
     True
     >>> is_link_teaser("Related: Jonas Brothers Added to the Lineup", links)
     True
     >>> is_link_teaser("Jonas Brothers added to the lineup.", links)
     False
+    >>> is_link_teaser("dams, water policy", links), is_link_teaser("Acme Kettle", links)
+    (True, False)
     """
-    if _SENTENCE_END.search(text):
+    if _SENTENCE_END.search(text) or text.rstrip().endswith(":"):
         return False
     key = _norm_key(text)
     if not key:
         return False
-    if key in links:
-        return True
-    need = LINK_TEASER_SHARE * len(key)
-    return any(len(k) >= need and k in key for k in links if len(k) <= len(key))
+    padded = f" {key} "
+    covered = bytearray(len(padded))
+    found = []
+    for k in sorted((k for k in links if len(k) <= len(key)), key=len, reverse=True):
+        start = padded.find(f" {k} ")
+        while start >= 0:
+            if not all(covered[start + 1:start + 1 + len(k)]):  # a link inside a longer one
+                found.append(k)                               # adds nothing
+                covered[start + 1:start + 1 + len(k)] = b"\x01" * len(k)
+            start = padded.find(f" {k} ", start + len(k) + 1)
+    if sum(covered) < LINK_TEASER_SHARE * len(key):
+        return False
+    return len(found) >= 2 or len(found[0].split()) >= TEASER_MIN_WORDS
 
 
 def without_chrome(body: list[tuple[str, str, int | None]],
