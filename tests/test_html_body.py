@@ -107,3 +107,41 @@ def test_short_linked_names_in_a_list_stay():
     art = parse_html(_page(body))
     assert "Acme Rain Barrel" in art.body and "Acme Garden Hose" in art.body
     assert art.body.rstrip().endswith(PARAS[4])
+
+
+def test_lead_set_as_loose_text_in_a_teaser_container_comes_back():
+    # trafilatura drops "teaser" containers; the lead here is loose text, not a <p>
+    lead = ("Two of the nine members of the water board voted against the plan on Thursday, "
+            "saying that the farmers had been offered too little for their land.")
+    art = parse_html(_page(f"<div class='intro-teaser'>{lead}</div>" + _paras(0, 1, 2, 3, 4)))
+    assert art.body.startswith(lead)
+
+
+def _br_page(sidebar: str) -> str:
+    lead = ("Following last week's storms, the county plans to rebuild the coastal road in the "
+            "first half of next year, according to engineers cited by the regional paper <em>"
+            "<a href='https://example.org/x'>The Coast Gazette</a></em>. A summary of the plan "
+            "was shared with councillors.")
+    content = lead + "\n<br/> <br/>" + "\n<br/> <br/>".join(PARAS)
+    guides = "".join(f"<li><a href='/guide/{i}'>Guide {i}: where to walk, park and eat along "
+                     "the bay in every season of the year</a></li>" for i in range(8))
+    return ("<html><head><title>Coastal road to be rebuilt | Shore News</title></head><body>"
+            "<div id='main'><div class='article'><h1>Coastal road to be rebuilt</h1>"
+            f"<div class='byline'>Monday by Jo Reed</div><div class='content'>{content}</div>"
+            f"</div><div id='right'><ul>{guides}{sidebar}</ul></div></div></body></html>")
+
+
+def test_paragraphs_set_apart_by_two_line_breaks_are_separate_blocks():
+    art = parse_html(_br_page(""))
+    paras = [b.text for b in art.blocks if b.kind == "paragraph"]
+    assert paras[0].startswith("Following last week's storms")
+    assert paras[1:] == PARAS
+
+
+def test_a_teaser_kept_from_a_sidebar_link_outside_the_article_is_not_body():
+    teaser = ("Spring tides are the highest tides of the month, and they arrive soon after a "
+              "new or full moon when the sun and moon line up.")
+    art = parse_html(_br_page("<li><div class='title'><a href='/g/t'>Tides</a></div><div "
+                              f"class='text'><a href='/g/t'><p>{teaser}</p></a></div></li>"))
+    assert "Spring tides" not in art.body
+    assert art.body.startswith("Following last week's storms")

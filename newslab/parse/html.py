@@ -64,12 +64,14 @@ from ..errors import EmptyInputError, HTMLParseError, NewslabError
 from .html_chrome import link_texts, without_chrome
 from .html_common import (
     _CONTAINER_TAGS,
+    _LOOSE_TEXT_TAGS,
     _MAX_STANDFIRST,
     _NOT_BODY_CLASS,
     _RAW_BLOCK_TAGS,
     _TEXT_TAGS,
     _UNPARSABLE,
     _clean,
+    _loose_runs,
     _norm_key,
     _visible_lines,
 )
@@ -92,6 +94,7 @@ from .html_structure import (
     _tokens,
     header_byline,
     header_name_line,
+    in_widget,
 )
 from .limits import check_size
 from .lines import chrome_reason
@@ -277,6 +280,12 @@ def _flat(el) -> str:
     return "".join(parts)
 
 
+#: A line break (``<lb/>``) in trafilatura's tree while a paragraph's text is read; two in a
+#: row, with only spaces between, separate paragraphs (``<br><br>``).
+_LINE_BREAK = "\x00"
+_PARAGRAPH_BREAK = re.compile("\x00\\s*\x00[\\s\x00]*")
+
+
 def _body_items(body) -> list[tuple[str, str]]:
     """Flatten trafilatura's body tree into ``(kind, text)`` in reading order.
 
@@ -285,13 +294,16 @@ def _body_items(body) -> list[tuple[str, str]]:
     """
     items: list[tuple[str, str]] = []
 
-    def own_text(el) -> str:
-        # text of el without nested block children (they are walked separately)
+    def own_texts(el) -> list[str]:
+        # text of el without nested block children (they are walked separately), cut into
+        # paragraphs at two line breaks in a row ("<br><br>" between paragraphs)
         parts = [el.text or ""]
         for child in el:
-            parts.append(" " if child.tag in _TEXT_TAGS else _flat(child))
+            parts.append(_LINE_BREAK if child.tag == "lb"
+                         else " " if child.tag in _TEXT_TAGS else _flat(child))
             parts.append(child.tail or "")
-        return _clean("".join(parts))
+        return [_clean(t.replace(_LINE_BREAK, " "))
+                for t in _PARAGRAPH_BREAK.split("".join(parts))]
 
     def walk(el, container: bool = True) -> None:
         # loose text and inline elements directly in a container form paragraphs of their
@@ -319,7 +331,7 @@ def _body_items(body) -> list[tuple[str, str]]:
             elif tag in ("list", "table"):
                 walk(child, container=False)
             elif tag in ("p", "quote", "code", "item"):
-                items.append(("paragraph", own_text(child)))
+                items.extend(("paragraph", t) for t in own_texts(child))
                 walk(child, container=False)
             elif tag in _CONTAINER_TAGS:
                 walk(child)
@@ -419,6 +431,7 @@ def _build(tree, doc, url: str | None) -> Article:
         raise EmptyInputError("HTML page")
     layout = _locate(tree, items)
     if meta["extraction"] == "trafilatura" and layout.root is not None:
+        items, layout = _without_widget_blocks(tree, items, layout)
         items, layout = _recover_dropped(tree, url, items, layout)
     _set_author_and_date(tree, meta, layout)
     headline = _pick_headline(tree, layout.root, meta.get("title"), meta.get("sitename"),
@@ -457,6 +470,11 @@ def _locate(tree, items: list[tuple[str, str]], texts: dict | None = None) -> _L
         key = _norm_key(texts[el])[:80]
         if len(key) >= 20:
             index.setdefault(key, el)
+    for el in tree.iter(*_LOOSE_TEXT_TAGS):  # paragraphs set as loose text between <br>s
+        for anchor, text in _loose_runs(el):
+            key = _norm_key(text)[:80]
+            if len(key) >= 20:
+                index.setdefault(key, anchor)
     elements = [index.get(_norm_key(text)[:80]) if kind != "graphic" else None
                 for kind, text in items]
     positions = [order.get(el) if el is not None else None for el in elements]
@@ -464,6 +482,24 @@ def _locate(tree, items: list[tuple[str, str]], texts: dict | None = None) -> _L
     root = _article_root(tree, matched)
     first_pos = next((p for p in positions if p is not None), None)
     return _Layout(order, elements, positions, root, first_pos, texts)
+
+
+def _without_widget_blocks(tree, items: list[tuple[str, str]],
+                           layout: _Layout) -> tuple[list[tuple[str, str]], _Layout]:
+    """Leave out blocks that trafilatura kept from outside the article container when they
+    sit in a page widget (:func:`~newslab.parse.html_structure.in_widget`: a sidebar, a
+    promo strip, a share or reprint dialog, a link teaser).
+
+    Blocks outside the container but in no widget stay: an article is sometimes split
+    over two containers (a lead box and the rest), and the container is only the deepest
+    element holding most of the matched blocks (``_article_root``).
+    """
+    keep = [i for i, el in enumerate(layout.elements)
+            if el is None or _inside(el, layout.root) or not in_widget(el)]
+    if len(keep) == len(items):
+        return items, layout
+    items = [items[i] for i in keep]
+    return items, _locate(tree, items, layout.texts)
 
 
 def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
@@ -484,20 +520,21 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
     kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
     last = max((p for p in layout.positions if p is not None), default=None)
     extra: list[tuple[int, str]] = []
-    for el in layout.root.iter("p"):
-        pos = layout.order.get(el)
+    for pos, el, text in _raw_paragraphs(layout):
         if pos is None or last is None or pos >= last:
             continue
-        text = layout.texts.get(el) or _raw_text(el)
         key = _norm_key(text)[:80]
         if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
-                or text.rstrip("\"'”’)» ")[-1:] not in ".!?" or el.find(".//p") is not None \
-                or _outside_article(el, layout.root, _NOT_BODY_CLASS) \
+                or text.rstrip("\"'”’)» ")[-1:] not in ".!?" \
+                or (el.tag == "p" and el.find(".//p") is not None) \
+                or (el is not layout.root and _outside_article(el, layout.root,
+                                                              _NOT_BODY_CLASS)) \
                 or any(_NOT_BODY_CLASS.search(t) for t in _tokens(el) if t) \
                 or chrome_reason(text):
             continue
         extra.append((pos, text))
         have.add(key)
+    extra.sort(key=lambda x: x[0])
     if not extra:
         return items, layout
     merged: list[tuple[str, str]] = []
@@ -507,6 +544,17 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
         merged.append((kind, text))
     merged += [("paragraph", t) for _, t in extra]
     return merged, _locate(tree, merged, layout.texts)
+
+
+def _raw_paragraphs(layout: _Layout):
+    """``(position, element, text)`` of the raw paragraphs in the article container: every
+    ``<p>``, and every run of loose text straight inside a container
+    (:func:`~newslab.parse.html_common._loose_runs`; its element is the container)."""
+    for el in layout.root.iter("p"):
+        yield layout.order.get(el), el, layout.texts.get(el) or _raw_text(el)
+    for el in layout.root.iter(*_LOOSE_TEXT_TAGS):
+        for anchor, text in _loose_runs(el):
+            yield layout.order.get(anchor), el, text
 
 
 def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
