@@ -145,3 +145,21 @@ def test_a_teaser_kept_from_a_sidebar_link_outside_the_article_is_not_body():
                               f"class='text'><a href='/g/t'><p>{teaser}</p></a></div></li>"))
     assert "Spring tides" not in art.body
     assert art.body.startswith("Following last week's storms")
+
+
+def test_a_date_line_marked_as_the_publication_date_is_not_body():
+    body = ("<span itemprop='datePublished'>Thursday, 14 March 2024, 09:15</span>"
+            + _paras(0, 1, 2, 3, 4))
+    art = parse_html(_page(body))
+    assert "14 March" not in art.body
+    assert art.body.startswith(PARAS[0])
+
+
+def test_sub_heads_set_as_classed_divs_come_back_as_sub_heads():
+    # trafilatura drops short loose-text divs; "subheadline" names an in-body sub-head
+    body = (_paras(0, 1) + "<div class='story_subheadline'>Who pays for the land?</div>"
+            + _paras(2, 3) + "<div class='crosshead'>When work begins</div>" + _paras(4))
+    art = parse_html(_page(body))
+    heads = [(b.text, b.section) for b in art.blocks if b.kind == "heading"]
+    assert heads == [("Who pays for the land?", 1), ("When work begins", 2)]
+    assert [b.text for b in art.blocks if b.kind == "paragraph" and b.section == 1] == PARAS[2:4]

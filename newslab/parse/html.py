@@ -61,7 +61,7 @@ from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
-from .html_chrome import link_texts, without_chrome
+from .html_chrome import date_texts, link_texts, without_chrome
 from .html_common import (
     _CONTAINER_TAGS,
     _LOOSE_TEXT_TAGS,
@@ -438,7 +438,8 @@ def _build(tree, doc, url: str | None) -> Article:
                               layout.first_pos, layout.order)
     captions = _find_captions(tree, layout.root, layout.order)
     body, standfirst = _body_blocks(items, layout, headline, meta, captions)
-    body = without_chrome(body, link_texts(tree if layout.root is None else layout.root))
+    body = without_chrome(body, link_texts(tree if layout.root is None else layout.root),
+                          date_texts(tree))
     if standfirst is None:
         standfirst = _shown_description(meta.get("description"), layout.root)
     return _render(headline, standfirst, meta, captions, body, url)
@@ -509,30 +510,33 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
 
     trafilatura drops such blocks in every mode (its boilerplate list names "teaser"
     classes; link-dense blocks look like navigation), so they are found by containment in
-    the raw page instead: a ``<p>`` comes back when it is inside the article container,
-    outside asides/navigation/share/comment/caption blocks and decks, reads as prose
+    the raw page instead: a ``<p>`` or a run of loose text between ``<br>`` tags
+    (:func:`_raw_paragraphs`) comes back when it is inside the article container, outside
+    asides/navigation/share/comment/caption blocks and decks, reads as prose
     (``RECOVER_MIN_WORDS`` words, a sentence end), matches no page-chrome phrase of the
     cleaning lexicons (newsletter, share, related…) and sits above the last paragraph that
     precision mode kept, so teasers, related links and comments below the story stay out.
+    A sub-head set as a classed element (``<div class="subheadline">``) comes back as a
+    sub-head under the same conditions, without the prose test.
     """
     items = _restore_link_text(items, layout)
     have = {_norm_key(t)[:80] for _, t in items}
     kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
     last = max((p for p in layout.positions if p is not None), default=None)
-    extra: list[tuple[int, str]] = []
-    for pos, el, text in _raw_paragraphs(layout):
+    extra: list[tuple[int, str, str]] = []
+    for pos, el, text, kind in _raw_paragraphs(layout):
         if pos is None or last is None or pos >= last:
             continue
         key = _norm_key(text)[:80]
-        if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
-                or text.rstrip("\"'”’)» ")[-1:] not in ".!?" \
+        prose = len(text.split()) >= RECOVER_MIN_WORDS and text.rstrip("\"'”’)» ")[-1:] in ".!?"
+        if key in have or key in kept or (kind == "paragraph" and not prose) \
                 or (el.tag == "p" and el.find(".//p") is not None) \
                 or (el is not layout.root and _outside_article(el, layout.root,
                                                               _NOT_BODY_CLASS)) \
                 or any(_NOT_BODY_CLASS.search(t) for t in _tokens(el) if t) \
                 or chrome_reason(text):
             continue
-        extra.append((pos, text))
+        extra.append((pos, kind, text))
         have.add(key)
     extra.sort(key=lambda x: x[0])
     if not extra:
@@ -540,21 +544,40 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
     merged: list[tuple[str, str]] = []
     for (kind, text), pos in zip(items, layout.positions):
         while extra and pos is not None and extra[0][0] < pos:
-            merged.append(("paragraph", extra.pop(0)[1]))
+            merged.append(extra.pop(0)[1:])
         merged.append((kind, text))
-    merged += [("paragraph", t) for _, t in extra]
+    merged += [x[1:] for x in extra]
     return merged, _locate(tree, merged, layout.texts)
 
 
+#: Class/id tokens of an in-body sub-head set as a plain element (``<div class="subhead">``,
+#: "crosshead" in British newsroom usage, "intertitre" in French, "Zwischentitel" in German).
+_SUBHEAD_CLASS = re.compile(r"(?i)(?:^|[-_])(?:sub-?head(?:line|ing)?|cross-?head(?:ing)?|"
+                            r"inter-?titre|inter-?title|zwischen-?titel)s?(?:$|[-_])")
+#: A recovered sub-head is a title, not a paragraph: at most this many words.
+SUBHEAD_MAX_WORDS = 20
+
+
 def _raw_paragraphs(layout: _Layout):
-    """``(position, element, text)`` of the raw paragraphs in the article container: every
-    ``<p>``, and every run of loose text straight inside a container
+    """``(position, element, text, kind)`` of the raw blocks in the article container: a
+    sub-head set as a classed element (``kind == "heading"``, :data:`_SUBHEAD_CLASS`), every
+    other ``<p>``, and every run of loose text straight inside a container
     (:func:`~newslab.parse.html_common._loose_runs`; its element is the container)."""
+    heads = set()
+    for el in layout.root.iter():
+        if isinstance(el.tag, str) and el.get("class") and el.tag not in ("h1", "h2", "h3") \
+                and any(_SUBHEAD_CLASS.search(t) for t in _tokens(el) if t):
+            heads.add(el)
+            text = _raw_text(el)
+            if 0 < len(text.split()) <= SUBHEAD_MAX_WORDS:
+                yield layout.order.get(el), el, text, "heading"
     for el in layout.root.iter("p"):
-        yield layout.order.get(el), el, layout.texts.get(el) or _raw_text(el)
+        if el not in heads:
+            yield layout.order.get(el), el, layout.texts.get(el) or _raw_text(el), "paragraph"
     for el in layout.root.iter(*_LOOSE_TEXT_TAGS):
-        for anchor, text in _loose_runs(el):
-            yield layout.order.get(anchor), el, text
+        if el not in heads:
+            for anchor, text in _loose_runs(el):
+                yield layout.order.get(anchor), el, text, "paragraph"
 
 
 def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:

@@ -11,6 +11,10 @@ Two kinds of block are taken out of the body after extraction:
   (Kohlschütter et al. 2010, "Boilerplate detection using shallow text features", WSDM: link
   density is the strongest single cue of boilerplate). A paragraph wrapped in a link that
   reads as a sentence stays: that is article text some CMSs link whole.
+* **Date lines**: a block whose whole text is that of an element marked as a date
+  (``<time>``, HTML5; ``itemprop="datePublished"``/``dateModified``/``dateCreated``,
+  schema.org) is the article's date, shown in :class:`~newslab.article.Article` apart from
+  the body.
 * **Trailing chrome**: blocks at the end of the body that match a page-chrome phrase of the
   cleaning lexicons (``lexicons/cleaning_boilerplate.csv``: "Like this story? Share it",
   "Tell us what you think", "Most read in …", newsletter and subscription offers, copyright
@@ -61,6 +65,31 @@ def link_texts(tree) -> set[str]:
     return keys
 
 
+#: schema.org properties that mark a date element (https://schema.org/CreativeWork).
+_DATE_PROPS = frozenset({"datepublished", "datemodified", "datecreated", "uploaddate"})
+
+
+def date_texts(tree) -> set[str]:
+    """Comparison keys of the text of every element marked as a date in the raw tree:
+    ``<time>`` and schema.org ``itemprop="datePublished"`` (or ``dateModified``…).
+
+    >>> from lxml import html
+    >>> sorted(date_texts(html.fromstring('<div><span itemprop="datePublished">'
+    ...        'Monday, 22 January 2018</span><time>10:40</time></div>')))
+    ['10 40', 'monday 22 january 2018']
+    """
+    keys: set[str] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        props = set((el.get("itemprop") or "").lower().split())
+        if el.tag == "time" or props & _DATE_PROPS:
+            key = _norm_key(_raw_text(el))
+            if key:
+                keys.add(key)
+    return keys
+
+
 def is_link_teaser(text: str, links: set[str]) -> bool:
     """Is the block ``text`` a link to another page (or a row of them) rather than article
     text?
@@ -101,12 +130,13 @@ def is_link_teaser(text: str, links: set[str]) -> bool:
     return len(found) >= 2 or len(found[0].split()) >= TEASER_MIN_WORDS
 
 
-def without_chrome(body: list[tuple[str, str, int | None]],
-                   links: set[str]) -> list[tuple[str, str, int | None]]:
-    """The body blocks ``(kind, text, position)`` without link teasers and trailing chrome.
+def without_chrome(body: list[tuple[str, str, int | None]], links: set[str],
+                   dates: set[str] | frozenset = frozenset()) -> list[tuple[str, str, int | None]]:
+    """The body blocks ``(kind, text, position)`` without link teasers, date lines (``dates``
+    from :func:`date_texts`) and trailing chrome.
 
-    The first paragraph is never taken (a body keeps its opening); see the module docstring
-    for both rules and their sources.
+    The first paragraph is never taken as a teaser (a body keeps its opening); see the
+    module docstring for the rules and their sources.
 
     >>> body = [("paragraph", "The dam opened on Monday after years of work.", 1),
     ...         ("heading", "Council votes to build a second dam", 2),
@@ -116,7 +146,8 @@ def without_chrome(body: list[tuple[str, str, int | None]],
     ['The dam opened on Monday after years of work.', 'It cost more than planned.']
     """
     first = next((i for i, (k, _, _) in enumerate(body) if k == "paragraph"), 0)
-    kept = [b for i, b in enumerate(body) if i == first or not is_link_teaser(b[1], links)]
+    kept = [b for i, b in enumerate(body)
+            if _norm_key(b[1]) not in dates and (i == first or not is_link_teaser(b[1], links))]
     while len(kept) > 1 and kept[-1] is not body[first] \
             and chrome_reason(kept[-1][1]) in TRAILING_CHROME_REASONS:
         kept.pop()
