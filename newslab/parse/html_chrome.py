@@ -35,6 +35,8 @@ from .lines import chrome_reason
 LINK_TEASER_SHARE = 0.7
 #: A single link is a story teaser when its text is headline length: this many words at least.
 TEASER_MIN_WORDS = 4
+#: A block longer than this (characters) is never read as a teaser or a row of links.
+TEASER_MAX_CHARS = 600
 #: Lexicon reasons that end an article body when its last blocks match them.
 TRAILING_CHROME_REASONS = frozenset({"share", "newsletter", "comments", "related",
                                      "navigation", "copyright", "advert"})
@@ -90,12 +92,13 @@ def date_texts(tree) -> set[str]:
     return keys
 
 
-def is_link_teaser(text: str, links: set[str]) -> bool:
+def is_link_teaser(text: str, links: set[str] | list[str]) -> bool:
     """Is the block ``text`` a link to another page (or a row of them) rather than article
     text?
 
     True when it is not a sentence (nor a lead-in ending in a colon) and the texts of links
-    (:func:`link_texts` gives ``links``), each found in it as whole words, cover at least
+    (:func:`link_texts` gives ``links``; a list is taken as sorted longest first), each
+    found in it as whole words, cover at least
     :data:`LINK_TEASER_SHARE` of its characters, with either two links or more (a row of
     tags) or one of headline length (:data:`TEASER_MIN_WORDS`): a related-story headline, a
     "Related: …" line. A short linked name (a product, a place) in a list is content.
@@ -113,12 +116,13 @@ def is_link_teaser(text: str, links: set[str]) -> bool:
     if _SENTENCE_END.search(text) or text.rstrip().endswith(":"):
         return False
     key = _norm_key(text)
-    if not key:
+    if not key or len(key) > TEASER_MAX_CHARS:
         return False
     padded = f" {key} "
     covered = bytearray(len(padded))
     found = []
-    for k in sorted((k for k in links if len(k) <= len(key)), key=len, reverse=True):
+    ordered = links if isinstance(links, list) else sorted(links, key=len, reverse=True)
+    for k in (k for k in ordered if len(k) <= len(key)):
         start = padded.find(f" {k} ")
         while start >= 0:
             if not all(covered[start + 1:start + 1 + len(k)]):  # a link inside a longer one
@@ -146,8 +150,9 @@ def without_chrome(body: list[tuple[str, str, int | None]], links: set[str],
     ['The dam opened on Monday after years of work.', 'It cost more than planned.']
     """
     first = next((i for i, (k, _, _) in enumerate(body) if k == "paragraph"), 0)
-    kept = [b for i, b in enumerate(body)
-            if _norm_key(b[1]) not in dates and (i == first or not is_link_teaser(b[1], links))]
+    ordered = sorted(links, key=len, reverse=True)  # longest first, sorted once a page
+    kept = [b for i, b in enumerate(body) if _norm_key(b[1]) not in dates
+            and (i == first or not is_link_teaser(b[1], ordered))]
     while len(kept) > 1 and kept[-1] is not body[first] \
             and chrome_reason(kept[-1][1]) in TRAILING_CHROME_REASONS:
         kept.pop()
