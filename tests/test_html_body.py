@@ -34,17 +34,15 @@ def _paras(*idx: int) -> str:
     return "".join(f"<p>{PARAS[i]}</p>" for i in idx)
 
 
-def test_related_headline_links_inside_the_article_are_not_body():
-    # related-story headlines set as links (a heading inside a link, a list of links, a
-    # "Related:" line) between the paragraphs: links to other pages, not sub-heads or text
-    body = (_paras(0, 1)
+def test_related_headline_links_after_the_story_are_not_body():
+    # related-story headlines set as links (a "Related:" line, a heading inside a link, a
+    # list of links) after the story's last paragraph: links to other pages, not text
+    body = (_paras(0, 1, 2, 3, 4)
             + "<p><strong>Related: </strong><a href='/x1'>Drought warning issued for the "
               "eastern valleys</a></p>"
-            + _paras(2)
             + "<a href='/x2'><h3>Ten walks around the northern reservoir</h3></a>"
             + "<ul><li><a href='/x3'>Water bills to rise by four percent in April</a></li>"
-              "<li><a href='/x4'>Fishing season opens early on the lower lakes</a></li></ul>"
-            + _paras(3, 4))
+              "<li><a href='/x4'>Fishing season opens early on the lower lakes</a></li></ul>")
     art = parse_html(_page(body))
     text = art.body
     for para in PARAS:
@@ -52,6 +50,19 @@ def test_related_headline_links_inside_the_article_are_not_body():
     for teaser in ("Drought warning", "Ten walks", "Water bills", "Fishing season"):
         assert teaser not in text, teaser
     assert [b.text for b in art.blocks if b.kind == "heading"] == []
+
+
+def test_a_linked_list_between_the_paragraphs_stays():
+    # a checklist or a list of sources between paragraphs is the article's own
+    items = ["Drought warning issued for the eastern valleys",
+             "Water bills to rise by four percent in April"]
+    body = (_paras(0, 1) + "<p>Earlier coverage:</p><ul>"
+            + "".join(f"<li><a href='/x{i}'>{t}</a></li><li>From the archive, {2020 + i}</li>"
+                      for i, t in enumerate(items))
+            + "</ul>" + _paras(2, 3, 4))
+    art = parse_html(_page(body))
+    for t in items:
+        assert t in art.body
 
 
 def test_a_sub_head_or_a_sentence_that_is_also_a_link_elsewhere_stays():
@@ -163,3 +174,33 @@ def test_sub_heads_set_as_classed_divs_come_back_as_sub_heads():
     heads = [(b.text, b.section) for b in art.blocks if b.kind == "heading"]
     assert heads == [("Who pays for the land?", 1), ("When work begins", 2)]
     assert [b.text for b in art.blocks if b.kind == "paragraph" and b.section == 1] == PARAS[2:4]
+
+
+def test_a_subheadline_above_the_body_is_no_sub_head():
+    # "subheadline" above the first paragraph is the dek some CMSs name so, not a sub-head
+    body = ("<div class='article-subheadline'>Farmers will be paid for the flooded fields</div>"
+            + _paras(0, 1, 2, 3, 4))
+    art = parse_html(_page(body))
+    assert [b.text for b in art.blocks if b.kind == "heading"] == []
+    assert art.body.startswith(PARAS[0])
+
+
+def test_page_classes_on_body_do_not_make_a_widget():
+    from lxml import html
+
+    from newslab.parse.html_structure import in_widget
+
+    page = html.fromstring("<html><body class='has-promo-banner'><div><p>Text</p></div>"
+                           "<div class='promo'><p>Offer</p></div></body></html>")
+    assert [in_widget(p) for p in page.iter("p")] == [False, True]
+
+
+def test_recovery_skips_date_lines_and_text_already_kept_in_pieces():
+    from newslab.parse.html_recover import _dateline, _mostly_kept
+
+    assert _dateline("Posted on December 20, 2025 by Jean Luc - 5 Comments on Ports?")
+    assert not _dateline("The council voted on Tuesday to close the bridge to cars.")
+    pieces = ["small and medium businesses remain the", "in different countries and need"]
+    assert _mostly_kept("small and medium businesses remain the backbone of the economy in "
+                        "different countries and need accounting software", pieces)
+    assert not _mostly_kept("the council voted on tuesday to close the old bridge", pieces)

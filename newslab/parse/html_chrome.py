@@ -1,16 +1,18 @@
 """Page chrome that trafilatura leaves inside an article body, and how it is told apart.
 
 Part of :mod:`newslab.parse.html`, which describes the whole HTML route and its sources.
-Two kinds of block are taken out of the body after extraction:
+Three kinds of block are taken out of the body after extraction:
 
-* **Link teasers**: a block that is not a sentence (no final full stop, question or
-  exclamation mark) and whose words are, for the most part, the text of one link to another
-  page: a related-story headline (``<a><h3>Jonas Brothers Added to …</h3></a>``), a
-  "Related: <a>…</a>" or "Also on example.com <a>…</a>" line, a tag. A news site links its
-  other stories by their headlines; its own sub-heads and paragraphs are not links
-  (Kohlschütter et al. 2010, "Boilerplate detection using shallow text features", WSDM: link
-  density is the strongest single cue of boilerplate). A paragraph wrapped in a link that
-  reads as a sentence stays: that is article text some CMSs link whole.
+* **Link teasers**: after the story's last paragraph of prose, a block that is not a
+  sentence (no final full stop, question or exclamation mark) and whose words are, for the
+  most part, the text of one link to another page (or of several: a row of tags): a
+  related-story headline (``<a><h3>Jonas Brothers Added to …</h3></a>``), a
+  "Related: <a>…</a>" line. A news site links its other stories by their headlines; its
+  own sub-heads and paragraphs are not links (Kohlschütter et al. 2010, "Boilerplate
+  detection using shallow text features", WSDM: link density is the strongest single cue of
+  boilerplate). A paragraph wrapped in a link that reads as a sentence stays: that is
+  article text some CMSs link whole. Between the paragraphs, linked lists (a checklist, a
+  changelog, sources, "See: …" cross-references) are the article's own and stay.
 * **Date lines**: a block whose whole text is that of an element marked as a date
   (``<time>``, HTML5; ``itemprop="datePublished"``/``dateModified``/``dateCreated``,
   schema.org) is the article's date, shown in :class:`~newslab.article.Article` apart from
@@ -35,6 +37,8 @@ from .lines import chrome_reason
 LINK_TEASER_SHARE = 0.7
 #: A single link is a story teaser when its text is headline length: this many words at least.
 TEASER_MIN_WORDS = 4
+#: A paragraph of the story (not a list item or a label) has this many words at least.
+PROSE_MIN_WORDS = 8
 #: A block longer than this (characters) is never read as a teaser or a row of links.
 TEASER_MAX_CHARS = 600
 #: Lexicon reasons that end an article body when its last blocks match them.
@@ -56,8 +60,8 @@ def link_texts(tree) -> set[str]:
     keys: set[str] = set()
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            continue
+        if not href or "#" in href or href.startswith("javascript:"):
+            continue  # an in-page anchor (a table of contents, even with the page's URL)
         text = _raw_text(a)
         if text.startswith("@"):
             continue  # a social handle credits a source, it is no story teaser
@@ -90,6 +94,13 @@ def date_texts(tree) -> set[str]:
             if key:
                 keys.add(key)
     return keys
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of the story: a sentence end, :data:`PROSE_MIN_WORDS` words, and no
+    page-chrome phrase ("Like this story? Share it with a friend!")."""
+    return bool(_SENTENCE_END.search(text)) and len(text.split()) >= PROSE_MIN_WORDS \
+        and chrome_reason(text) not in TRAILING_CHROME_REASONS
 
 
 def is_link_teaser(text: str, links: set[str] | list[str]) -> bool:
@@ -139,21 +150,25 @@ def without_chrome(body: list[tuple[str, str, int | None]], links: set[str],
     """The body blocks ``(kind, text, position)`` without link teasers, date lines (``dates``
     from :func:`date_texts`) and trailing chrome.
 
-    The first paragraph is never taken as a teaser (a body keeps its opening); see the
-    module docstring for the rules and their sources.
+    Link teasers are looked for only after the story's last paragraph of prose
+    (:data:`PROSE_MIN_WORDS` words and a sentence end): linked names, checklists and
+    cross-references between the paragraphs are the article's own. See the module
+    docstring for the rules and their sources.
 
-    >>> body = [("paragraph", "The dam opened on Monday after years of work.", 1),
-    ...         ("heading", "Council votes to build a second dam", 2),
-    ...         ("paragraph", "It cost more than planned.", 3),
+    >>> body = [("paragraph", "The dam opened on Monday after years of work on the river.", 1),
+    ...         ("paragraph", "It cost more than planned, the council said on Tuesday.", 2),
+    ...         ("heading", "Council votes to build a second dam", 3),
     ...         ("paragraph", "Like this story? Share it with a friend!", 4)]
-    >>> [t for _, t, _ in without_chrome(body, {"council votes to build a second dam"})]
-    ['The dam opened on Monday after years of work.', 'It cost more than planned.']
+    >>> [t[:20] for _, t, _ in without_chrome(body, {"council votes to build a second dam"})]
+    ['The dam opened on Mo', 'It cost more than pl']
     """
-    first = next((i for i, (k, _, _) in enumerate(body) if k == "paragraph"), 0)
+    last = max((i for i, (k, t, _) in enumerate(body) if k == "paragraph" and _is_prose(t)),
+               default=-1)
     ordered = sorted(links, key=len, reverse=True)  # longest first, sorted once a page
     kept = [b for i, b in enumerate(body) if _norm_key(b[1]) not in dates
-            and (i == first or not is_link_teaser(b[1], ordered))]
-    while len(kept) > 1 and kept[-1] is not body[first] \
+            and (i <= last or not is_link_teaser(b[1], ordered))]
+    first = next((b for b in body if b[0] == "paragraph"), None)
+    while len(kept) > 1 and kept[-1] is not first \
             and chrome_reason(kept[-1][1]) in TRAILING_CHROME_REASONS:
         kept.pop()
     return kept

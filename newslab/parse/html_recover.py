@@ -18,6 +18,7 @@ from .html_common import (
     _loose_runs,
     _norm_key,
 )
+from .html_meta import shown_dates
 from .html_structure import (
     _article_root,
     _outside_article,
@@ -29,6 +30,11 @@ from .lines import chrome_reason
 
 #: A paragraph recovered from trafilatura's recall mode is prose: this many words at least.
 RECOVER_MIN_WORDS = 12
+
+
+#: Share of the matched text the article container must hold before blocks kept from
+#: widgets outside it are left out.
+CONTAINER_MIN_SHARE = 2 / 3
 
 
 @dataclass
@@ -78,10 +84,18 @@ def _without_widget_blocks(tree, items: list[tuple[str, str]],
 
     Blocks outside the container but in no widget stay: an article is sometimes split
     over two containers (a lead box and the rest), and the container is only the deepest
-    element holding most of the matched blocks (``_article_root``).
+    element holding most of the matched blocks (``_article_root``). The rule is applied only
+    when the container holds :data:`CONTAINER_MIN_SHARE` of the matched text: page builders
+    name their content panels "widget" too, and a container found from a few short blocks
+    may be the wrong one.
     """
-    keep = [i for i, el in enumerate(layout.elements)
-            if el is None or _inside(el, layout.root) or not in_widget(el)]
+    inside = [_inside(el, layout.root) if el is not None else None for el in layout.elements]
+    held = sum(len(t) for (_, t), i in zip(items, inside) if i)
+    matched = sum(len(t) for (_, t), i in zip(items, inside) if i is not None)
+    if held < CONTAINER_MIN_SHARE * matched:
+        return items, layout
+    keep = [k for k, (el, i) in enumerate(zip(layout.elements, inside))
+            if el is None or i or not in_widget(el)]
     if len(keep) == len(items):
         return items, layout
     items = [items[i] for i in keep]
@@ -107,7 +121,10 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
     items = _restore_link_text(items, layout)
     have = {_norm_key(t)[:80] for _, t in items}
     kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
+    pieces = [k for k in (_norm_key(t) for _, t in items) if len(k) >= 15]
     last = max((p for p in layout.positions if p is not None), default=None)
+    first = min((p for (k, _), p in zip(items, layout.positions) if p is not None
+                 and k == "paragraph"), default=last)
     extra: list[tuple[int, str, str]] = []
     for pos, el, text, kind in _raw_paragraphs(layout):
         if pos is None or last is None or pos >= last:
@@ -115,6 +132,8 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
         key = _norm_key(text)[:80]
         prose = len(text.split()) >= RECOVER_MIN_WORDS and text.rstrip("\"'”’)» ")[-1:] in ".!?"
         if key in have or key in kept or (kind == "paragraph" and not prose) \
+                or (kind == "heading" and pos < first) or _dateline(text) \
+                or _mostly_kept(_norm_key(text), pieces) \
                 or (el.tag == "p" and el.find(".//p") is not None) \
                 or (el is not layout.root and _outside_article(el, layout.root,
                                                               _NOT_BODY_CLASS)) \
@@ -133,6 +152,25 @@ def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
         merged.append((kind, text))
     merged += [x[1:] for x in extra]
     return merged, _locate(tree, merged, layout.texts)
+
+
+def _dateline(text: str) -> bool:
+    """Does the text open with a labelled date ("Posted on December 20, 2025 by …",
+    "Updated 3 May")? That is the story's date line, not a paragraph."""
+    return any(kind != "shown" for _, kind in shown_dates(text[:60]))
+
+
+def _mostly_kept(key: str, pieces: list[str]) -> bool:
+    """Is most of a raw paragraph (comparison key) already in the body, as pieces that
+    trafilatura cut at its links ("Small and medium businesses remain the" | "backbone of
+    the economy" | …)? Half of its characters inside kept blocks is enough."""
+    covered = 0
+    for piece in pieces:
+        if len(piece) < len(key) and piece in key:
+            covered += len(piece)
+            if covered >= len(key) / 2:
+                return True
+    return False
 
 
 #: Class/id tokens of an in-body sub-head set as a plain element (``<div class="subhead">``,

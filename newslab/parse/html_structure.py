@@ -78,6 +78,8 @@ def in_widget(el) -> bool:
     """
     for anc in el.iterancestors():
         tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("body", "html"):
+            return False  # their classes describe the page ("has-promo-banner"), no widget
         if tag == "a" or tag in _NOT_ARTICLE_TAGS \
                 or any(_NOT_ARTICLE_CLASS.search(t) for t in _tokens(anc) if t):
             return True
