@@ -39,8 +39,14 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   ``"url"``, ``"date element"``, ``"shown under the headline"``, ``"byline under the
   headline"``, ``"byline element"``, ``"site owner"``…).
 * **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
-  teaser/intro container, link text cut out of a paragraph) come back when the raw page holds
-  them inside the article container and outside any widget (see ``_recover_dropped``).
+  teaser/intro container, paragraphs set as loose text between ``<br>`` tags, sub-heads set
+  as ``<div class="subhead">``, link text cut out of a paragraph) come back when the raw page
+  holds them inside the article container and outside any widget (see ``_recover_dropped``).
+  Two line breaks in a row inside one of trafilatura's paragraphs separate two paragraphs.
+* **Chrome left out**: blocks trafilatura kept from a widget outside the article container
+  (a sidebar teaser, a promo strip, a reprint dialog), link teasers inside it (related-story
+  headlines, "Related: …" lines, rows of tags), the date line and page chrome closing the
+  body (share, newsletter and comment prompts): :mod:`newslab.parse.html_chrome`.
 
 ``Article.text`` is newslab's plain-text rendering of the article, one block a line group,
 blocks separated by a blank line: headline, standfirst, byline (``By …``), date, captions (the
@@ -62,16 +68,14 @@ Bad input, documented behaviour:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article, Block, normalize_span
 from ..errors import EmptyInputError, HTMLParseError, NewslabError
+from .html_chrome import date_texts, link_texts, without_chrome
 from .html_common import (
     _CONTAINER_TAGS,
     _MAX_STANDFIRST,
-    _NOT_BODY_CLASS,
-    _RAW_BLOCK_TAGS,
     _TEXT_TAGS,
     _UNPARSABLE,
     _clean,
@@ -89,23 +93,20 @@ from .html_meta import (
     site_owner,
     tidy_author,
 )
+from .html_recover import _Layout, _locate, _recover_dropped, _without_widget_blocks
 from .html_structure import (
-    _article_root,
     _find_author,
     _find_captions,
     _format_byline,
     _header_parts,
-    _outside_article,
     _pick_headline,
     _raw_text,
-    _tokens,
     article_date_lines,
     header_byline,
     header_kicker,
     header_name_line,
 )
 from .limits import check_size
-from .lines import chrome_reason
 
 #: trafilatura options, measured on the ScrapingHub article-extraction benchmark
 #: (benchmarks/cleaning_html.py, body shingle F1 over 120 pages): precision mode 0.959,
@@ -288,6 +289,12 @@ def _flat(el) -> str:
     return "".join(parts)
 
 
+#: A line break (``<lb/>``) in trafilatura's tree while a paragraph's text is read; two in a
+#: row, with only spaces between, separate paragraphs (``<br><br>``).
+_LINE_BREAK = "\x00"
+_PARAGRAPH_BREAK = re.compile("\x00\\s*\x00[\\s\x00]*")
+
+
 def _body_items(body) -> list[tuple[str, str]]:
     """Flatten trafilatura's body tree into ``(kind, text)`` in reading order.
 
@@ -296,13 +303,16 @@ def _body_items(body) -> list[tuple[str, str]]:
     """
     items: list[tuple[str, str]] = []
 
-    def own_text(el) -> str:
-        # text of el without nested block children (they are walked separately)
+    def own_texts(el) -> list[str]:
+        # text of el without nested block children (they are walked separately), cut into
+        # paragraphs at two line breaks in a row ("<br><br>" between paragraphs)
         parts = [el.text or ""]
         for child in el:
-            parts.append(" " if child.tag in _TEXT_TAGS else _flat(child))
+            parts.append(_LINE_BREAK if child.tag == "lb"
+                         else " " if child.tag in _TEXT_TAGS else _flat(child))
             parts.append(child.tail or "")
-        return _clean("".join(parts))
+        return [_clean(t.replace(_LINE_BREAK, " "))
+                for t in _PARAGRAPH_BREAK.split("".join(parts))]
 
     def walk(el, container: bool = True) -> None:
         # loose text and inline elements directly in a container form paragraphs of their
@@ -330,7 +340,7 @@ def _body_items(body) -> list[tuple[str, str]]:
             elif tag in ("list", "table"):
                 walk(child, container=False)
             elif tag in ("p", "quote", "code", "item"):
-                items.append(("paragraph", own_text(child)))
+                items.extend(("paragraph", t) for t in own_texts(child))
                 walk(child, container=False)
             elif tag in _CONTAINER_TAGS:
                 walk(child)
@@ -395,22 +405,6 @@ def _same_parent(elements: list, i: int) -> bool:
 #: Metadata fields copied from trafilatura's Document into ``Article.meta``.
 _META_FIELDS = ("title", "author", "date", "sitename", "description", "categories", "tags",
                 "language", "image", "hostname", "url", "license", "pagetype")
-#: A paragraph recovered from trafilatura's recall mode is prose: this many words at least.
-RECOVER_MIN_WORDS = 12
-
-
-@dataclass
-class _Layout:
-    """Where the extracted blocks sit in the raw page."""
-
-    order: dict          # raw element -> document position
-    elements: list       # per item: the raw element it was matched to, or None
-    positions: list      # per item: its document position, or None
-    root: Any            # the element holding the article, or None
-    first_pos: int | None  # position of the first matched block
-    texts: dict          # raw block element -> its visible text (read once per page)
-
-
 def _build(tree, doc, url: str | None) -> Article:
     """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree.
 
@@ -430,12 +424,15 @@ def _build(tree, doc, url: str | None) -> Article:
         raise EmptyInputError("HTML page")
     layout = _locate(tree, items)
     if meta["extraction"] == "trafilatura" and layout.root is not None:
+        items, layout = _without_widget_blocks(tree, items, layout)
         items, layout = _recover_dropped(tree, url, items, layout)
     _set_author_and_date(tree, meta, layout, url)
     headline = _pick_headline(tree, layout.root, meta.get("title"), meta.get("sitename"),
                               layout.first_pos, layout.order)
     captions = _find_captions(tree, layout.root, layout.order)
     body, standfirst = _body_blocks(items, layout, headline, meta, captions)
+    body = without_chrome(body, link_texts(tree if layout.root is None else layout.root),
+                          date_texts(tree))
     if standfirst is None:
         standfirst = _shown_description(meta.get("description"), layout.root)
     return _render(headline, standfirst, meta, captions, body, url)
@@ -452,99 +449,6 @@ def _doc_meta(doc) -> dict[str, Any]:
             meta[key] = _clean(value) if isinstance(value, str) else value
             meta["sources"][key] = "trafilatura"
     return meta
-
-
-def _locate(tree, items: list[tuple[str, str]], texts: dict | None = None) -> _Layout:
-    """Match each extracted block to the raw element it came from (by its text).
-
-    ``texts`` holds raw elements' visible texts already read (they are reused)."""
-    order = {el: i for i, el in enumerate(tree.iter())}
-    texts = {} if texts is None else texts
-    index: dict[str, Any] = {}
-    for el in tree.iter(*_RAW_BLOCK_TAGS):
-        if el not in texts:
-            texts[el] = _raw_text(el)
-        key = _norm_key(texts[el])[:80]
-        if len(key) >= 20:
-            index.setdefault(key, el)
-    elements = [index.get(_norm_key(text)[:80]) if kind != "graphic" else None
-                for kind, text in items]
-    positions = [order.get(el) if el is not None else None for el in elements]
-    matched = [el for el in elements if el is not None]
-    root = _article_root(tree, matched)
-    first_pos = next((p for p in positions if p is not None), None)
-    return _Layout(order, elements, positions, root, first_pos, texts)
-
-
-def _recover_dropped(tree, url: str | None, items: list[tuple[str, str]],
-                     layout: _Layout) -> tuple[list[tuple[str, str]], _Layout]:
-    """Add back article paragraphs that trafilatura's precision mode dropped: lead paragraphs
-    in a teaser or intro container, paragraphs wrapped in a link.
-
-    trafilatura drops such blocks in every mode (its boilerplate list names "teaser"
-    classes; link-dense blocks look like navigation), so they are found by containment in
-    the raw page instead: a ``<p>`` comes back when it is inside the article container,
-    outside asides/navigation/share/comment/caption blocks and decks, reads as prose
-    (``RECOVER_MIN_WORDS`` words, a sentence end), matches no page-chrome phrase of the
-    cleaning lexicons (newsletter, share, related…) and sits above the last paragraph that
-    precision mode kept, so teasers, related links and comments below the story stay out.
-    """
-    items = _restore_link_text(items, layout)
-    have = {_norm_key(t)[:80] for _, t in items}
-    kept = " | ".join(_norm_key(t) for _, t in items)  # to skip text already inside a block
-    last = max((p for p in layout.positions if p is not None), default=None)
-    extra: list[tuple[int, str]] = []
-    for el in layout.root.iter("p"):
-        pos = layout.order.get(el)
-        if pos is None or last is None or pos >= last:
-            continue
-        text = layout.texts.get(el) or _raw_text(el)
-        key = _norm_key(text)[:80]
-        if key in have or key in kept or len(text.split()) < RECOVER_MIN_WORDS \
-                or text.rstrip("\"'”’)» ")[-1:] not in ".!?" or el.find(".//p") is not None \
-                or _outside_article(el, layout.root, _NOT_BODY_CLASS) \
-                or any(_NOT_BODY_CLASS.search(t) for t in _tokens(el) if t) \
-                or chrome_reason(text):
-            continue
-        extra.append((pos, text))
-        have.add(key)
-    if not extra:
-        return items, layout
-    merged: list[tuple[str, str]] = []
-    for (kind, text), pos in zip(items, layout.positions):
-        while extra and pos is not None and extra[0][0] < pos:
-            merged.append(("paragraph", extra.pop(0)[1]))
-        merged.append((kind, text))
-    merged += [("paragraph", t) for _, t in extra]
-    return merged, _locate(tree, merged, layout.texts)
-
-
-def _restore_link_text(items: list[tuple[str, str]], layout: _Layout) -> list[tuple[str, str]]:
-    """Put back link text that precision mode cut out of a paragraph.
-
-    A paragraph that matched no raw element but whose start and end are those of one raw
-    ``<p>`` in the article container, a little longer (at most 1.5 times), lost the words of
-    a link inside it ("… has reported that [the NFL will fine Rudolph] for his role …"):
-    the raw paragraph's text replaces it.
-    """
-    raw = [(_norm_key(t), t) for t in (layout.texts.get(el) or _raw_text(el)
-                                       for el in layout.root.iter("p"))]
-    out = []
-    for (kind, text), el in zip(items, layout.elements):
-        key = _norm_key(text)
-        if kind == "paragraph" and el is None and len(key) >= 60:
-            head, tail = key[:30], key[-30:]
-            for rkey, rtext in raw:
-                if len(key) < len(rkey) <= 1.5 * len(key) and rkey.startswith(head) \
-                        and rkey.endswith(tail):
-                    text = rtext
-                    break
-        out.append((kind, text))
-    return out
-
-
-def _inside(el, root) -> bool:
-    return el is root or any(a is root for a in el.iterancestors())
 
 
 def _set_author_and_date(tree, meta: dict[str, Any], layout: _Layout,

@@ -128,3 +128,48 @@ def _visible_lines(el) -> list[str]:
 
 def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+#: Raw elements whose loose text (outside any ``<p>``) may be article paragraphs.
+_LOOSE_TEXT_TAGS = ("div", "section", "article", "main", "td", "body")
+
+
+def _loose_runs(el) -> list[tuple[object, str]]:
+    """Paragraphs written as loose text straight inside a container, cut at ``<br>`` and at
+    block-level children: ``<div>Lead text<br><br>Second paragraph<div>…</div></div>``.
+
+    Output: ``(anchor, text)`` per run, the anchor being the element where the run starts
+    in document order (``el`` itself, or the ``<br>``/block child the run follows); text on
+    one line, inline tags joined (:func:`_visible_lines`). Many CMSs (and old templates)
+    set the body this way, and trafilatura keeps such runs but loses the first one when a
+    link or emphasis opens it.
+
+    >>> from lxml import html
+    >>> div = html.fromstring("<div>First <em>run</em>.<br><br>Second run.<p>Not loose</p>"
+    ...                       "Third</div>")
+    >>> [(a.tag, t) for a, t in _loose_runs(div)]
+    [('div', 'First run.'), ('br', 'Second run.'), ('p', 'Third')]
+    """
+    runs: list[tuple[object, str]] = []
+    if not (el.text or "").strip() and not any((c.tail or "").strip() for c in el):
+        return runs  # no loose text at all (most containers): nothing to cut
+    anchor, parts = el, [el.text or ""]
+
+    def flush() -> None:
+        text = _clean("".join(parts))
+        if text:
+            runs.append((anchor, text))
+
+    for child in el:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            parts.append(child.tail or "")
+            continue
+        tag = child.tag.lower()
+        if tag in _BLOCK_LEVEL_TAGS or tag in _INVISIBLE_TAGS:
+            flush()
+            anchor, parts = child, [child.tail or ""]
+        else:
+            parts.append(" ".join(_visible_lines(child)) if len(child) else (child.text or ""))
+            parts.append(child.tail or "")
+    flush()
+    return runs

@@ -64,6 +64,27 @@ def _outside_article(el, root, not_article: re.Pattern | None = None) -> bool:
     return root is not None
 
 
+def in_widget(el) -> bool:
+    """Is the raw element ``el`` inside a page widget: a link (a teaser card), an aside,
+    navigation, footer or form, or an element whose class/id names related stories, promos,
+    share buttons, a sidebar, a modal… (:data:`_NOT_ARTICLE_CLASS`)?
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><div class="sidebar"><p>A</p></div><a href="/x"><p>B</p></a>'
+    ...                        '<div class="story"><p>C</p></div></div>')
+    >>> [in_widget(p) for p in page.iter("p")]
+    [True, True, False]
+    """
+    for anc in el.iterancestors():
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("body", "html"):
+            return False  # their classes describe the page ("has-promo-banner"), no widget
+        if tag == "a" or tag in _NOT_ARTICLE_TAGS \
+                or any(_NOT_ARTICLE_CLASS.search(t) for t in _tokens(anc) if t):
+            return True
+    return False
+
+
 def _raw_text(el) -> str:
     """Visible text of a raw element on one line."""
     return " ".join(_visible_lines(el))
