@@ -222,8 +222,22 @@ def _as_article(source: "Article | str | os.PathLike") -> Article:
                                     and len(source) < 1024 and _is_file(source)):
         return load_article(source)
     if isinstance(source, str):
+        if _names_a_file(source):
+            raise FileNotFoundError(f"No such file: {source!r} (pass the article's text, or the "
+                                    "path of an existing .txt/.html file)")
         return parse_text(source)
     raise TypeError(f"Expected an Article, a path or article text, not {type(source).__name__}")
+
+
+#: Endings of the files newslab reads; a one-word string ending so is a path, not text.
+_FILE_ENDINGS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml")
+
+
+def _names_a_file(source: str) -> bool:
+    """A single word ending in a file extension newslab reads (``nope.txt``, ``/tmp/a.html``):
+    a mistyped path, never an article."""
+    s = source.strip()
+    return bool(s) and " " not in s and "\n" not in s and s.lower().endswith(_FILE_ENDINGS)
 
 
 def analyze(source: "Article | Analysis | str | os.PathLike", **kwargs: Any) -> Analysis:

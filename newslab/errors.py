@@ -44,10 +44,11 @@ class BinaryInputError(InputError):
     """The input looks like a binary file (PDF, image, archive…), not text or HTML."""
 
     def __init__(self, where: str = "input", hint: str = "") -> None:
+        pdf = "" if hint and "PDF" not in hint else " (for a PDF, e.g. `pdftotext file.pdf`)"
         super().__init__(
             f"The {where} looks like a binary file{hint}, not text or HTML. newslab reads pasted "
-            "text (.txt) and saved web pages (.html/.htm); convert other formats to text first "
-            "(for a PDF, e.g. `pdftotext file.pdf`)."
+            f"text (.txt) and saved web pages (.html/.htm); convert other formats to text first"
+            f"{pdf}."
         )
 
 

@@ -44,6 +44,34 @@ def test_binary_file_is_refused_with_a_reason(tmp_path, payload, hint):
         newslab.load_article(p)
 
 
+@pytest.mark.parametrize("payload, hint", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (bytes(range(256)) * 40, "binary"),
+])
+def test_binary_bytes_given_as_a_page_are_refused(payload, hint):
+    with pytest.raises(errors.BinaryInputError, match=hint):
+        newslab.parse_html(payload)
+
+
+def test_a_png_is_not_told_to_use_pdftotext():
+    assert "pdftotext" not in str(errors.BinaryInputError("file", " (a PNG image)"))
+    assert "pdftotext" in str(errors.BinaryInputError("file", " (a PDF)"))
+
+
+@pytest.mark.parametrize("path", ["missing-article.txt", "/tmp/no/such/page.html"])
+def test_a_mistyped_path_is_not_read_as_article_text(path):
+    with pytest.raises(FileNotFoundError, match="No such file"):
+        newslab.analyze(path)
+
+
+@pytest.mark.parametrize("target", [None, "", "   "])
+def test_a_stance_target_must_have_words(target):
+    analysis = newslab.analyze("Nato seeks help\n\nRasmussen said Russia could help.")
+    with pytest.raises(errors.InputError, match="stance target"):
+        newslab.stance(analysis, target)
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-8-sig"])
 def test_legacy_encodings_are_detected(tmp_path, encoding):
     text = ("Café owners in Zürich protest\n\n"

@@ -254,3 +254,18 @@ def test_the_headline_circumstance_is_not_the_story_event(nlp):
     holt = on_event[on_event.holder.str.contains("Holt")]
     assert len(holt) and holt.iloc[0].label == "oppose", on_event[["holder", "label", "relevance"]]
     assert not on_budget.holder.str.contains("Holt").any(), on_budget[["holder", "relevance"]]
+
+
+def test_statements_of_fact_do_not_outvote_a_stated_position():
+    import pandas as pd
+    from newslab.target.summary import summarize_positions
+    rows = pd.DataFrame({
+        "holder": ["Okafor", "Okafor", "Okafor", "Brask", "Brask", "Brask"],
+        "label": ["support", "neutral", "neutral", "oppose", "neutral", "neutral"],
+        "hedged": [False, False, False, False, True, True],
+        "relevance": [0.9, 0.7, 0.4, 0.5, 0.6, 0.6],
+        "statement": ["signed", "said a fact", "said another", "objected", "might", "may"],
+        "start": [0, 10, 20, 30, 40, 50], "end": [5, 15, 25, 35, 45, 55]})
+    got = summarize_positions(rows).set_index("holder")
+    assert got.loc["Okafor", "position"] == "support" and got.loc["Okafor", "neutral"] == 2
+    assert got.loc["Brask", "position"] == "neutral"  # undecided (hedged) twice, opposed once

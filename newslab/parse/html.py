@@ -144,12 +144,10 @@ def parse_html(html: str | bytes, url: str | None = None, *,
     ('Dam opens', [None, 'Cost'])
     """
     raw = html
-    if isinstance(html, bytes):
-        from trafilatura.utils import decode_file
+    if isinstance(html, bytes):  # binary formats are refused, the encoding detected
+        from .load import decode_bytes  # load reads files through this module
 
-        html = decode_file(html)
-        if isinstance(html, bytes):  # undecodable: decode_file gave the bytes back
-            html = html.decode("utf-8", "replace")
+        html = decode_bytes(html, where="HTML page", html=True)
     if not isinstance(html, str):
         raise TypeError(f"parse_html expects the page as str or bytes, not {type(html).__name__}")
     if not html.strip():

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
 from ..lexicons import blocking_words, holder_nouns
 from ..missing import is_missing
 from ..nlp import OffsetMap
@@ -246,8 +247,9 @@ def stance(source, target: str, *, min_relevance: float = MIN_RELEVANCE,
     ``similarity`` names a registered similarity backend (none by default). With an Analysis,
     rows whose holder is not someone (:func:`is_someone`: ``the motion``, ``a law``) are left
     out.
-    Raises ``TypeError`` for any other ``source``, and
-    :class:`~newslab.errors.UnknownBackendError` for an unknown ``similarity``.
+    Raises ``TypeError`` for any other ``source``, :class:`~newslab.errors.InputError` for a
+    target that is not a non-empty string, and :class:`~newslab.errors.UnknownBackendError`
+    for an unknown ``similarity``.
 
     >>> import newslab                                                     # doctest: +SKIP
     >>> a = newslab.analyze("data/articles/nato-seeks-afghan-help-from-russia.txt")  # doctest: +SKIP
@@ -256,6 +258,9 @@ def stance(source, target: str, *, min_relevance: float = MIN_RELEVANCE,
     """
     import pandas as pd
 
+    if not isinstance(target, str) or not words(target):
+        raise InputError(f"The stance target must be a phrase with at least one word (e.g. "
+                         f"\"the border wall\"), not {target!r}")
     table, analysis = _sources(source, analysis)
     cols = list(getattr(table, "columns", [])) + TARGET_COLUMNS
     if table is None or len(table) == 0:

@@ -129,10 +129,32 @@ def words(text: str | None) -> list[str]:
 
 
 def match(a: str, b: str) -> bool:
-    """Same word or same five-letter prefix (``Russian`` meets ``Russia``)."""
+    """Same word, same five-letter prefix (``Russian`` meets ``Russia``), or the same short
+    word inflected (``ban`` meets ``banning``, ``bag`` meets ``bags``).
+
+    >>> match("ban", "banning"), match("bags", "bag"), match("ban", "band")
+    (True, True, False)
+    """
     if a == b:
         return True
-    return min(len(a), len(b)) >= PREFIX_MATCH and a[:PREFIX_MATCH] == b[:PREFIX_MATCH]
+    if min(len(a), len(b)) >= PREFIX_MATCH and a[:PREFIX_MATCH] == b[:PREFIX_MATCH]:
+        return True
+    return a[:2] == b[:2] and _stem(a) == _stem(b)
+
+
+_INFLECTION = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """``word`` without a regular English inflection (-s, -es, -ed, -ing) and the consonant
+    doubled before it (``banning`` -> ``ban``); words shorter than six letters after it
+    lose nothing more."""
+    stem = _INFLECTION.sub("", word) if len(word) > 3 else word
+    if len(stem) < 3:
+        return word
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
 
 
 def anaphoric(phrase: str | None) -> bool:

@@ -28,8 +28,11 @@ def summarize_positions(rows: "pd.DataFrame", labels: "Mapping[int, str] | None"
     ``statement``, ``start``, ``end``); ``labels`` overrides row labels by index (a student's
     relabelling). Columns :data:`SUMMARY_COLUMNS`; sorted by number of statements.
 
-    ``position`` is the label with most statements; a tie goes to the label with the larger
-    summed relevance, and a tie between support and oppose on both counts is ``neutral``.
+    ``position`` is the label with most statements, counting a neutral row only when it is
+    hedged (undecided): an unhedged neutral row is a statement of fact and does not outvote a
+    stated position; a tie goes to the label with the larger summed relevance, and a tie
+    between support and oppose on both counts is ``neutral``. The counts columns count every
+    row.
     ``evidence`` is the statement of the most relevant row with that label. A holder whose
     every row is neutral and unhedged (``said -> no attitude cue``: statements of fact, a
     news agency cited as a source) took no position and is left out unless ``facts=True``;
@@ -55,10 +58,14 @@ def summarize_positions(rows: "pd.DataFrame", labels: "Mapping[int, str] | None"
         if not facts and (g_labs == "neutral").all() and not hedged.loc[grp.index].any():
             continue  # only statements of fact: no position on the target
         counts = {lab: int((g_labs == lab).sum()) for lab in ("support", "oppose", "neutral")}
+        # statements of fact (unhedged neutral) take no position: they do not outvote one
+        votes = dict(counts, neutral=int(((g_labs == "neutral") & hedged.loc[grp.index]).sum()))
+        if not (votes["support"] or votes["oppose"] or votes["neutral"]):
+            votes = counts  # only facts, kept with facts=True
         weight = {lab: float(grp.relevance[g_labs == lab].sum()) for lab in counts}
-        best = max(_TIE_ORDER, key=lambda lab: (counts[lab], round(weight[lab], 6),
+        best = max(_TIE_ORDER, key=lambda lab: (votes[lab], round(weight[lab], 6),
                                                 _TIE_ORDER.index(lab)))
-        if counts["support"] == counts["oppose"] == counts[best] and \
+        if votes["support"] == votes["oppose"] == votes[best] and \
                 round(weight["support"], 6) == round(weight["oppose"], 6):
             best = "neutral"
         pick = grp[g_labs == best] if counts[best] else grp
