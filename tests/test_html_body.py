@@ -204,3 +204,17 @@ def test_recovery_skips_date_lines_and_text_already_kept_in_pieces():
     assert _mostly_kept("small and medium businesses remain the backbone of the economy in "
                         "different countries and need accounting software", pieces)
     assert not _mostly_kept("the council voted on tuesday to close the old bridge", pieces)
+
+
+def test_a_description_shown_as_the_first_paragraph_appears_once():
+    page = ("<html><head><title>Harbour city approves charge</title>"
+            '<meta name="description" content="Drivers entering the old town will pay a daily '
+            'fee from April."></head><body><article><h1>Harbour city approves charge</h1>'
+            '<p class="standfirst">Drivers entering the old town will pay a daily fee from '
+            "April.</p><p>The city council voted 21 to 14 on Monday to introduce a congestion "
+            "charge for cars entering the old town, the first such scheme in the region.</p>"
+            "<p>Mayor Henrik Lassiter, who proposed the charge, said it would cut traffic by a "
+            "fifth and raise money for new tram lines in the coming years.</p></article>"
+            "</body></html>")
+    art = parse_html(page)
+    assert art.text.count("Drivers entering the old town") == 1, art.text

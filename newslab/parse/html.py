@@ -431,7 +431,9 @@ def _build(tree, doc, url: str | None) -> Article:
     body, standfirst = _body_blocks(items, layout, headline, meta, captions)
     body = without_chrome(body, link_texts(tree if layout.root is None else layout.root),
                           date_texts(tree))
-    if standfirst is None:
+    if standfirst is None and not any(_norm_key(t) == _norm_key(meta.get("description") or "")
+                                      for _, t, _ in body):
+        # the page shows its description near the article; never a second copy of a body block
         standfirst = _shown_description(meta.get("description"), layout.root)
     return _render(headline, standfirst, meta, captions, body, url)
 
