@@ -218,3 +218,13 @@ def test_a_description_shown_as_the_first_paragraph_appears_once():
             "</body></html>")
     art = parse_html(page)
     assert art.text.count("Drivers entering the old town") == 1, art.text
+
+
+def test_the_url_the_caller_gives_is_the_pages_url():
+    page = ('<html><head><link rel="canonical" href="https://mirror.example.net/a"></head>'
+            "<body><article><h1>Dam opens</h1><p>The new dam on the river opened on Monday after "
+            "six years of building, the regional water board said in a statement.</p>"
+            "</article></body></html>")
+    art = parse_html(page, url="https://news.example.org/dam-opens")
+    assert art.meta["url"] == "https://news.example.org/dam-opens"
+    assert art.meta["sources"]["url"] == "given"

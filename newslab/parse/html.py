@@ -36,7 +36,8 @@ or drops what newslab needs as structure, so :func:`parse_html` adds it back fro
   (``original_date=True``, extensive search) reads the parsed tree. A date that is only the
   footer's copyright year is dropped. ``meta["sources"]`` says where each field came from
   (``"json-ld"``, ``"meta:article:published_time"``, ``"trafilatura"``, ``"htmldate"``,
-  ``"url"``, ``"date element"``, ``"shown under the headline"``, ``"byline under the
+  ``"url"`` (the permalink's date), ``"given"`` (the ``url`` the caller passed, for the
+  ``url`` field), ``"date element"``, ``"shown under the headline"``, ``"byline under the
   headline"``, ``"byline element"``, ``"site owner"``…).
 * **Recovered text**: paragraphs trafilatura's precision mode drops (lead paragraphs in a
   teaser/intro container, paragraphs set as loose text between ``<br>`` tags, sub-heads set
@@ -403,6 +404,8 @@ def _same_parent(elements: list, i: int) -> bool:
 #: Metadata fields copied from trafilatura's Document into ``Article.meta``.
 _META_FIELDS = ("title", "author", "date", "sitename", "description", "categories", "tags",
                 "language", "image", "hostname", "url", "license", "pagetype")
+
+
 def _build(tree, doc, url: str | None) -> Article:
     """Assemble the Article from trafilatura's Document (or ``None``) and the raw tree.
 
@@ -412,6 +415,8 @@ def _build(tree, doc, url: str | None) -> Article:
     blocks; the rendering with offsets.
     """
     meta = _doc_meta(doc)
+    if url:  # the address the caller gave is the page's, whatever the markup says
+        meta["url"], meta["sources"]["url"] = url, "given"
     items = _body_items(doc.body) if doc is not None and doc.body is not None else []
     if items:
         meta["extraction"] = "trafilatura"
