@@ -23,6 +23,7 @@ from .extract.not_actors import drop_not_actors
 from .extract.statements import find_statements
 from .nlp import article_doc
 from .parse import load_article, parse_text
+from .parse.load import READ_SUFFIXES
 from .tables import TABLES, select_role
 from .target import stance as on_target
 from .target import stance_summary as summary_on_target
@@ -229,15 +230,11 @@ def _as_article(source: "Article | str | os.PathLike") -> Article:
     raise TypeError(f"Expected an Article, a path or article text, not {type(source).__name__}")
 
 
-#: Endings of the files newslab reads; a one-word string ending so is a path, not text.
-_FILE_ENDINGS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml")
-
-
 def _names_a_file(source: str) -> bool:
     """A single word ending in a file extension newslab reads (``nope.txt``, ``/tmp/a.html``):
     a mistyped path, never an article."""
     s = source.strip()
-    return bool(s) and " " not in s and "\n" not in s and s.lower().endswith(_FILE_ENDINGS)
+    return bool(s) and " " not in s and "\n" not in s and s.lower().endswith(READ_SUFFIXES)
 
 
 def analyze(source: "Article | Analysis | str | os.PathLike", **kwargs: Any) -> Analysis:

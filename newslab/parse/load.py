@@ -24,6 +24,8 @@ from .limits import MAX_CHARS, check_size
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+#: File endings newslab reads (a one-word string ending so is a path, not article text).
+READ_SUFFIXES = tuple(sorted((_TEXT_SUFFIXES | _HTML_SUFFIXES) - {""}))
 
 # Magic numbers of formats people are likely to hand us by mistake.
 _MAGIC = {
