@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 #: Nouns that say nothing beyond "a person": never required to match (``the 27-year-old man``).
 GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "child", "people",

@@ -398,7 +398,7 @@ class _BodyWalk:
 
     def _decide(self, i: int, key: str) -> tuple[str, str | None]:
         """The kind of body line ``i`` (in body mode)."""
-        u, units, kinds = self.units[i], self.units, self.kinds
+        u, units = self.units[i], self.units
         if u.role == "lex":
             if u.effect in ("list", "end"):
                 self.mode, self.reason, self.inline = u.effect, u.reason, u.inline
