@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..lexicons import (demonyms, first_names, honorifics, name_key, not_actor_forms,
                         org_descriptors, read_lexicon, role_nouns)
 
+from ..nlp.tokens import entity_range
 from .speaker_names import ORG_WORDS as SPEAKER_ORG_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -324,20 +325,12 @@ def _titled_list(doc: "Doc", i: int, run_end: _RunEnds) -> list[Repair]:
         out.append(name)
         j = name.end
         if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG"):
-            j = _entity_end(doc, j + 1)
+            j = entity_range(doc[j + 1])[1]
         if j >= len(doc) or doc[j].lower_ not in (",", "and"):
             break
         if j + 1 < len(doc) and doc[j + 1].lower_ == "and":
             j += 1
     return out
-
-
-def _entity_end(doc: "Doc", k: int) -> int:
-    """End (exclusive) of the entity that token ``k`` starts."""
-    end = k + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end
 
 
 def _titled(doc: "Doc", i: int, run_end: _RunEnds) -> Repair | None:

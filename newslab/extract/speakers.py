@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.syntax import relative_subject, subject_of
+from ..nlp.tokens import entity_range
 from ..records import ReportingCue, Speaker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -105,22 +106,12 @@ def titled_name(head: "Token") -> "Token | None":
         if obj is None or obj.pos_ != "PROPN" or obj.i + 1 < len(obj.doc) and \
                 obj.doc[obj.i + 1].pos_ == "PROPN":
             continue
-        doc, first = obj.doc, obj.i  # the first word of the entity the object ends
-        while first > prep.i + 1 and doc[first].ent_iob_ == "I":
-            first -= 1
-        before = doc[first - 1]
+        first = entity_range(obj)[0]  # the first word of the entity the object ends
+        before = obj.doc[first - 1]
         if obj.ent_type_ in ("PERSON", "ORG") and obj.i > first and before.pos_ == "PROPN" \
                 and before.ent_iob_ != "O":
             return obj  # two names in a row: an organisation or place, then the person
     return None
-
-
-def named_length(last: "Token") -> int:
-    """How many words the entity ending at ``last`` has (1 outside an entity)."""
-    first = last.i
-    while first > 0 and last.doc[first].ent_iob_ == "I":
-        first -= 1
-    return last.i - first + 1
 
 
 def speaker_at(head: "Token") -> Speaker:
@@ -177,7 +168,7 @@ def speaker_of(verb: "Token", last: "Token", cue: ReportingCue) -> Speaker | Non
         return None
     named = titled_name(subj)
     if named is not None:  # "US Ambassador to the UN Nikki Haley said": the name speaks
-        start = named.doc[named.i - named_length(named) + 1]
+        start = named.doc[entity_range(named)[0]]
         return Speaker(start.idx, named.idx + len(named), named.idx)
     rel = relative_subject(verb)
     if rel is not None and rel.head.head.i == subj.i:

@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..lexicons import actor_entity_labels, attitude_lemmas, holder_nouns
-from ..nlp.tokens import lemma_indices, text_of
+from ..nlp.tokens import entity_range, lemma_indices, text_of
 from ..nlp.syntax import modal as _modal
 from ..nlp.syntax import negation as _negated
 from ..nlp.syntax import noun_phrase, subject_of
@@ -60,7 +60,8 @@ from ..nlp.syntax import own_subject as _own_subject
 from ..nlp.syntax import tentative as _tentative
 from ..polarity.evaluative import clause_evaluation, words_evaluation
 from ..polarity.lexicon import ACTION_CLASSES, POLARITY_SIGN
-from ..polarity.cues import LIGHT_VERBS, describe, light_verb_cue, match_cue, to_infinitive
+from ..polarity.cues import (LIGHT_VERBS, describe, judged_object, light_verb_cue, match_cue,
+                             to_infinitive)
 from ..polarity.rules import _SELF_PRONOUNS
 from ..records import Quote, Statement
 from .span_index import IndexedMentions
@@ -76,8 +77,6 @@ _TRAILING_CLAUSES = {"relcl", "appos", "advcl", "parataxis"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it"}
 #: Sentences read back for the people an unresolved "they" stands for.
 PLURAL_LOOKBACK = 3
-#: Stand-in for "no mention here" (an object whose ``actor`` is empty).
-_NO_MENTION = type("NoMention", (), {"actor": None})()
 #: Subject dependencies of a statement's head.
 _SUBJ_DEPS = {"nsubj", "csubj"}
 #: Complements followed from a cue down to what it is about, in order of preference.
@@ -448,7 +447,7 @@ def _quote_statements(doc: "Doc", quotes: "Sequence[Quote]", mentions
         head_cue = match_cue(h) if h is cue_tok else None
         speech = head_cue is None or (head_cue.polarity == "report"
                                       and h.lemma_.lower() not in LIGHT_VERBS)
-        judged = _judged_object(cue_tok) if speech and cue_tok is not None else None
+        judged = judged_object(cue_tok) if speech and cue_tok is not None else None
         target = _judged_span(judged) if judged is not None else \
             q_span if speech else (_target_span(_chain(h)) or q_span)
         st = _statement(doc, holder, label, hedged, ev, polar,
@@ -467,19 +466,6 @@ def _speaker_antecedents(doc: "Doc", holder: tuple[str, int, int], mentions) -> 
     if span is None or len(span) != 1:
         return []
     return _plural_antecedents(span[0], mentions)
-
-
-def _judged_object(cue: "Token") -> "Token | None":
-    """The object a naming or characterising cue judges: ``called [the move] a smash and
-    grab``, ``characterized [the attack] as a violation``, ``calling [it] illegal`` (the
-    complex-transitive pattern, Quirk et al. 1985, §16.40-16.45): the attitude is about the
-    object, not about everything quoted."""
-    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    judged = any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
-                 for c in list(cue.children) + list(obj.children))  # "as" may hang on the object
-    return obj if judged else None
 
 
 def _judged_span(obj: "Token") -> tuple[int, int]:
@@ -533,7 +519,8 @@ def _plural_antecedents(tok: "Token", mentions) -> list["Token"]:
     are named before the main verb of one of the :data:`PLURAL_LOOKBACK` sentences before
     (read before the verb, not from the subject's subtree: the parser often splits a long
     coordinated subject)."""
-    if tok.lower_ != "they" or (_mention_at(mentions, tok) or _NO_MENTION).actor:
+    m = _mention_at(mentions, tok)
+    if tok.lower_ != "they" or m is not None and m.actor:
         return []
     sent = tok.sent
     for _ in range(PLURAL_LOOKBACK):  # a singular subject between cannot be the antecedent
@@ -541,7 +528,7 @@ def _plural_antecedents(tok: "Token", mentions) -> list["Token"]:
             return []
         sent = tok.doc[sent.start - 1].sent
         people = [t for t in tok.doc[sent.start:sent.root.i] if t.ent_type_ == "PERSON"
-                  and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+                  and entity_range(t)[1] == t.i + 1
                   and not _in_adjunct(t, sent.root)]  # the last word of each name
         if len(people) >= 2:
             return people
@@ -577,17 +564,13 @@ def _listed_names(name: "Token") -> list["Token"]:
     doc, out, j = name.doc, [], name.i + 1
     while True:
         if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
-            j += 1
-            while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ != "PERSON":
-                j += 1
+            j = entity_range(doc[j + 1])[1]
         k = j
         while k < len(doc) and doc[k].lower_ in (",", "and"):
             k += 1
         if k == j or k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "PERSON":
             return out
-        j = k + 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
+        j = entity_range(doc[k])[1]
         out.append(doc[j - 1])
 
 
@@ -670,7 +653,7 @@ def _attitude_statements(doc: "Doc", mentions, quote_spans, quoted_heads: set[in
             continue  # "X said Russia could help": X's suggestion, the quotation row has it
         if not _can_hold(subj, mentions):
             continue  # "bottlenecks hampered delivery": a thing, not a position holder
-        judged = _judged_object(tok) if tok.pos_ == "VERB" else None
+        judged = judged_object(tok) if tok.pos_ == "VERB" else None
         target = _phrase_span(patient) if patient is not None else \
             _judged_span(judged) if judged is not None else _target_span(chain)
         if target is None or not _names_something(doc, target):

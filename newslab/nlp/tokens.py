@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Collection
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: ``id(lexicon) -> {lemma hash: matches}``; lexicons are the long-lived sets of the loaders.
 _MATCHES: dict[int, tuple[Collection[str], dict[int, bool]]] = {}
@@ -45,6 +45,27 @@ def lemma_indices(doc: "Doc", lexicon: Collection[str]) -> list[int]:
         if hit:
             out.append(i)
     return out
+
+
+def entity_range(tok: "Token") -> tuple[int, int]:
+    """Token range ``[start, end)`` of the named entity ``tok`` is in (``(i, i + 1)`` outside
+    any entity), read from the IOB tags.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Mr", "Ola", "Dahl", "spoke"], ents=["O", "B-PERSON",
+    ...                                                                  "I-PERSON", "O"])
+    >>> entity_range(doc[2]), entity_range(doc[1]), entity_range(doc[3])
+    ((1, 3), (1, 3), (3, 4))
+    """
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    if tok.ent_iob_ == "O" or not tok.ent_iob_:
+        return start, end
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def text_of(doc: "Doc") -> str:

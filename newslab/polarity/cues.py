@@ -53,7 +53,7 @@ def match_cue(tok: "Token", via: "Token | None" = None) -> Cue | None:
             continue
         if not cue.prep:
             return cue
-        if _names_its_object(tok):
+        if judged_object(tok) is not None:
             continue  # "called the move a disaster for democracy" is no "call for"
         if cue.prep in particles:  # "lash out at", "throw out": the particle makes the reading
             return cue
@@ -79,12 +79,18 @@ def _object_reading(tok: "Token") -> bool:
     return "dobj" in deps and not deps & {"ccomp", "xcomp", "parataxis", "oprd"}
 
 
-def _names_its_object(tok: "Token") -> bool:
-    """``tok`` has a direct object and an object predicative (``called [the move] [a
-    disaster]``): the complex-transitive pattern (Quirk et al. 1985, §16.40), whose reading
-    is naming or judging the object, not a prepositional verb's (``call for``)."""
-    deps = {c.dep_ for c in tok.children}
-    return "dobj" in deps and "oprd" in deps
+def judged_object(tok: "Token") -> "Token | None":
+    """The object ``tok`` names or judges: a direct object with an object predicative or an
+    ``as`` phrase (``called [the move] a disaster``, ``characterized [the attack] as a
+    violation``; the parser may hang ``as`` on the object). The complex-transitive pattern
+    (Quirk et al. 1985, §16.40-16.45): its reading is naming or judging the object, not a
+    prepositional verb's (``call for``), and the attitude is about the object."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    judged = any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                 for c in list(tok.children) + list(obj.children))
+    return obj if judged else None
 
 
 def to_infinitive(via: "Token", tok: "Token") -> bool:

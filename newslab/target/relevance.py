@@ -157,6 +157,14 @@ def _stem(word: str) -> str:
     return stem
 
 
+def _phrase_words(phrase: str | None) -> list[str]:
+    """The lower-case words of a target phrase without the prepositions that open it."""
+    ws = (phrase or "").lower().split()
+    while ws and ws[0] in LEADING_WORDS:
+        ws = ws[1:]
+    return ws
+
+
 def anaphoric(phrase: str | None) -> bool:
     """``the plans``, ``to the plans``, ``it``, ``this move``: a target phrase that points back.
 
@@ -167,9 +175,7 @@ def anaphoric(phrase: str | None) -> bool:
     >>> anaphoric("to the plans"), anaphoric("Georgia's membership"), anaphoric("the war effort")
     (True, False, False)
     """
-    ws = (phrase or "").lower().split()
-    while ws and ws[0] in LEADING_WORDS:
-        ws = ws[1:]
+    ws = _phrase_words(phrase)
     if not ws:
         return True
     if ws[0] not in ANAPHORIC_WORDS:
@@ -217,9 +223,7 @@ def topic_anaphor(phrase: str | None, topic: str) -> bool:
     >>> topic_anaphor("the bill", "Lam withdraws extradition bill"), topic_anaphor("it", "Lam quits")
     (True, False)
     """
-    lead = (phrase or "").lower().split()
-    while lead and lead[0] in LEADING_WORDS:
-        lead = lead[1:]
+    lead = _phrase_words(phrase)
     if not lead or lead[0] not in ANAPHORIC_WORDS | {"his", "her"}:
         return False
     rest = lead[1:]
